@@ -1,0 +1,14 @@
+package eu.eccp.audit;
+
+/**
+ * The published API to the audit trail. Recording joins the caller's transaction: if the change is
+ * rolled back, so is its entry.
+ */
+public interface AuditTrail {
+
+	/** Records an event done by the authenticated caller of the current request (or the system). */
+	void record(AuditEvent event);
+
+	/** Records an event done by the given actor (e.g. a failed login, where nobody is authenticated). */
+	void record(AuditActor actor, AuditEvent event);
+}

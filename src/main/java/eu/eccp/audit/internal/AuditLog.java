@@ -1,0 +1,157 @@
+package eu.eccp.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.eccp.audit.AuditEntry;
+import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditQuery;
+import eu.eccp.audit.AuditTrail;
+import eu.eccp.audit.ChainVerification;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.Page;
+import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.Role;
+import eu.eccp.shared.Visibility;
+
+/**
+ * Reading the audit trail (auditors and data-protection officers only) and verifying its chain.
+ * An auditor sees the entries of their own organisation's people; the platform operator's auditors see all.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate streaming;
+	private final AuditTrail trail;
+
+	AuditLog(JdbcClient jdbc, DataSource dataSource, AuditTrail trail) {
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(2_000);
+		this.trail = trail;
+	}
+
+	@Transactional
+	public Page<AuditEntry> search(CallerContext caller, AuditQuery query, PageRequest page) {
+		caller.requireAny(Role.AUDITOR);
+		Visibility.SqlCondition where = Visibility.of(caller).ownedBy("actor_org_id");
+		Map<String, Object> params = new LinkedHashMap<>(where.parameters());
+		StringBuilder sql = new StringBuilder(where.sql());
+		if (query.actor() != null && !query.actor().isBlank()) {
+			sql.append(" AND actor_username = :actor");
+			params.put("actor", query.actor().strip().toLowerCase());
+		}
+		if (query.organisationId() != null) {
+			sql.append(" AND actor_org_id = :org");
+			params.put("org", query.organisationId());
+		}
+		if (query.action() != null && !query.action().isBlank()) {
+			sql.append(" AND action LIKE :action");
+			params.put("action", query.action().strip() + "%");
+		}
+		if (query.objectType() != null && !query.objectType().isBlank()) {
+			sql.append(" AND object_type = :objectType");
+			params.put("objectType", query.objectType().strip());
+		}
+		if (query.objectId() != null && !query.objectId().isBlank()) {
+			sql.append(" AND object_id = :objectId");
+			params.put("objectId", query.objectId().strip());
+		}
+		if (query.from() != null) {
+			sql.append(" AND occurred_at >= :from");
+			params.put("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			sql.append(" AND occurred_at < :to");
+			params.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+		}
+		long total = jdbc.sql("SELECT count(*) FROM audit_entry WHERE " + sql).params(params).query(Long.class).single();
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		List<AuditEntry> items = jdbc
+			.sql("SELECT * FROM audit_entry WHERE " + sql + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query((rs, n) -> entry(rs))
+			.list();
+		trail.record(AuditEvent.of("audit.searched", "audit_trail", null).withDetail("results=" + total).personal());
+		return new Page<>(items, page.page(), page.size(), total);
+	}
+
+	/** Checks the whole chain, streaming it in order; reports the first broken link. */
+	@Transactional(readOnly = true)
+	public ChainVerification verify() {
+		Verifier verifier = new Verifier();
+		streaming.query("SELECT * FROM audit_entry ORDER BY seq", rs -> {
+			verifier.accept(entry(rs));
+		});
+		if (verifier.result != null) {
+			return verifier.result;
+		}
+		Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
+			.query()
+			.singleRow();
+		long headSeq = ((Number) head.get("last_seq")).longValue();
+		if (headSeq != verifier.lastSeq) {
+			return ChainVerification.broken(verifier.checked, Math.min(headSeq, verifier.lastSeq) + 1,
+					"entries after " + verifier.lastSeq + " are missing: the chain's head says " + headSeq);
+		}
+		if (!head.get("last_hash").equals(verifier.lastHash)) {
+			return ChainVerification.broken(verifier.checked, verifier.lastSeq,
+					"the last entry does not match the chain's head");
+		}
+		return ChainVerification.ok(verifier.checked);
+	}
+
+	static AuditEntry entry(ResultSet rs) throws SQLException {
+		return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"),
+				rs.getObject("actor_org_id", UUID.class), rs.getString("action"), rs.getString("object_type"),
+				rs.getString("object_id"), rs.getString("detail"), rs.getBoolean("personal_data"),
+				rs.getString("remote_address"), rs.getString("prev_hash"), rs.getString("hash"));
+	}
+
+	private static final class Verifier {
+
+		long checked;
+		long lastSeq;
+		String lastHash = ChainHash.GENESIS;
+		ChainVerification result;
+
+		void accept(AuditEntry entry) {
+			if (result != null) {
+				return;
+			}
+			checked++;
+			if (entry.seq() != lastSeq + 1) {
+				result = ChainVerification.broken(checked, lastSeq + 1,
+						"entry " + (lastSeq + 1) + " is missing (next present is " + entry.seq() + ")");
+				return;
+			}
+			if (!entry.previousHash().equals(lastHash)) {
+				result = ChainVerification.broken(checked, entry.seq(),
+						"entry " + entry.seq() + " does not link to the entry before it");
+				return;
+			}
+			if (!ChainHash.of(entry).equals(entry.hash())) {
+				result = ChainVerification.broken(checked, entry.seq(), "entry " + entry.seq() + " was altered");
+				return;
+			}
+			lastSeq = entry.seq();
+			lastHash = entry.hash();
+		}
+	}
+}

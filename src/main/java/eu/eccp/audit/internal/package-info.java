@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

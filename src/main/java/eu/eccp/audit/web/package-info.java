@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.audit.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,91 @@
+package eu.eccp.organisations.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import eu.eccp.organisations.OrganisationType;
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.Role;
+
+/**
+ * Demo organisations and accounts, created only with {@code --eccp.demo=true}: a national unit and a 24/7
+ * contact point for each EU member state, Europol, a hotline, three private partners and the platform
+ * operator, with one account per role a reviewer needs. Every demo account has the password {@code demo}
+ * and works only while demo mode is on.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "eccp.demo", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	/** The demo accounts: username, display name, organisation short name, roles. */
+	record DemoAccount(String username, String displayName, String organisation, Set<Role> roles) {
+	}
+
+	static final List<DemoAccount> ACCOUNTS = List.of(
+			new DemoAccount("fr.analyst", "Camille Martin (FR unit)", "fr-unit", Set.of(Role.ANALYST)),
+			new DemoAccount("de.analyst", "Jonas Weber (DE unit)", "de-unit", Set.of(Role.ANALYST)),
+			new DemoAccount("nl.analyst", "Sanne de Vries (NL unit)", "nl-unit", Set.of(Role.ANALYST)),
+			new DemoAccount("fr.admin", "Louis Bernard (FR unit admin)", "fr-unit", Set.of(Role.ADMIN)),
+			new DemoAccount("be.contact", "Lotte Peeters (BE 24/7)", "be-247", Set.of(Role.CONTACT_POINT_OFFICER)),
+			new DemoAccount("hotline.analyst", "Aoife Byrne (hotline)", "hotline", Set.of(Role.HOTLINE_ANALYST)),
+			new DemoAccount("isp.partner", "ISP abuse desk", "isp", Set.of(Role.PARTNER)),
+			new DemoAccount("hosting.partner", "Hosting abuse desk", "hosting", Set.of(Role.PARTNER)),
+			new DemoAccount("bank.partner", "Bank fraud desk", "bank", Set.of(Role.PARTNER)),
+			new DemoAccount("europol.coordinator", "Europol EC3 coordinator", "europol", Set.of(Role.COORDINATOR)),
+			new DemoAccount("statistician", "Platform statistician", "platform-operator", Set.of(Role.STATISTICIAN)),
+			new DemoAccount("trainer", "Platform trainer", "platform-operator", Set.of(Role.TRAINER)),
+			new DemoAccount("dpo", "Data-protection officer", "platform-operator", Set.of(Role.AUDITOR)),
+			new DemoAccount("admin", "Platform administrator", "platform-operator", Set.of(Role.ADMIN)));
+
+	private final AccountProvisioning provisioning;
+
+	DemoData(AccountProvisioning provisioning) {
+		this.provisioning = provisioning;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int organisations = 0;
+		for (String country : new TreeSet<>(CountryCode.EU_MEMBER_STATES)) {
+			String name = new Locale("", country).getDisplayCountry(Locale.ENGLISH);
+			String code = country.toLowerCase(Locale.ROOT);
+			provisioning.demoOrganisation(name + " National Cyber Crime Unit", code + "-unit",
+					OrganisationType.NATIONAL_UNIT, country);
+			provisioning.demoOrganisation(name + " 24/7 Contact Point", code + "-247", OrganisationType.CONTACT_POINT,
+					country);
+			organisations += 2;
+		}
+		provisioning.demoOrganisation("Europol European Cybercrime Centre (EC3)", "europol", OrganisationType.EU_BODY, "NL");
+		provisioning.demoOrganisation("Demo Illegal Content Hotline", "hotline", OrganisationType.HOTLINE, "IE");
+		provisioning.demoOrganisation("Demo Internet Service Provider", "isp", OrganisationType.ISP, "DE");
+		provisioning.demoOrganisation("Demo Hosting Provider", "hosting", OrganisationType.HOSTING_PROVIDER, "NL");
+		provisioning.demoOrganisation("Demo Bank", "bank", OrganisationType.BANK, "FR");
+		provisioning.operator("ECCP Platform Operator (demo)", CountryCode.of("BE"), true);
+		organisations += 6;
+
+		String demoHash = provisioning.hash("demo");
+		List<String> created = new ArrayList<>();
+		for (DemoAccount account : ACCOUNTS) {
+			OrganisationView org = provisioning.organisation(account.organisation());
+			provisioning.demoAccount(account.username(), account.displayName(), org, demoHash, account.roles());
+			created.add(account.username() + " " + account.roles());
+		}
+		log.warn("DEMO MODE: {} demo organisations; demo accounts (password 'demo', usable only in demo mode): {}",
+				organisations, String.join(", ", created));
+	}
+}

@@ -1,0 +1,105 @@
+package eu.eccp.organisations.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditTrail;
+import eu.eccp.organisations.AccountAuthentication;
+import eu.eccp.organisations.IssuedToken;
+import eu.eccp.organisations.OrganisationType;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.UserId;
+
+@Service
+class JdbcAccountAuthentication implements AccountAuthentication {
+
+	private static final Duration MAX_LOCKOUT = Duration.ofDays(1);
+
+	private final UserRepository users;
+	private final ApiTokenRepository tokens;
+	private final OrganisationRepository organisations;
+	private final AccountsProperties properties;
+	private final AuditTrail audit;
+	private final Clock clock;
+	private final boolean demoMode;
+
+	JdbcAccountAuthentication(UserRepository users, ApiTokenRepository tokens, OrganisationRepository organisations,
+			AccountsProperties properties, AuditTrail audit, Clock clock, @Value("${eccp.demo:false}") boolean demoMode) {
+		this.users = users;
+		this.tokens = tokens;
+		this.organisations = organisations;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+		this.demoMode = demoMode;
+	}
+
+	static String normalise(String username) {
+		return username.strip().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		return users.findByUsername(normalise(username))
+			.map(user -> new AccountUserDetails(user, demoMode, clock.instant()))
+			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+	}
+
+	@Override
+	@Transactional
+	public Optional<CallerContext> authenticateToken(String bearerToken) {
+		if (!bearerToken.startsWith(Tokens.PREFIX)) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		return tokens.findActiveByHash(Tokens.hash(bearerToken), now).flatMap(token -> {
+			if (token.userId() != null) {
+				return users.findById(new UserId(token.userId()))
+					.map(user -> new AccountUserDetails(user, demoMode, now))
+					.filter(details -> details.isEnabled() && details.isAccountNonLocked())
+					.map(AccountUserDetails::caller);
+			}
+			return organisations.findById(token.organisationId())
+				.map(org -> new CallerContext(new UserId(token.id()), "token:" + token.name(), org.id(),
+						org.country(), token.roles(), org.type() == OrganisationType.PLATFORM_OPERATOR));
+		});
+	}
+
+	@Override
+	@Transactional
+	public IssuedToken issueSessionToken(CallerContext caller) {
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(properties.sessionTokenTtl());
+		String token = Tokens.generate();
+		UUID id = UUID.randomUUID();
+		tokens.insert(id, Tokens.hash(token), "SESSION", "personal token of " + caller.username(),
+				caller.organisationId(), caller.userId(), caller.roles(), caller.userId(), now, expiresAt);
+		audit.record(AuditEvent.of("token.issued", "api_token", id).withDetail("kind=SESSION"));
+		return new IssuedToken(id, token, expiresAt);
+	}
+
+	@Override
+	@Transactional
+	public void loginSucceeded(String username) {
+		users.recordSuccessfulLogin(normalise(username), clock.instant());
+	}
+
+	@Override
+	@Transactional
+	public void loginFailed(String username) {
+		users.recordFailedLogin(normalise(username), properties.maxFailedLogins(), properties.lockout().toSeconds(),
+				MAX_LOCKOUT.toSeconds());
+	}
+}

@@ -1,0 +1,34 @@
+package eu.eccp.organisations.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Generates API tokens (256 random bits) and the hashes they are stored as. */
+final class Tokens {
+
+	static final String PREFIX = "eccp_";
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private Tokens() {
+	}
+
+	static String generate() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package eu.eccp.organisations.internal;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Role;
+import eu.eccp.shared.UserId;
+
+/** A person's account as stored, with the organisation it belongs to. */
+public record UserRecord(UserId id, String username, String displayName, @Nullable String email,
+		OrganisationView organisation, String passwordHash, boolean enabled, boolean demoAccount, int failedLogins,
+		@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt, Set<Role> roles, Instant createdAt) {
+
+	public OrganisationId organisationId() {
+		return organisation.id();
+	}
+
+	public boolean isLockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	public CallerContext toCaller() {
+		return new CallerContext(id, username, organisation.id(), organisation.country(), roles,
+				organisation.type() == eu.eccp.organisations.OrganisationType.PLATFORM_OPERATOR);
+	}
+}

@@ -1,0 +1,183 @@
+package eu.eccp.organisations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import eu.eccp.organisations.OrganisationType;
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Page;
+import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.Role;
+import eu.eccp.shared.UserId;
+import eu.eccp.shared.Visibility;
+
+@Repository
+class UserRepository {
+
+	private static final String SELECT = """
+			SELECT u.*, o.name AS org_name, o.short_name AS org_short_name, o.type AS org_type, o.country AS org_country,
+			  (SELECT string_agg(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles
+			FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the account unless its username is taken; returns whether it was inserted. */
+	boolean insert(UserId id, String username, String displayName, @Nullable String email, OrganisationId org,
+			String passwordHash, boolean demoAccount, Set<Role> roles, Instant now) {
+		int inserted = jdbc.sql("""
+				INSERT INTO app_user (id, username, display_name, email, organisation_id, password_hash, demo_account, created_at)
+				VALUES (:id, :username, :displayName, :email, :org, :hash, :demo, :now)
+				ON CONFLICT (username) DO NOTHING""")
+			.param("id", id.value())
+			.param("username", username)
+			.param("displayName", displayName)
+			.param("email", email)
+			.param("org", org.value())
+			.param("hash", passwordHash)
+			.param("demo", demoAccount)
+			.param("now", at(now))
+			.update();
+		if (inserted == 1) {
+			setRoles(id, roles);
+		}
+		return inserted == 1;
+	}
+
+	void setRoles(UserId id, Set<Role> roles) {
+		jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id.value()).update();
+		for (Role role : roles) {
+			jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
+				.param("id", id.value())
+				.param("role", role.name())
+				.update();
+		}
+	}
+
+	void updateProfile(UserId id, String displayName, @Nullable String email) {
+		jdbc.sql("UPDATE app_user SET display_name = :d, email = :e WHERE id = :id")
+			.param("id", id.value())
+			.param("d", displayName)
+			.param("e", email)
+			.update();
+	}
+
+	void setEnabled(UserId id, boolean enabled) {
+		jdbc.sql("UPDATE app_user SET enabled = :e WHERE id = :id").param("id", id.value()).param("e", enabled).update();
+	}
+
+	void setPassword(UserId id, String passwordHash) {
+		jdbc.sql("UPDATE app_user SET password_hash = :h, failed_logins = 0, locked_until = NULL WHERE id = :id")
+			.param("id", id.value())
+			.param("h", passwordHash)
+			.update();
+	}
+
+	/**
+	 * Counts a failed login in one statement (so concurrent attempts cannot undercount) and, from the
+	 * {@code threshold}-th failure on, locks the account for {@code lockout} doubled per extra failure.
+	 */
+	void recordFailedLogin(String username, int threshold, long lockoutSeconds, long maxLockoutSeconds) {
+		jdbc.sql("""
+				UPDATE app_user SET failed_logins = failed_logins + 1,
+				  locked_until = CASE WHEN failed_logins + 1 >= :threshold
+				    THEN now() + make_interval(secs => LEAST(:max, :lockout * power(2, LEAST(failed_logins + 1 - :threshold, 20))))
+				    ELSE locked_until END
+				WHERE username = :username""")
+			.param("username", username)
+			.param("threshold", threshold)
+			.param("lockout", lockoutSeconds)
+			.param("max", maxLockoutSeconds)
+			.update();
+	}
+
+	void recordSuccessfulLogin(String username, Instant now) {
+		jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE username = :username")
+			.param("username", username)
+			.param("now", at(now))
+			.update();
+	}
+
+	Optional<UserRecord> findByUsername(String username) {
+		return jdbc.sql(SELECT + " WHERE u.username = :username").param("username", username).query(this::map).optional();
+	}
+
+	Optional<UserRecord> findById(UserId id) {
+		return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id.value()).query(this::map).optional();
+	}
+
+	Page<UserRecord> findVisible(Visibility visibility, @Nullable OrganisationId organisation, PageRequest page) {
+		Visibility.SqlCondition where = visibility.ownedBy("u.organisation_id");
+		Map<String, Object> params = new LinkedHashMap<>(where.parameters());
+		StringBuilder sql = new StringBuilder(where.sql());
+		if (organisation != null) {
+			sql.append(" AND u.organisation_id = :org");
+			params.put("org", organisation.value());
+		}
+		long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + sql).params(params).query(Long.class).single();
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		List<UserRecord> items = jdbc.sql(SELECT + " WHERE " + sql + " ORDER BY o.country, o.name, u.username LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query(this::map)
+			.list();
+		return new Page<>(items, page.page(), page.size(), total);
+	}
+
+	boolean anyAdministratorExists() {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM app_user u JOIN user_role r ON r.user_id = u.id
+				  WHERE r.role = 'ADMIN' AND u.enabled AND NOT u.demo_account)""")
+			.query(Boolean.class)
+			.single();
+	}
+
+	long countDemoAccounts() {
+		return jdbc.sql("SELECT count(*) FROM app_user WHERE demo_account").query(Long.class).single();
+	}
+
+	private UserRecord map(ResultSet rs, int row) throws SQLException {
+		OrganisationView org = new OrganisationView(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+				rs.getString("org_name"), rs.getString("org_short_name"), OrganisationType.valueOf(rs.getString("org_type")),
+				new CountryCode(rs.getString("org_country")));
+		String roles = rs.getString("roles");
+		Set<Role> roleSet = EnumSet.noneOf(Role.class);
+		if (roles != null) {
+			Arrays.stream(roles.split(",")).map(Role::valueOf).forEach(roleSet::add);
+		}
+		return new UserRecord(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
+				rs.getString("display_name"), rs.getString("email"), org, rs.getString("password_hash"),
+				rs.getBoolean("enabled"), rs.getBoolean("demo_account"), rs.getInt("failed_logins"),
+				instant(rs, "locked_until"), instant(rs, "last_login_at"), roleSet, instant(rs, "created_at"));
+	}
+
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+}

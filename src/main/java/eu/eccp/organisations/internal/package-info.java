@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.organisations.internal;
+
+import org.jspecify.annotations.NullMarked;

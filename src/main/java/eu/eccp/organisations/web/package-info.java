@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.organisations.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,86 @@
+package eu.eccp.platform.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import eu.eccp.shared.ConflictException;
+import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.RecordNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Turns every error of an API controller into RFC 9457 problem details: malformed requests 400,
+ * unacceptable content 422 (with {@code errors} per field), missing records 404, clashes 409,
+ * forbidden actions 403. Unexpected errors are logged and answered 500 without internals.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final MessageSource messages;
+
+	ApiExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidRequestException e, HttpServletRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> errors = new LinkedHashMap<>();
+		e.fieldErrors().forEach((field, code) -> errors.put(field, messages.getMessage(code, null, code, locale)));
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+				"Some fields are not acceptable: " + String.join(", ", errors.keySet()) + ".", request.getRequestURI());
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(RecordNotFoundException e, HttpServletRequest request) {
+		return ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage(), request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
+		return ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage(), request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(AccessDeniedException e, HttpServletRequest request) {
+		return ProblemResponses.problem(HttpStatus.FORBIDDEN, "Your roles do not allow this.", request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unauthenticated(AuthenticationException e, HttpServletRequest request) {
+		return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Authentication failed.", request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	ProblemDetail badArgument(IllegalArgumentException e, HttpServletRequest request) {
+		return ProblemResponses.problem(HttpStatus.BAD_REQUEST, e.getMessage(), request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+		log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+		return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing you sent was lost.", request.getRequestURI());
+	}
+}

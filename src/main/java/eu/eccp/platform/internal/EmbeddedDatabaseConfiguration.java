@@ -1,0 +1,39 @@
+package eu.eccp.platform.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import eu.eccp.platform.PlatformProperties;
+
+/**
+ * Without {@code spring.datasource.url} (environment variable {@code SPRING_DATASOURCE_URL}), the platform
+ * runs on an embedded PostgreSQL whose cluster lives in {@code DATA_DIR/postgres}. With it, this
+ * configuration stays out of the way and Spring Boot connects to the external database.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+	/** Stopped by its own shutdown hook when the JVM exits, after the connection pool has closed. */
+	@Bean(destroyMethod = "")
+	EmbeddedPostgresServer embeddedPostgresServer(PlatformProperties platform, EmbeddedDatabaseProperties database) {
+		if (database.temporary()) {
+			return EmbeddedPostgresServer.temporary();
+		}
+		return EmbeddedPostgresServer.persistent(platform.dataDir().resolve("postgres"), database.durable(),
+				database.port());
+	}
+
+	@Bean
+	HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties database) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(server.jdbcUrl(database.name()));
+		dataSource.setUsername("postgres");
+		dataSource.setMaximumPoolSize(10);
+		dataSource.setPoolName("eccp-embedded");
+		return dataSource;
+	}
+}

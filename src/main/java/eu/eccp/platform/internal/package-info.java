@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

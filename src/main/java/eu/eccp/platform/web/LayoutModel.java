@@ -1,0 +1,43 @@
+package eu.eccp.platform.web;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.RecordNotFoundException;
+
+/**
+ * What every page's layout needs: the signed-in caller (for the navigation per role) and the current
+ * language. Missing records in the UI show the friendly not-found page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+	@ModelAttribute("me")
+	@Nullable
+	CallerContext me() {
+		return CallerContext.current().orElse(null);
+	}
+
+	@ModelAttribute("language")
+	String language(Locale locale) {
+		return locale.getLanguage();
+	}
+
+	@ExceptionHandler(RecordNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(Model model) {
+		model.addAttribute("status", 404);
+		model.addAttribute("messageKey", "error.notFound");
+		model.addAttribute("me", me());
+		return "error";
+	}
+}

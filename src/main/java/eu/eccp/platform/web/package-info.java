@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.platform.web;
+
+import org.jspecify.annotations.NullMarked;
