@@ -46,6 +46,11 @@ public record CallerContext(UserId userId, String username, OrganisationId organ
 		return roles.contains(role);
 	}
 
+	/** For templates: whether the caller holds the role of that name. */
+	public boolean hasRole(String roleName) {
+		return roles.stream().anyMatch(role -> role.name().equals(roleName));
+	}
+
 	/** Fails with an access-denied error unless the caller holds at least one of the roles. */
 	public CallerContext requireAny(Role... anyOf) {
 		for (Role role : anyOf) {

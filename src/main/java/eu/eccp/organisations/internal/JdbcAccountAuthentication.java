@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.organisations.AccountAuthentication;
@@ -86,7 +87,7 @@ class JdbcAccountAuthentication implements AccountAuthentication {
 		UUID id = UUID.randomUUID();
 		tokens.insert(id, Tokens.hash(token), "SESSION", "personal token of " + caller.username(),
 				caller.organisationId(), caller.userId(), caller.roles(), caller.userId(), now, expiresAt);
-		audit.record(AuditEvent.of("token.issued", "api_token", id).withDetail("kind=SESSION"));
+		audit.record(AuditActor.of(caller), AuditEvent.of("token.issued", "api_token", id).withDetail("kind=SESSION"));
 		return new IssuedToken(id, token, expiresAt);
 	}
 

@@ -25,7 +25,6 @@ public class ProblemResponses {
 
 	public static ProblemDetail problem(HttpStatus status, String detail, String instance) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://eccp.eu/problems/" + status.value()));
 		problem.setInstance(URI.create(instance));
 		return problem;
 	}

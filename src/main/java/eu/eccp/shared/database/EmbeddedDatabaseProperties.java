@@ -1,4 +1,4 @@
-package eu.eccp.platform.internal;
+package eu.eccp.shared.database;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

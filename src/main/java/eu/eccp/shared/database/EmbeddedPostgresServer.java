@@ -1,19 +1,15 @@
-package eu.eccp.platform.internal;
+package eu.eccp.shared.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +38,8 @@ final class EmbeddedPostgresServer {
 	static EmbeddedPostgresServer persistent(Path clusterDirectory, boolean durable, int port) {
 		Path directory = clusterDirectory.toAbsolutePath().normalize();
 		try {
-			boolean root = RootSafePostgresBinaries.runningAsRoot();
-			if (root && !RootSafePostgresBinaries.reachableByOthers(directory)) {
-				Path relocated = Path.of("/var/lib/eccp", "postgres-" + shortHash(directory.toString()));
-				log.warn("Running as root: PostgreSQL runs as an unprivileged user that cannot reach {}; "
-						+ "its cluster is kept in {} instead (choose a data directory outside /root to avoid this)",
-						directory, relocated);
-				directory = relocated;
-			}
 			Files.createDirectories(directory);
-			if (root) {
-				RootSafePostgresBinaries.handOver(directory);
-			}
-			EmbeddedPostgres.Builder builder = builder(root, durable, port).setCleanDataDirectory(false)
+			EmbeddedPostgres.Builder builder = builder(durable, port).setCleanDataDirectory(false)
 				.setDataDirectory(directory.toFile());
 			log.info("Starting the embedded PostgreSQL on the cluster in {}", directory);
 			return new EmbeddedPostgresServer(builder.start());
@@ -69,12 +54,8 @@ final class EmbeddedPostgresServer {
 	static synchronized EmbeddedPostgresServer temporary() {
 		if (temporary == null) {
 			try {
-				boolean root = RootSafePostgresBinaries.runningAsRoot();
 				Path directory = Files.createTempDirectory("eccp-pg-");
-				if (root) {
-					RootSafePostgresBinaries.handOver(directory);
-				}
-				EmbeddedPostgres.Builder builder = builder(root, false, 0).setCleanDataDirectory(true)
+				EmbeddedPostgres.Builder builder = builder(false, 0).setCleanDataDirectory(true)
 					.setDataDirectory(directory.toFile());
 				temporary = new EmbeddedPostgresServer(builder.start());
 				Runtime.getRuntime().addShutdownHook(new Thread(temporary::close, "eccp-embedded-pg-stop"));
@@ -86,7 +67,11 @@ final class EmbeddedPostgresServer {
 		return temporary;
 	}
 
-	private static EmbeddedPostgres.Builder builder(boolean root, boolean durable, int port) throws IOException {
+	/**
+	 * As root, the library runs initdb and PostgreSQL in a user namespace ({@code unshare -U}), since
+	 * PostgreSQL refuses to run as root; nothing special is needed here.
+	 */
+	private static EmbeddedPostgres.Builder builder(boolean durable, int port) {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setOverrideWorkingDirectory(WORKING_DIRECTORY.toFile())
 			.setPGStartupWait(Duration.ofSeconds(60))
@@ -97,10 +82,6 @@ final class EmbeddedPostgresServer {
 			.setLocaleConfig("locale", "C");
 		if (!durable) {
 			builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
-		}
-		if (root) {
-			Files.createDirectories(WORKING_DIRECTORY);
-			RootSafePostgresBinaries.prepare(WORKING_DIRECTORY);
 		}
 		return builder;
 	}
@@ -134,16 +115,6 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException e) {
 			log.warn("could not stop the embedded PostgreSQL: {}", e.getMessage());
-		}
-	}
-
-	private static String shortHash(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 6);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

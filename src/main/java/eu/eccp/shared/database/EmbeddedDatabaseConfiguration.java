@@ -1,4 +1,4 @@
-package eu.eccp.platform.internal;
+package eu.eccp.shared.database;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import eu.eccp.platform.PlatformProperties;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Without {@code spring.datasource.url} (environment variable {@code SPRING_DATASOURCE_URL}), the platform
@@ -15,15 +18,17 @@ import eu.eccp.platform.PlatformProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
 	/** Stopped by its own shutdown hook when the JVM exits, after the connection pool has closed. */
 	@Bean(destroyMethod = "")
-	EmbeddedPostgresServer embeddedPostgresServer(PlatformProperties platform, EmbeddedDatabaseProperties database) {
+	EmbeddedPostgresServer embeddedPostgresServer(@Value("${eccp.data-dir:./data}") Path dataDir,
+			EmbeddedDatabaseProperties database) {
 		if (database.temporary()) {
 			return EmbeddedPostgresServer.temporary();
 		}
-		return EmbeddedPostgresServer.persistent(platform.dataDir().resolve("postgres"), database.durable(),
+		return EmbeddedPostgresServer.persistent(dataDir.resolve("postgres"), database.durable(),
 				database.port());
 	}
 
