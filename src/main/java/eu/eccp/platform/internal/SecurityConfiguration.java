@@ -2,21 +2,17 @@ package eu.eccp.platform.internal;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
@@ -30,22 +26,13 @@ import eu.eccp.organisations.AccountAuthentication;
  * Both send the same security headers. Authorisation is enforced again in the services.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	/** No inline scripts or styles anywhere; nothing may frame the platform. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
-
-	@Bean
-	AuthenticationManager authenticationManager(AccountAuthentication accounts, PasswordEncoder passwordEncoder,
-			AuthenticationEventPublisher events) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
-		provider.setPasswordEncoder(passwordEncoder);
-		ProviderManager manager = new ProviderManager(provider);
-		manager.setAuthenticationEventPublisher(events);
-		return manager;
-	}
 
 	@Bean
 	@Order(1)

@@ -1,0 +1,132 @@
+package eu.eccp.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A person in a real browser (headless Debian Chromium): logs in, sees their role's dashboard, switches
+ * language, logs out; a protected page sends an anonymous visitor to the login page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eccp.demo=true")
+@ActiveProfiles("test")
+class BrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void startLoggedOut() {
+		browser.manage().deleteAllCookies();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	void logIn(String username) {
+		browser.get(url("/login?lang=en"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+	}
+
+	@Test
+	void anAnalystLogsInSeesTheirDashboardSwitchesLanguageAndLogsOut() {
+		logIn("fr.analyst");
+		assertThat(browser.findElement(By.id("dashboard-heading")).getText()).isEqualTo("Welcome, fr.analyst");
+		assertThat(browser.findElement(By.id("role-ANALYST")).getText()).isEqualTo("Analyst");
+		assertThat(browser.findElements(By.id("panel-reports"))).hasSize(1);
+		assertThat(browser.findElements(By.id("panel-admin"))).isEmpty();
+		assertThat(browser.findElements(By.linkText("Organisations"))).isEmpty();
+
+		browser.findElement(By.id("lang-fr")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.id("dashboard-heading"), "Bienvenue, fr.analyst"));
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+		browser.get(url("/"));
+		assertThat(browser.findElement(By.id("dashboard-heading")).getText()).as("language is remembered")
+			.isEqualTo("Bienvenue, fr.analyst");
+
+		browser.findElement(By.id("lang-de")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.id("dashboard-heading"), "Willkommen, fr.analyst"));
+
+		browser.findElement(By.id("logout")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
+		browser.get(url("/"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+	@Test
+	void anAdministratorSeesTheAdministrationAndAnAuditorTheAuditTrail() {
+		logIn("admin");
+		assertThat(browser.findElements(By.id("panel-admin"))).hasSize(1);
+		browser.findElement(By.linkText("Organisations")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Europol");
+
+		browser.manage().deleteAllCookies();
+		logIn("dpo");
+		browser.findElement(By.linkText("Audit trail")).click();
+		browser.findElement(By.id("verify-chain")).click();
+		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("intact");
+	}
+
+	@Test
+	void aProtectedPageSendsAnAnonymousVisitorToTheLoginPage() {
+		browser.get(url("/admin/users"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(browser.findElement(By.id("login-form")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void aWrongPasswordShowsAnErrorOnTheLoginPage() {
+		browser.get(url("/login?lang=en"));
+		browser.findElement(By.id("username")).sendKeys("de.analyst");
+		browser.findElement(By.id("password")).sendKeys("not-the-password");
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?error"));
+		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("wrong");
+	}
+}
