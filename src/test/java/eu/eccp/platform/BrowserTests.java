@@ -8,7 +8,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -36,6 +47,9 @@ class BrowserTests {
 	static void startBrowser() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
@@ -75,6 +89,7 @@ class BrowserTests {
 	void anAnalystLogsInSeesTheirDashboardSwitchesLanguageAndLogsOut() {
 		logIn("fr.analyst");
 		assertThat(browser.findElement(By.id("dashboard-heading")).getText()).isEqualTo("Welcome, fr.analyst");
+		screenshot("dashboard-analyst");
 		assertThat(browser.findElement(By.id("role-ANALYST")).getText()).isEqualTo("Analyst");
 		assertThat(browser.findElements(By.id("panel-reports"))).hasSize(1);
 		assertThat(browser.findElements(By.id("panel-admin"))).isEmpty();
@@ -88,6 +103,7 @@ class BrowserTests {
 		assertThat(browser.findElement(By.id("dashboard-heading")).getText()).as("language is remembered")
 			.isEqualTo("Bienvenue, fr.analyst");
 
+		screenshot("dashboard-analyst-fr");
 		browser.findElement(By.id("lang-de")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBe(By.id("dashboard-heading"), "Willkommen, fr.analyst"));
@@ -111,6 +127,49 @@ class BrowserTests {
 		browser.findElement(By.linkText("Audit trail")).click();
 		browser.findElement(By.id("verify-chain")).click();
 		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("intact");
+	}
+
+	/** Saves what the person sees to target/screenshots, for reviewers. */
+	static void screenshot(String name) {
+		try {
+			Path target = Path.of("target/screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Console errors, which include every Content-Security-Policy violation. */
+	static List<String> consoleErrors() {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(message -> !message.contains("favicon.ico"))
+			.toList();
+	}
+
+	@Test
+	void pagesRunUnderTheContentSecurityPolicyWithoutViolations() {
+		logIn("admin");
+		screenshot("dashboard-admin");
+		for (String path : List.of("/admin/organisations", "/admin/users", "/admin/tokens", "/admin/users/new",
+				"/swagger-ui/index.html")) {
+			browser.get(url(path));
+			new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState").equals("complete"));
+			if (path.startsWith("/swagger-ui")) {
+				new WebDriverWait(browser, Duration.ofSeconds(15))
+					.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info .title"), "ECCP API"));
+			}
+			screenshot(path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
+			assertThat(consoleErrors()).as("console errors on %s", path).isEmpty();
+		}
+		browser.get(url("/admin/users"));
+		assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof htmx"))
+			.as("htmx is loaded from the WebJar").isEqualTo("object");
 	}
 
 	@Test

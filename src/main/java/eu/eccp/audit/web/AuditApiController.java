@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import eu.eccp.audit.AuditEntry;
 import eu.eccp.audit.ChainVerification;
 import eu.eccp.audit.internal.AuditLog;
@@ -16,6 +18,7 @@ import eu.eccp.shared.Role;
 
 /** The audit trail for auditors over the API: filtered entries and the chain verification. */
 @RestController
+@Tag(name = "Audit trail")
 @RequestMapping("/api/v1/audit")
 class AuditApiController {
 

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import eu.eccp.organisations.IssuedToken;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
@@ -38,6 +40,7 @@ import eu.eccp.shared.UserId;
 
 /** Organisations, users and service tokens over the API (the same rules as the admin pages). */
 @RestController
+@Tag(name = "Organisations, people and service tokens")
 @RequestMapping("/api/v1")
 class OrganisationsApiController {
 

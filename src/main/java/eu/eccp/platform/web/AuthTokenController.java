@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.organisations.IssuedToken;
 import eu.eccp.shared.CallerContext;
@@ -26,6 +28,7 @@ import eu.eccp.shared.Role;
  * (the same throttling and auditing as the login form). {@code GET /api/v1/me}: who the token belongs to.
  */
 @RestController
+@Tag(name = "Authentication")
 @RequestMapping("/api/v1")
 class AuthTokenController {
 
