@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,16 +35,31 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean
 	HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties database) {
-		HikariDataSource dataSource = new HikariDataSource();
+		HikariDataSource dataSource = new EmbeddedPool(server);
 		dataSource.setJdbcUrl(server.jdbcUrl(database.name()));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(10);
 		dataSource.setPoolName("eccp-embedded");
-		// The server is local, so a connection takes milliseconds. At JVM exit the library's own shutdown
-		// hook may stop PostgreSQL while Spring still closes (Modulith checks its event publications then):
-		// fail fast instead of waiting Hikari's default 30 s for a server that is gone.
-		dataSource.setConnectionTimeout(2_000);
-		dataSource.setValidationTimeout(1_000);
 		return dataSource;
+	}
+
+	/** A connection pool that tells the server when it has closed, so the server stops only after it. */
+	static final class EmbeddedPool extends HikariDataSource {
+
+		private final EmbeddedPostgresServer server;
+		private final AtomicBoolean open = new AtomicBoolean(true);
+
+		EmbeddedPool(EmbeddedPostgresServer server) {
+			this.server = server;
+			server.acquire();
+		}
+
+		@Override
+		public void close() {
+			super.close();
+			if (open.getAndSet(false)) {
+				server.release();
+			}
+		}
 	}
 }

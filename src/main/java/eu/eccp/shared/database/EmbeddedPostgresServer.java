@@ -2,6 +2,7 @@ package eu.eccp.shared.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +31,67 @@ final class EmbeddedPostgresServer {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Path WORKING_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "eccp-embedded-pg");
 
+	private static final Duration MAX_WAIT_FOR_POOLS_AT_EXIT = Duration.ofSeconds(25);
+
 	private static EmbeddedPostgresServer temporary;
 
 	private final EmbeddedPostgres postgres;
+	private final boolean stopWithLastPool;
+	private final AtomicInteger pools = new AtomicInteger();
+	private final AtomicBoolean stopped = new AtomicBoolean();
+	private final @Nullable AtomicBoolean libraryClosedFlag;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	/**
+	 * The library stops PostgreSQL from a JVM shutdown hook of its own, which runs at the same time as
+	 * Spring closing its contexts: requests still being served and beans closing (the event publication
+	 * registry checks the database then) would find the database gone. So the library's hook is disarmed
+	 * and the server stops after the last connection pool using it has closed.
+	 */
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean stopWithLastPool) {
 		this.postgres = postgres;
+		this.stopWithLastPool = stopWithLastPool;
+		this.libraryClosedFlag = disarmLibraryShutdownHook(postgres);
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenPoolsClosed, "eccp-embedded-pg-stop"));
+	}
+
+	private static @Nullable AtomicBoolean disarmLibraryShutdownHook(EmbeddedPostgres postgres) {
+		try {
+			Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
+			closed.setAccessible(true);
+			AtomicBoolean flag = (AtomicBoolean) closed.get(postgres);
+			flag.set(true);
+			return flag;
+		}
+		catch (ReflectiveOperationException | RuntimeException e) {
+			log.debug("cannot order the embedded PostgreSQL's shutdown after Spring's: {}", e.toString());
+			return null;
+		}
+	}
+
+	/** A connection pool starts using the server. */
+	void acquire() {
+		pools.incrementAndGet();
+	}
+
+	/** A connection pool has closed; a persistent server stops with the last one. */
+	void release() {
+		if (pools.decrementAndGet() <= 0 && stopWithLastPool) {
+			close();
+		}
+	}
+
+	private void stopWhenPoolsClosed() {
+		long deadline = System.nanoTime() + MAX_WAIT_FOR_POOLS_AT_EXIT.toNanos();
+		while (pools.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		close();
 	}
 
 	/** Starts a server on the cluster in {@code clusterDirectory}, creating the cluster on first use. */
@@ -42,7 +102,7 @@ final class EmbeddedPostgresServer {
 			EmbeddedPostgres.Builder builder = builder(durable, port).setCleanDataDirectory(false)
 				.setDataDirectory(directory.toFile());
 			log.info("Starting the embedded PostgreSQL on the cluster in {}", directory);
-			return new EmbeddedPostgresServer(builder.start());
+			return new EmbeddedPostgresServer(builder.start(), true);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory + ": "
@@ -57,8 +117,7 @@ final class EmbeddedPostgresServer {
 				Path directory = Files.createTempDirectory("eccp-pg-");
 				EmbeddedPostgres.Builder builder = builder(false, 0).setCleanDataDirectory(true)
 					.setDataDirectory(directory.toFile());
-				temporary = new EmbeddedPostgresServer(builder.start());
-				Runtime.getRuntime().addShutdownHook(new Thread(temporary::close, "eccp-embedded-pg-stop"));
+				temporary = new EmbeddedPostgresServer(builder.start(), false);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("could not start a temporary embedded PostgreSQL", e);
@@ -109,7 +168,14 @@ final class EmbeddedPostgresServer {
 		return postgres.getJdbcUrl("postgres", name);
 	}
 
+	/** Stops the server (and deletes a temporary cluster); later calls do nothing. */
 	void close() {
+		if (stopped.getAndSet(true)) {
+			return;
+		}
+		if (libraryClosedFlag != null) {
+			libraryClosedFlag.set(false);
+		}
 		try {
 			postgres.close();
 		}
