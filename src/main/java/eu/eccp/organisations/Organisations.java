@@ -14,5 +14,9 @@ public interface Organisations {
 	/** Organisations of a country and type, e.g. the national unit of FR. */
 	List<OrganisationView> find(CountryCode country, OrganisationType type);
 
+	Optional<OrganisationView> findByShortName(String shortName);
+
+	List<OrganisationView> findByType(OrganisationType type);
+
 	long count();
 }

@@ -157,9 +157,16 @@ public class OrganisationDirectory implements Organisations {
 		}
 	}
 
+	@Override
 	@Transactional(readOnly = true)
-	Optional<OrganisationView> findByShortName(String shortName) {
+	public Optional<OrganisationView> findByShortName(String shortName) {
 		return repository.findByShortName(shortName);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<OrganisationView> findByType(OrganisationType type) {
+		return repository.findByType(type);
 	}
 
 	/** Used by the demo data and the first-administrator bootstrap. */

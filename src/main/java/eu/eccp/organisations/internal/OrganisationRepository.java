@@ -74,6 +74,13 @@ class OrganisationRepository {
 			.list();
 	}
 
+	List<OrganisationView> findByType(OrganisationType type) {
+		return jdbc.sql("SELECT * FROM organisation WHERE type = :t ORDER BY created_at, name")
+			.param("t", type.name())
+			.query(this::map)
+			.list();
+	}
+
 	List<OrganisationView> findAllVisible(Visibility visibility) {
 		Visibility.SqlCondition where = visibility.ownedBy("id");
 		return jdbc.sql("SELECT * FROM organisation WHERE " + where.sql() + " ORDER BY country, name")

@@ -145,6 +145,13 @@ class UserRepository {
 		return new Page<>(items, page.page(), page.size(), total);
 	}
 
+	List<UserRecord> findByOrganisation(OrganisationId organisation) {
+		return jdbc.sql(SELECT + " WHERE u.organisation_id = :org ORDER BY u.display_name")
+			.param("org", organisation.value())
+			.query(this::map)
+			.list();
+	}
+
 	boolean anyAdministratorExists() {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM app_user u JOIN user_role r ON r.user_id = u.id

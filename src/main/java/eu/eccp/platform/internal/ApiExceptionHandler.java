@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.RecordNotFoundException;
+import eu.eccp.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -60,6 +61,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
 		return ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage(), request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+		return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", "600")
+			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request.getRequestURI()));
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,16 @@
+package eu.eccp.organisations;
+
+import java.util.List;
+import java.util.Optional;
+
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.UserId;
+
+/** The people of the platform, for modules that assign work to them. */
+public interface People {
+
+	Optional<PersonView> find(UserId id);
+
+	/** The enabled people of an organisation, by name. */
+	List<PersonView> members(OrganisationId organisation);
+}

@@ -1,0 +1,10 @@
+package eu.eccp.reporting;
+
+import java.util.Optional;
+
+/** What other modules may ask of reporting. */
+public interface Reports {
+
+	/** The content of a report for processing by the platform itself (not for display to a caller). */
+	Optional<ReportContent> contentForProcessing(ReportId id);
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.reporting.internal;
+
+import org.jspecify.annotations.NullMarked;

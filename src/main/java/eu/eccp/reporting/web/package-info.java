@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.reporting.web;
+
+import org.jspecify.annotations.NullMarked;
