@@ -12,7 +12,7 @@ public class InvalidRequestException extends RuntimeException {
 
 	public InvalidRequestException(Map<String, String> fieldErrors) {
 		super("invalid fields: " + fieldErrors.keySet());
-		this.fieldErrors = Map.copyOf(fieldErrors);
+		this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fieldErrors));
 	}
 
 	public InvalidRequestException(String field, String messageCode) {

@@ -77,7 +77,7 @@ class SecurityConfiguration {
 				DisabledException.class.getName(), "/login?error"));
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**")
 			.permitAll()
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.requestMatchers("/audit/**").hasRole("AUDITOR")

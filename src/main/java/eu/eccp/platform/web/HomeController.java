@@ -33,9 +33,13 @@ class HomeController {
 		CallerContext me = CallerContext.require();
 		List<Panel> panels = new ArrayList<>();
 		if (me.has(Role.ANALYST) || me.has(Role.COORDINATOR)) {
-			panels.add(new Panel("reports", "panel.reports.title", "panel.reports.text", null, null, null));
+			panels.add(new Panel("reports", "panel.reports.title", "panel.reports.text", "/reports", "panel.reports.link", null));
 			panels.add(new Panel("hits", "panel.hits.title", "panel.hits.text", null, null, null));
 			panels.add(new Panel("cases", "panel.cases.title", "panel.cases.text", null, null, null));
+		}
+		if (me.has(Role.PARTNER) || me.has(Role.CONTACT_POINT_OFFICER)) {
+			panels.add(new Panel("submit", "panel.submit.title", "panel.submit.text", "/reports/submitted",
+					"panel.submit.link", null));
 		}
 		if (me.has(Role.CONTACT_POINT_OFFICER) || me.has(Role.PARTNER)) {
 			panels.add(new Panel("requests", "panel.requests.title", "panel.requests.text", null, null, null));

@@ -55,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ReportImports {
 
+	/** The documented CSV columns, for the upload page. */
+	public static final java.util.List<String> CSV_COLUMNS = BulkRows.CSV_COLUMNS;
+
 	static final int CHUNK = 1_000;
 	private static final Logger log = LoggerFactory.getLogger(ReportImports.class);
 
