@@ -44,6 +44,20 @@ class I18nBundlesTests {
 		bundle(suffix).forEach((key, value) -> assertThat((String) value).as("%s in %s", key, suffix).isNotBlank());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "_fr", "_de" })
+	void apostrophesBesidePlaceholdersAreDoubledForMessageFormat(String suffix) throws IOException {
+		Pattern placeholder = Pattern.compile("\\{\\d+}");
+		Pattern loneApostrophe = Pattern.compile("(?<!')'(?!')");
+		bundle(suffix).forEach((key, value) -> {
+			String text = (String) value;
+			if (placeholder.matcher(text).find()) {
+				assertThat(loneApostrophe.matcher(text).find()).as("%s in messages%s has a lone ' before MessageFormat", key, suffix)
+					.isFalse();
+			}
+		});
+	}
+
 	@Test
 	void everyKeyUsedByTemplatesAndCodeExists() throws IOException {
 		Set<String> english = bundle("").stringPropertyNames();

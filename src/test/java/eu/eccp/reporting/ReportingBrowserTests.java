@@ -1,0 +1,184 @@
+package eu.eccp.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A citizen reports a phishing e-mail in a real browser, in English and in French: the guided form, the
+ * reference and status code, the status page, adding information. An analyst of the competent unit then
+ * triages it, and the citizen sees the status follow.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-reporting-browser" })
+@ActiveProfiles("test")
+class ReportingBrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
+		browser = new ChromeDriver(new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
+			.build(), options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void fresh() {
+		browser.manage().deleteAllCookies();
+	}
+
+	static String text(String language, String key) throws IOException {
+		Properties bundle = new Properties();
+		String suffix = language.equals("en") ? "" : "_" + language;
+		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/messages" + suffix + ".properties"),
+				StandardCharsets.UTF_8)) {
+			bundle.load(reader);
+		}
+		return bundle.getProperty(key);
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	WebDriverWait waiting() {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	/** Fills in and sends the public form; returns the reference and the status code shown once. */
+	String[] reportPhishing(String language, String description) throws IOException {
+		browser.get(url("/report?lang=" + language));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text(language, "report.form.heading"));
+		browser.findElement(By.id("offence-PHISHING")).click();
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("document.getElementById('occurredAt').value = '2026-11-28T14:30'");
+		browser.findElement(By.id("victimCountries")).sendKeys("FR");
+		new Select(browser.findElement(By.id("residenceCountry"))).selectByValue("FR");
+		browser.findElement(By.id("loss-amount")).sendKeys("120.50");
+		new Select(browser.findElement(By.id("loss-currency"))).selectByValue("EUR");
+		browser.findElement(By.id("description")).sendKeys(description);
+		browser.findElement(By.id("details-urls")).sendKeys("hxxps://bank-secure[.]example/login");
+		browser.findElement(By.id("details-emails")).sendKeys("support@bank-secure.example");
+		browser.findElement(By.id("contact-email")).sendKeys("reporter@example.org");
+		browser.findElement(By.id("report-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-reference")));
+		assertThat(browser.findElement(By.id("submitted-heading")).getText()).isEqualTo(text(language, "report.submitted.heading"));
+		return new String[] { browser.findElement(By.id("report-reference")).getText(),
+				browser.findElement(By.id("status-token")).getText() };
+	}
+
+	void openStatus(String reference, String token) {
+		browser.get(url("/report/status"));
+		browser.findElement(By.id("reference")).sendKeys(reference);
+		browser.findElement(By.id("token")).sendKeys(token);
+		browser.findElement(By.id("status-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-status")));
+	}
+
+	@Test
+	void aCitizenReportsAPhishingMailInEnglishAndAddsInformationLater() throws IOException {
+		String[] receipt = reportPhishing("en", "A fake e-mail from my bank asked me to log in. " + UUID.randomUUID());
+		assertThat(receipt[0]).startsWith("ECCP-");
+
+		browser.findElement(By.id("to-status")).click();
+		openStatus(receipt[0], receipt[1]);
+		assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo(text("en", "reportstatus.RECEIVED.public"));
+
+		browser.findElement(By.id("text")).sendKeys("They also phoned me from +33 6 12 34 56 78.");
+		browser.findElement(By.id("add-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status-notice")));
+		assertThat(browser.findElement(By.id("status-notice")).getText()).isEqualTo(text("en", "report.status.added"));
+		assertThat(browser.findElement(By.id("history")).getText()).contains("They also phoned me from +33 6 12 34 56 78.");
+
+		browser.get(url("/report/status"));
+		browser.findElement(By.id("reference")).sendKeys(receipt[0]);
+		browser.findElement(By.id("token")).sendKeys("not-the-code");
+		browser.findElement(By.id("status-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status-error")));
+		assertThat(browser.findElement(By.id("status-error")).getText()).isEqualTo(text("en", "report.status.notFound"));
+		assertThat(browser.getPageSource()).doesNotContain("They also phoned me");
+	}
+
+	@Test
+	void aCitizenReportsInFrenchAndSeesTheAnalystsTriageFollow() throws IOException {
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		String[] receipt = reportPhishing("fr", "Un faux courriel de ma banque " + marker);
+		openStatus(receipt[0], receipt[1]);
+		assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo(text("fr", "reportstatus.RECEIVED.public"));
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login?lang=en"));
+		browser.findElement(By.id("username")).sendKeys("fr.analyst");
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		browser.get(url("/reports?q=" + marker));
+		waiting().until(ExpectedConditions.elementToBeClickable(By.linkText(receipt[0])));
+		browser.findElement(By.linkText(receipt[0])).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("detail-reference")));
+		assertThat(browser.findElement(By.id("detail-description")).getText()).contains(marker);
+		assertThat(browser.findElement(By.id("reporter-contact")).getText()).contains("reporter@example.org");
+
+		new Select(browser.findElement(By.id("new-status"))).selectByValue("IN_REVIEW");
+		browser.findElement(By.id("status-change-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("detail-notice")));
+		assertThat(browser.findElement(By.id("detail-status")).getText()).isEqualTo(text("en", "reportstatus.IN_REVIEW"));
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/report/status?lang=fr"));
+		openStatus(receipt[0], receipt[1]);
+		assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo(text("fr", "reportstatus.IN_REVIEW.public"));
+	}
+
+	@Test
+	void theFormNamesEveryFieldToCorrect() throws IOException {
+		browser.get(url("/report?lang=en"));
+		browser.findElement(By.id("description")).sendKeys("short");
+		browser.findElement(By.id("details-ibans")).sendKeys("FR14 2004 1010 0505 0001 3M02 607");
+		browser.findElement(By.id("report-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+		String summary = browser.findElement(By.id("error-summary")).getText();
+		assertThat(summary).contains(text("en", "validation.offence"), text("en", "validation.description"),
+				text("en", "validation.iban"));
+		assertThat(browser.findElement(By.id("details-ibans")).getAttribute("value")).contains("FR14 2004");
+	}
+}
