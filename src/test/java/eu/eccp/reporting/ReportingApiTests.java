@@ -165,6 +165,14 @@ class ReportingApiTests {
 	}
 
 	@Test
+	void anOversizedPublicRequestIsRefusedBeforeItIsRead() throws Exception {
+		mvc.perform(post("/api/v1/public/reports").with(from(client)).contentType(MediaType.APPLICATION_JSON)
+			.content(new byte[1024 * 1024 + 1]))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
 	void aFilledHoneypotIsRejected() throws Exception {
 		mvc.perform(post("/api/v1/public/reports").with(from(client)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"offence\":\"PHISHING\",\"description\":\"Buy cheap watches now!!!\",\"website\":\"http://spam.example\"}"))
