@@ -76,6 +76,14 @@ class ReportingBrowserTests {
 		return bundle.getProperty(key);
 	}
 
+	/** Saves what the person sees to target/screenshots, for reviewers. */
+	static void screenshot(String name) throws IOException {
+		Path target = Path.of("target/screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+				target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
 	String url(String path) {
 		return "http://localhost:" + port + path;
 	}
@@ -99,8 +107,10 @@ class ReportingBrowserTests {
 		browser.findElement(By.id("details-urls")).sendKeys("hxxps://bank-secure[.]example/login");
 		browser.findElement(By.id("details-emails")).sendKeys("support@bank-secure.example");
 		browser.findElement(By.id("contact-email")).sendKeys("reporter@example.org");
+		screenshot("report-form-" + language);
 		browser.findElement(By.id("report-submit")).click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-reference")));
+		screenshot("report-receipt-" + language);
 		assertThat(browser.findElement(By.id("submitted-heading")).getText()).isEqualTo(text(language, "report.submitted.heading"));
 		return new String[] { browser.findElement(By.id("report-reference")).getText(),
 				browser.findElement(By.id("status-token")).getText() };
@@ -128,6 +138,7 @@ class ReportingBrowserTests {
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status-notice")));
 		assertThat(browser.findElement(By.id("status-notice")).getText()).isEqualTo(text("en", "report.status.added"));
 		assertThat(browser.findElement(By.id("history")).getText()).contains("They also phoned me from +33 6 12 34 56 78.");
+		screenshot("report-status-en");
 
 		browser.get(url("/report/status"));
 		browser.findElement(By.id("reference")).sendKeys(receipt[0]);
@@ -157,6 +168,7 @@ class ReportingBrowserTests {
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("detail-reference")));
 		assertThat(browser.findElement(By.id("detail-description")).getText()).contains(marker);
 		assertThat(browser.findElement(By.id("reporter-contact")).getText()).contains("reporter@example.org");
+		screenshot("reports-detail");
 
 		new Select(browser.findElement(By.id("new-status"))).selectByValue("IN_REVIEW");
 		browser.findElement(By.id("status-change-submit")).click();
@@ -177,6 +189,7 @@ class ReportingBrowserTests {
 		browser.findElement(By.id("report-submit")).click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
 		String summary = browser.findElement(By.id("error-summary")).getText();
+		screenshot("report-form-errors");
 		assertThat(summary).contains(text("en", "validation.offence"), text("en", "validation.description"),
 				text("en", "validation.iban"));
 		assertThat(browser.findElement(By.id("details-ibans")).getAttribute("value")).contains("FR14 2004");

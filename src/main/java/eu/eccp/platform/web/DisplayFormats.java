@@ -16,4 +16,34 @@ public class DisplayFormats {
 	public String utc(@Nullable Instant instant) {
 		return instant == null ? "—" : UTC.format(instant);
 	}
+
+	/** The local time in the given zone, e.g. {@code 2026-11-28 14:30 (Europe/Paris)}; UTC without a zone. */
+	public String inZone(@Nullable Instant instant, @Nullable String zone) {
+		if (instant == null) {
+			return "—";
+		}
+		if (zone == null) {
+			return utc(instant);
+		}
+		try {
+			return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of(zone)).format(instant)
+					+ " (" + zone + ")";
+		}
+		catch (java.time.DateTimeException e) {
+			return utc(instant);
+		}
+	}
+
+	/**
+	 * A web address or e-mail address made unclickable for display ({@code hxxps://example[.]com},
+	 * {@code user[@]example[.]com}); already defanged text is not defanged twice.
+	 */
+	public String defang(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		String plain = value.replace("[.]", ".").replace("(.)", ".").replace("[@]", "@").replace("[:]", ":")
+			.replaceFirst("(?i)^hxxp", "http");
+		return plain.replaceFirst("(?i)^http", "hxxp").replace(".", "[.]").replace("@", "[@]");
+	}
 }
