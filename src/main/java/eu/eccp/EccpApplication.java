@@ -13,7 +13,8 @@ import eu.eccp.platform.CommandLineMode;
  *
  * <p>Started without arguments (or with only {@code --option=value} arguments) it runs the web platform.
  * A first argument naming a command ({@code audit-verify}, {@code create-admin}) runs that command
- * against the configured database instead and exits, without starting the web server.
+ * against the configured database instead and exits, without starting the web server; {@code extract}
+ * runs without Spring and without the database.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

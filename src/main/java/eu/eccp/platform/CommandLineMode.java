@@ -12,11 +12,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import eu.eccp.indicators.ExtractCommand;
 import eu.eccp.shared.PlatformCommand;
 
 /**
  * The jar's command-line mode: {@code java -jar eccp.jar COMMAND [ARGS] [--option=value...]}. A command
- * runs against the configured database (embedded or external) without the web server and exits.
+ * runs against the configured database (embedded or external) without the web server and exits. The
+ * {@code extract} command needs no database: it runs before (and without) Spring.
  */
 public final class CommandLineMode {
 
@@ -29,11 +31,17 @@ public final class CommandLineMode {
 	}
 
 	public static int run(Class<?> application, String[] args) {
+		if (args[0].equals(ExtractCommand.NAME)) {
+			return ExtractCommand.run(Arrays.copyOfRange(args, 1, args.length));
+		}
 		return run(application, args, System.out, System.err);
 	}
 
 	static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
 		String name = args[0];
+		if (name.equals(ExtractCommand.NAME)) {
+			return ExtractCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, out, err);
+		}
 		List<String> commandArguments = new ArrayList<>();
 		List<String> springArguments = new ArrayList<>();
 		for (String arg : Arrays.asList(args).subList(1, args.length)) {
@@ -43,7 +51,8 @@ public final class CommandLineMode {
 		}
 		if (name.equals("help")) {
 			err.println("usage: java -jar eccp.jar [COMMAND [ARGS]] [--option=value...]");
-			err.println("commands: audit-verify, create-admin [--username=NAME]; without a command the web platform starts");
+			err.println("commands: audit-verify, create-admin [--username=NAME], extract [--region=CC] [FILE...];"
+					+ " without a command the web platform starts");
 			return 0;
 		}
 		springArguments.add("--eccp.command-line=true");
@@ -62,6 +71,7 @@ public final class CommandLineMode {
 			if (command.isEmpty()) {
 				err.println("unknown command '" + name + "'. Commands:");
 				commands.forEach(c -> err.printf("  %-14s %s%n", c.name(), c.description()));
+				err.printf("  %-14s %s%n", ExtractCommand.NAME, "print the indicators in files or standard input as JSON lines (no database)");
 				return 2;
 			}
 			return command.get().run(commandArguments, out, err);

@@ -1,0 +1,150 @@
+package eu.eccp.indicators;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import eu.eccp.indicators.internal.IndicatorJson;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar eccp.jar extract [--region=CC] [FILE...]}: prints the indicators in the files (standard
+ * input when none is given) as one JSON object per line, the same objects as the API returns. Runs without
+ * Spring, the web server or the database.
+ *
+ * <p>Options: {@code --region=CC} (or {@code --default-region=CC}) reads national phone numbers as numbers of
+ * that country; {@code --card-hash-key=KEY} and {@code --warninglist-dir=DIR} (or the environment variables
+ * {@code ECCP_INDICATORS_CARD_HASH_KEY}, {@code ECCP_INDICATORS_WARNINGLIST_DIR}, or the platform's own
+ * {@code --eccp.indicators.card-hash-key=}, {@code --eccp.indicators.warninglist-dir=}) as for the platform.
+ * With several files each line also names its {@code file}.
+ */
+public final class ExtractCommand {
+
+	public static final String NAME = "extract";
+
+	private ExtractCommand() {
+	}
+
+	/**
+	 * Entry point when the jar is started with {@code extract} (the command name already removed): standard
+	 * input and output, written in UTF-8 whatever the platform's default charset.
+	 */
+	public static int run(String[] args) {
+		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+				false, StandardCharsets.UTF_8);
+		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+		try {
+			return run(args, System.in, out, err);
+		}
+		finally {
+			out.flush();
+		}
+	}
+
+	public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+		return run(args, in, out, err, System.getenv());
+	}
+
+	static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+		String region = null;
+		String cardKey = environment.get("ECCP_INDICATORS_CARD_HASH_KEY");
+		String warningListDir = environment.get("ECCP_INDICATORS_WARNINGLIST_DIR");
+		List<String> files = new ArrayList<>();
+		boolean optionsEnded = false;
+		for (String arg : args) {
+			if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+				files.add(arg);
+			}
+			else if (arg.equals("--")) {
+				optionsEnded = true;
+			}
+			else if (arg.equals("--help") || arg.equals("-h")) {
+				usage(out);
+				return 0;
+			}
+			else if (value(arg, "--region", "--default-region") != null) {
+				region = value(arg, "--region", "--default-region");
+			}
+			else if (value(arg, "--card-hash-key", "--eccp.indicators.card-hash-key") != null) {
+				cardKey = value(arg, "--card-hash-key", "--eccp.indicators.card-hash-key");
+			}
+			else if (value(arg, "--warninglist-dir", "--eccp.indicators.warninglist-dir") != null) {
+				warningListDir = value(arg, "--warninglist-dir", "--eccp.indicators.warninglist-dir");
+			}
+			else {
+				err.println("extract: unknown option " + arg);
+				usage(err);
+				return 2;
+			}
+		}
+		ExtractionOptions options;
+		IndicatorExtractor extractor;
+		try {
+			options = ExtractionOptions.forRegion(region == null || region.isBlank() ? null : region);
+			extractor = IndicatorExtractor.builder()
+				.cardHashKey(cardKey == null || cardKey.isBlank() ? null : cardKey.getBytes(StandardCharsets.UTF_8))
+				.warningListDirectory(warningListDir == null || warningListDir.isBlank() ? null : Path.of(warningListDir))
+				.build();
+		}
+		catch (IllegalArgumentException e) {
+			err.println("extract: " + e.getMessage());
+			return 2;
+		}
+		JsonMapper json = JsonMapper.builder().build();
+		int status = 0;
+		if (files.isEmpty()) {
+			files.add("-");
+		}
+		for (String file : files) {
+			try {
+				boolean stdin = file.equals("-");
+				byte[] content = stdin ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
+				List<Indicator> indicators = extractor.extractFromFile(content, stdin ? null : file, options);
+				for (Indicator indicator : indicators) {
+					Map<String, Object> line = IndicatorJson.toMap(indicator);
+					if (files.size() > 1) {
+						line.put("file", file);
+					}
+					out.println(json.writeValueAsString(line));
+				}
+			}
+			catch (NoSuchFileException e) {
+				err.println("extract: no such file: " + file);
+				status = 1;
+			}
+			catch (IOException | IllegalArgumentException e) {
+				err.println("extract: " + file + ": " + e.getMessage());
+				status = 1;
+			}
+		}
+		out.flush();
+		return status;
+	}
+
+	private static @Nullable String value(String arg, String... names) {
+		for (String name : names) {
+			if (arg.startsWith(name + "=")) {
+				return arg.substring(name.length() + 1);
+			}
+		}
+		return null;
+	}
+
+	private static void usage(PrintStream stream) {
+		stream.println("usage: java -jar eccp.jar extract [--region=CC] [--card-hash-key=KEY] [--warninglist-dir=DIR] [FILE...]");
+		stream.println("  prints one JSON object per indicator and line: type, value, original, offset, defanged, details;");
+		stream.println("  reads standard input when no FILE (or '-') is given; .eml and .html files are read as such");
+	}
+}

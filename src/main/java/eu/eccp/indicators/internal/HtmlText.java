@@ -1,0 +1,241 @@
+package eu.eccp.indicators.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTML to scannable text in one linear pass: tags become spaces, the values of link attributes
+ * ({@code href}, {@code src}, {@code action}...) are written out in their place, character references are
+ * decoded (so {@code example&#46;com} reads as a domain), comments keep their content. Every character keeps
+ * its position in the HTML source.
+ */
+final class HtmlText {
+
+	private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "data",
+			"background", "cite", "poster", "longdesc", "srcset", "content", "ping", "xlink:href");
+
+	private static final Map<String, Character> ENTITIES = Map.ofEntries(Map.entry("amp", '&'), Map.entry("lt", '<'),
+			Map.entry("gt", '>'), Map.entry("quot", '"'), Map.entry("apos", '\''), Map.entry("nbsp", ' '),
+			Map.entry("period", '.'), Map.entry("commat", '@'), Map.entry("colon", ':'), Map.entry("sol", '/'),
+			Map.entry("lpar", '('), Map.entry("rpar", ')'), Map.entry("lsqb", '['), Map.entry("rsqb", ']'),
+			Map.entry("lbrack", '['), Map.entry("rbrack", ']'), Map.entry("hyphen", '-'), Map.entry("dash", '-'),
+			Map.entry("num", '#'), Map.entry("percnt", '%'), Map.entry("equals", '='), Map.entry("quest", '?'),
+			Map.entry("lowbar", '_'), Map.entry("plus", '+'), Map.entry("comma", ','), Map.entry("semi", ';'),
+			Map.entry("excl", '!'), Map.entry("ensp", ' '), Map.entry("emsp", ' '), Map.entry("thinsp", ' '),
+			Map.entry("shy", '\u00AD'), Map.entry("zwnj", '\u200C'), Map.entry("zwj", '\u200D'),
+			Map.entry("copy", '©'), Map.entry("reg", '®'), Map.entry("euro", '€'), Map.entry("hellip", '…'),
+			Map.entry("laquo", '«'), Map.entry("raquo", '»'), Map.entry("ndash", '–'), Map.entry("mdash", '—'),
+			Map.entry("lsquo", '‘'), Map.entry("rsquo", '’'), Map.entry("ldquo", '“'), Map.entry("rdquo", '”'),
+			Map.entry("eacute", 'é'), Map.entry("egrave", 'è'), Map.entry("agrave", 'à'), Map.entry("ccedil", 'ç'),
+			Map.entry("uuml", 'ü'), Map.entry("ouml", 'ö'), Map.entry("auml", 'ä'), Map.entry("szlig", 'ß'));
+
+	private final String html;
+	private final int n;
+	private char[] out;
+	private int[] map;
+	private int o;
+	/** A '<' at or after this index has no '>' after it. */
+	private int noTagEndAfter = Integer.MAX_VALUE;
+
+	private HtmlText(String html) {
+		this.html = html;
+		this.n = html.length();
+		this.out = new char[n + 2];
+		this.map = new int[n + 2];
+	}
+
+	static PreparedText convert(String html) {
+		HtmlText converter = new HtmlText(html);
+		converter.run();
+		return new PreparedText(converter.out, converter.o, converter.map, converter.n, null, null);
+	}
+
+	private void run() {
+		int i = 0;
+		while (i < n) {
+			char c = html.charAt(i);
+			if (c == '<' && i + 1 < n) {
+				int next = markup(i);
+				if (next > i) {
+					i = next;
+					continue;
+				}
+			}
+			if (c == '&') {
+				i = reference(i, n);
+				continue;
+			}
+			emit(c, i);
+			i++;
+		}
+	}
+
+	private void emit(char c, int source) {
+		if (o == out.length) {
+			out = java.util.Arrays.copyOf(out, out.length * 2);
+			map = java.util.Arrays.copyOf(map, map.length * 2);
+		}
+		out[o] = c;
+		map[o] = source;
+		o++;
+	}
+
+	/** A tag, comment or declaration at {@code i}: returns where the text continues, or {@code i}. */
+	private int markup(int i) {
+		if (html.startsWith("<!--", i)) {
+			emit(' ', i);
+			return i + 4; // the comment's content is read as text
+		}
+		char next = html.charAt(i + 1);
+		if (!(Character.isLetter(next) || next == '/' || next == '!' || next == '?')) {
+			return i;
+		}
+		if (i >= noTagEndAfter) {
+			return i;
+		}
+		int end = tagEnd(i + 1);
+		if (end < 0) {
+			noTagEndAfter = i;
+			return i;
+		}
+		emit(' ', i);
+		attributes(i + 1, end);
+		emit(' ', end);
+		return end + 1;
+	}
+
+	/** The index of the '>' closing a tag that starts before {@code from}, quotes respected; -1 if none. */
+	private int tagEnd(int from) {
+		char quote = 0;
+		for (int j = from; j < n; j++) {
+			char c = html.charAt(j);
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+			}
+			else if (c == '"' || c == '\'') {
+				quote = c;
+			}
+			else if (c == '>') {
+				return j;
+			}
+		}
+		// an unbalanced quote: fall back to the first '>'
+		int plain = html.indexOf('>', from);
+		return plain;
+	}
+
+	/** Writes out the values of link attributes found in the tag {@code html[from, to)}. */
+	private void attributes(int from, int to) {
+		int j = from;
+		// skip the tag name
+		while (j < to && !isSpace(html.charAt(j))) {
+			j++;
+		}
+		while (j < to) {
+			while (j < to && (isSpace(html.charAt(j)) || html.charAt(j) == '/')) {
+				j++;
+			}
+			int nameStart = j;
+			while (j < to && !isSpace(html.charAt(j)) && html.charAt(j) != '=' && html.charAt(j) != '/') {
+				j++;
+			}
+			String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
+			while (j < to && isSpace(html.charAt(j))) {
+				j++;
+			}
+			if (j >= to || html.charAt(j) != '=') {
+				if (j == nameStart) {
+					j++;
+				}
+				continue;
+			}
+			j++;
+			while (j < to && isSpace(html.charAt(j))) {
+				j++;
+			}
+			int valueStart;
+			int valueEnd;
+			if (j < to && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
+				char quote = html.charAt(j);
+				valueStart = j + 1;
+				valueEnd = valueStart;
+				while (valueEnd < to && html.charAt(valueEnd) != quote) {
+					valueEnd++;
+				}
+				j = Math.min(valueEnd + 1, to);
+			}
+			else {
+				valueStart = j;
+				while (j < to && !isSpace(html.charAt(j))) {
+					j++;
+				}
+				valueEnd = j;
+			}
+			if (LINK_ATTRIBUTES.contains(name) || name.startsWith("data-")) {
+				emit(' ', valueStart);
+				int k = valueStart;
+				while (k < valueEnd) {
+					char c = html.charAt(k);
+					if (c == '&') {
+						k = reference(k, valueEnd);
+					}
+					else {
+						emit(c, k);
+						k++;
+					}
+				}
+			}
+		}
+	}
+
+	/** A character reference at {@code i} (before {@code limit}): decodes it and returns the index after it. */
+	private int reference(int i, int limit) {
+		int j = i + 1;
+		if (j < limit && html.charAt(j) == '#') {
+			j++;
+			int radix = 10;
+			if (j < limit && (html.charAt(j) == 'x' || html.charAt(j) == 'X')) {
+				radix = 16;
+				j++;
+			}
+			int start = j;
+			int value = 0;
+			while (j < limit && j - start < 7 && Character.digit(html.charAt(j), radix) >= 0 && html.charAt(j) < 128) {
+				value = value * radix + Character.digit(html.charAt(j), radix);
+				j++;
+			}
+			if (j == start || value > Character.MAX_CODE_POINT || value == 0) {
+				emit('&', i);
+				return i + 1;
+			}
+			if (j < limit && html.charAt(j) == ';') {
+				j++;
+			}
+			char[] chars = Character.isValidCodePoint(value) ? Character.toChars(value) : new char[] { '\uFFFD' };
+			for (char c : chars) {
+				emit(c, i);
+			}
+			return j;
+		}
+		int start = j;
+		while (j < limit && j - start < 10 && Character.isLetterOrDigit(html.charAt(j)) && html.charAt(j) < 128) {
+			j++;
+		}
+		if (j < limit && html.charAt(j) == ';' && j > start) {
+			Character decoded = ENTITIES.get(html.substring(start, j).toLowerCase(Locale.ROOT));
+			if (decoded != null) {
+				emit(decoded, i);
+				return j + 1;
+			}
+		}
+		emit('&', i);
+		return i + 1;
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	}
+}

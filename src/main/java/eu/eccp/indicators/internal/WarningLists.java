@@ -1,0 +1,283 @@
+package eu.eccp.indicators.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import eu.eccp.indicators.Indicator;
+import eu.eccp.indicators.IndicatorType;
+
+/**
+ * Benign-value lists: reserved and private address ranges, documentation ranges and domains, public DNS
+ * resolvers, very common legitimate domains... An indicator on a list is still reported, marked with the
+ * list's name, so that correlation can leave it aside.
+ *
+ * <p>A list is a UTF-8 text file named {@code NAME.txt}, one entry per line, {@code #} starting a comment.
+ * An entry is an IPv4 or IPv6 address or range ({@code 192.0.2.0/24}), an ASN or ASN range
+ * ({@code AS64496-AS64511}), a hash in hex, an e-mail address, or a domain name, which also covers its
+ * subdomains. The built-in lists are resources under {@code indicators/warninglists/}; an administrator adds
+ * lists as files in a directory ({@code eccp.indicators.warninglist-dir}), read at start-up.
+ */
+public final class WarningLists {
+
+	/** The built-in lists, in the order they are consulted. */
+	static final List<String> BUILT_IN = List.of("reserved-ip-ranges", "documentation", "public-dns-resolvers",
+			"common-domains", "empty-file-hashes");
+
+	private final List<String> names = new ArrayList<>();
+	private final Map<String, String> domains = new HashMap<>();
+	private final Map<String, String> exact = new HashMap<>();
+	/** Per prefix length, masked address (hex) to list name; index = prefix length. */
+	private final List<Map<String, String>> ipv4 = prefixMaps(32);
+	private final List<Map<String, String>> ipv6 = prefixMaps(128);
+	private final List<AsnRange> asns = new ArrayList<>();
+
+	private record AsnRange(long from, long to, String list) {
+	}
+
+	private WarningLists() {
+	}
+
+	private static List<Map<String, String>> prefixMaps(int bits) {
+		List<Map<String, String>> maps = new ArrayList<>(bits + 1);
+		for (int i = 0; i <= bits; i++) {
+			maps.add(new HashMap<>());
+		}
+		return maps;
+	}
+
+	/** The built-in lists only. */
+	public static WarningLists builtIn() {
+		return load(null);
+	}
+
+	/** The built-in lists, then every {@code *.txt} of {@code directory} (by name), if given. */
+	public static WarningLists load(@Nullable Path directory) {
+		WarningLists lists = new WarningLists();
+		for (String name : BUILT_IN) {
+			try (InputStream in = WarningLists.class.getResourceAsStream("/indicators/warninglists/" + name + ".txt")) {
+				if (in == null) {
+					throw new IllegalStateException("built-in warning list missing: " + name);
+				}
+				lists.read(name, in);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		if (directory != null) {
+			if (!Files.isDirectory(directory)) {
+				throw new IllegalArgumentException("warning list directory does not exist: " + directory);
+			}
+			Map<String, Path> files = new TreeMap<>();
+			try (Stream<Path> listing = Files.list(directory)) {
+				listing.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
+					.forEach(p -> files.put(p.getFileName().toString(), p));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			for (Map.Entry<String, Path> file : files.entrySet()) {
+				String name = file.getKey().substring(0, file.getKey().length() - 4);
+				try (InputStream in = Files.newInputStream(file.getValue())) {
+					lists.read(name, in);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+		}
+		return lists;
+	}
+
+	/** The names of the lists, in the order they are consulted. */
+	public List<String> names() {
+		return List.copyOf(names);
+	}
+
+	private void read(String name, InputStream in) throws IOException {
+		names.add(name);
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+		String line;
+		int number = 0;
+		while ((line = reader.readLine()) != null) {
+			number++;
+			int hash = line.indexOf('#');
+			String entry = (hash >= 0 ? line.substring(0, hash) : line).strip();
+			if (entry.isEmpty()) {
+				continue;
+			}
+			if (!add(name, entry)) {
+				throw new IllegalArgumentException("warning list " + name + ", line " + number + ": not an entry: " + entry);
+			}
+		}
+	}
+
+	private boolean add(String list, String entry) {
+		String lower = entry.toLowerCase(Locale.ROOT);
+		if (lower.matches("asn?\\d+(-(asn?)?\\d+)?")) {
+			String[] bounds = lower.replace("asn", "").replace("as", "").split("-");
+			long from = Long.parseLong(bounds[0]);
+			long to = bounds.length > 1 ? Long.parseLong(bounds[1]) : from;
+			asns.add(new AsnRange(from, to, list));
+			return true;
+		}
+		String address = lower;
+		int prefix = -1;
+		int slash = lower.indexOf('/');
+		if (slash > 0) {
+			address = lower.substring(0, slash);
+			try {
+				prefix = Integer.parseInt(lower.substring(slash + 1));
+			}
+			catch (NumberFormatException e) {
+				return false;
+			}
+		}
+		long v4 = IpAddresses.parseIpv4(address);
+		if (v4 >= 0) {
+			int bits = prefix < 0 ? 32 : prefix;
+			if (bits > 32) {
+				return false;
+			}
+			ipv4.get(bits).putIfAbsent(key(IpAddresses.network(IpAddresses.ipv4Bytes(v4), bits)), list);
+			return true;
+		}
+		byte[] v6 = address.contains(":") ? IpAddresses.parseIpv6(address) : null;
+		if (v6 != null) {
+			int bits = prefix < 0 ? 128 : prefix;
+			if (bits > 128) {
+				return false;
+			}
+			ipv6.get(bits).putIfAbsent(key(IpAddresses.network(v6, bits)), list);
+			return true;
+		}
+		if (slash > 0) {
+			return false;
+		}
+		if (lower.matches("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}") || lower.contains("@")) {
+			exact.putIfAbsent(lower, list);
+			return true;
+		}
+		String domain = lower.startsWith("*.") ? lower.substring(2) : lower.startsWith(".") ? lower.substring(1) : lower;
+		try {
+			domain = IDN.toASCII(domain).toLowerCase(Locale.ROOT);
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+		if (domain.isEmpty() || !domain.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+			return false;
+		}
+		domains.putIfAbsent(domain, list);
+		return true;
+	}
+
+	private static String key(byte[] address) {
+		return HexFormat.of().formatHex(address);
+	}
+
+	/** The name of the first list the indicator is on, or null. */
+	public @Nullable String match(Indicator indicator) {
+		String value = indicator.value();
+		return switch (indicator.type()) {
+			case IPV4 -> ipv4(IpAddresses.ipv4Bytes(IpAddresses.parseIpv4(value)), 32);
+			case IPV6 -> {
+				byte[] v6 = IpAddresses.parseIpv6(value);
+				yield v6 == null ? null : ipv6(v6, 128);
+			}
+			case CIDR -> cidr(value);
+			case DOMAIN, ONION -> domain(value);
+			case URL -> host(String.valueOf(indicator.details().get(Indicator.HOST)));
+			case EMAIL -> {
+				String listed = exact.get(value.toLowerCase(Locale.ROOT));
+				yield listed != null ? listed : domain(value.substring(value.lastIndexOf('@') + 1));
+			}
+			case ASN -> asn(Long.parseLong(value.substring(2)));
+			default -> exact.get(value.toLowerCase(Locale.ROOT));
+		};
+	}
+
+	private @Nullable String host(String host) {
+		if (host.startsWith("[")) {
+			byte[] v6 = IpAddresses.parseIpv6(host, 1, host.length() - 1);
+			return v6 == null ? null : ipv6(v6, 128);
+		}
+		long v4 = IpAddresses.parseIpv4(host);
+		return v4 >= 0 ? ipv4(IpAddresses.ipv4Bytes(v4), 32) : domain(host);
+	}
+
+	private @Nullable String cidr(String value) {
+		int slash = value.indexOf('/');
+		int prefix = Integer.parseInt(value.substring(slash + 1));
+		String address = value.substring(0, slash);
+		long v4 = IpAddresses.parseIpv4(address);
+		if (v4 >= 0) {
+			return ipv4(IpAddresses.ipv4Bytes(v4), prefix);
+		}
+		byte[] v6 = IpAddresses.parseIpv6(address);
+		return v6 == null ? null : ipv6(v6, prefix);
+	}
+
+	/** The list of the most specific listed range holding the address's first {@code maxPrefix} bits. */
+	private @Nullable String ipv4(byte[] address, int maxPrefix) {
+		return lookup(ipv4, address, maxPrefix);
+	}
+
+	private @Nullable String ipv6(byte[] address, int maxPrefix) {
+		return lookup(ipv6, address, maxPrefix);
+	}
+
+	private static @Nullable String lookup(List<Map<String, String>> byPrefix, byte[] address, int maxPrefix) {
+		for (int bits = maxPrefix; bits >= 0; bits--) {
+			Map<String, String> ranges = byPrefix.get(bits);
+			if (!ranges.isEmpty()) {
+				String list = ranges.get(key(IpAddresses.network(address, bits)));
+				if (list != null) {
+					return list;
+				}
+			}
+		}
+		return null;
+	}
+
+	private @Nullable String domain(String domain) {
+		String name = domain.toLowerCase(Locale.ROOT);
+		while (true) {
+			String list = domains.get(name);
+			if (list != null) {
+				return list;
+			}
+			int dot = name.indexOf('.');
+			if (dot < 0) {
+				return null;
+			}
+			name = name.substring(dot + 1);
+		}
+	}
+
+	private @Nullable String asn(long number) {
+		for (AsnRange range : asns) {
+			if (number >= range.from() && number <= range.to()) {
+				return range.list();
+			}
+		}
+		return null;
+	}
+}

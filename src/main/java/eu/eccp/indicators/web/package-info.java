@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.indicators.web;
+
+import org.jspecify.annotations.NullMarked;
