@@ -7,4 +7,7 @@ public interface Reports {
 
 	/** The content of a report for processing by the platform itself (not for display to a caller). */
 	Optional<ReportContent> contentForProcessing(ReportId id);
+
+	/** The indicators extracted from a report, for processing by the platform itself. */
+	java.util.List<ReportIndicator> indicatorsForProcessing(ReportId id);
 }

@@ -53,13 +53,16 @@ public class ReportInbox {
 			ReportStatus.DUPLICATE, EnumSet.of(ReportStatus.IN_REVIEW));
 
 	private final ReportRepository reports;
+	private final ReportIndicatorRepository indicators;
 	private final AttachmentStore attachments;
 	private final People people;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	ReportInbox(ReportRepository reports, AttachmentStore attachments, People people, AuditTrail audit, Clock clock) {
+	ReportInbox(ReportRepository reports, ReportIndicatorRepository indicators, AttachmentStore attachments,
+			People people, AuditTrail audit, Clock clock) {
 		this.reports = reports;
+		this.indicators = indicators;
 		this.attachments = attachments;
 		this.people = people;
 		this.audit = audit;
@@ -69,7 +72,8 @@ public class ReportInbox {
 	/** A report as its owning unit (or its submitter) sees it. */
 	public record ReportDetail(StoredReport report, @Nullable ReporterContact contact, boolean owner,
 			List<ReportEvent> history, List<AttachmentView> attachments, @Nullable PersonView assignee,
-			List<PersonView> assignable, Set<ReportStatus> nextStatuses) {
+			List<PersonView> assignable, Set<ReportStatus> nextStatuses,
+			List<eu.eccp.reporting.ReportIndicator> indicators) {
 	}
 
 	@Transactional(readOnly = true)
@@ -102,7 +106,7 @@ public class ReportInbox {
 			.filter(p -> p.roles().stream().anyMatch(r -> List.of(TRIAGE).contains(r)))
 			.toList() : List.of();
 		return new ReportDetail(report, contact, owner, reports.events(id), reports.attachments(id), assignee, assignable,
-				owner ? TRANSITIONS.getOrDefault(report.status(), Set.of()) : Set.of());
+				owner ? TRANSITIONS.getOrDefault(report.status(), Set.of()) : Set.of(), indicators.find(id));
 	}
 
 	@Transactional

@@ -13,9 +13,17 @@ import eu.eccp.reporting.Reports;
 class ReportsFacade implements Reports {
 
 	private final ReportRepository reports;
+	private final ReportIndicatorRepository indicators;
 
-	ReportsFacade(ReportRepository reports) {
+	ReportsFacade(ReportRepository reports, ReportIndicatorRepository indicators) {
 		this.reports = reports;
+		this.indicators = indicators;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<eu.eccp.reporting.ReportIndicator> indicatorsForProcessing(ReportId id) {
+		return indicators.find(id);
 	}
 
 	@Override

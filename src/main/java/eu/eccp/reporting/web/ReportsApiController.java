@@ -107,7 +107,7 @@ class ReportsApiController {
 	@GetMapping("/{id}")
 	ReportDtos.ReportDto report(@PathVariable UUID id) {
 		ReportInbox.ReportDetail detail = inbox.detail(CallerContext.require(), new ReportId(id));
-		return ReportDtos.ReportDto.of(detail.report(), detail.contact());
+		return ReportDtos.ReportDto.of(detail.report(), detail.contact(), detail.indicators());
 	}
 
 	@PostMapping("/{id}/status")
