@@ -11,4 +11,7 @@ public interface AuditTrail {
 
 	/** Records an event done by the given actor (e.g. a failed login, where nobody is authenticated). */
 	void record(AuditActor actor, AuditEvent event);
+
+	/** Records many events by one actor in one append (one lock of the chain, JDBC batches). */
+	void recordAll(AuditActor actor, java.util.List<AuditEvent> events);
 }

@@ -15,5 +15,5 @@ import eu.eccp.shared.Tlp;
  *        {@code wallets}, {@code socialAccounts}
  */
 public record ReportContent(ReportId id, OrganisationId owner, Offence offence, List<CountryCode> victimCountries,
-		String description, Map<String, List<String>> details, Tlp tlp) {
+		String description, Map<String, List<String>> details, Tlp tlp, java.time.Instant submittedAt) {
 }

@@ -31,6 +31,6 @@ class ReportsFacade implements Reports {
 	public Optional<ReportContent> contentForProcessing(ReportId id) {
 		return reports.findById(id)
 			.map(r -> new ReportContent(r.id(), r.owner(), r.offence(), r.victimCountries(), r.description(), r.details(),
-					r.tlp()));
+					r.tlp(), r.submittedAt()));
 	}
 }

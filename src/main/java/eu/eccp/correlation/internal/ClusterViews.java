@@ -1,0 +1,187 @@
+package eu.eccp.correlation.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditTrail;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.RecordNotFoundException;
+import eu.eccp.shared.Visibility;
+
+/**
+ * A cluster (campaign) as a graph of records and the indicators that link them, for an organisation that
+ * holds at least one of its records. Records the caller may not see are shown only by their country;
+ * indicators only other organisations hold are shown without their value; others' TLP:RED records are
+ * left out. The layout is computed on the server (force-directed, deterministic), so the page needs no
+ * script and stays usable at a few hundred nodes.
+ */
+@Service
+public class ClusterViews {
+
+	static final int MAX_RECORDS = 400;
+
+	private final JdbcClient jdbc;
+	private final CorrelationProperties properties;
+	private final AuditTrail audit;
+
+	ClusterViews(JdbcClient jdbc, CorrelationProperties properties, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	private record Rec(long id, String kind, UUID sourceId, UUID owner, String country, String tlp, java.time.Instant seenAt,
+			boolean visible) {
+	}
+
+	@Transactional
+	public Views.ClusterGraph cluster(CallerContext caller, long clusterId) {
+		caller.requireAny(IndicatorPivot.READERS);
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		Integer size = jdbc.sql("SELECT size FROM correlation_cluster WHERE id = :id").param("id", clusterId)
+			.query(Integer.class).optional().orElseThrow(() -> new RecordNotFoundException("cluster"));
+		List<Rec> records = jdbc.sql("SELECT r.*, " + visible.sql() + " AS visible FROM correlation_record r "
+				+ "WHERE r.cluster_id = :id AND (r.tlp <> 'RED' OR r.owner_org = :vis_org) ORDER BY r.seen_at, r.id LIMIT :limit")
+			.params(visible.parameters())
+			.param("id", clusterId)
+			.param("limit", MAX_RECORDS + 1)
+			.query((rs, n) -> new Rec(rs.getLong("id"), rs.getString("source_kind"), rs.getObject("source_id", UUID.class),
+					rs.getObject("owner_org", UUID.class), rs.getString("country"), rs.getString("tlp"),
+					rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getBoolean("visible")))
+			.list();
+		if (records.stream().noneMatch(Rec::visible)) {
+			throw new RecordNotFoundException("cluster");
+		}
+		boolean truncated = records.size() > MAX_RECORDS;
+		if (truncated) {
+			records = records.subList(0, MAX_RECORDS);
+		}
+		Map<Long, Rec> byId = new LinkedHashMap<>();
+		records.forEach(r -> byId.put(r.id(), r));
+		Map<Long, List<Long>> carriers = new LinkedHashMap<>();
+		Map<Long, String[]> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT s.indicator_id, s.record_id, v.type, v.value FROM sighting s JOIN indicator_value v ON v.id = s.indicator_id
+				WHERE s.record_id = ANY (CAST(:ids AS bigint[])) AND v.benign IS NULL AND v.source_count <= :max
+				ORDER BY s.indicator_id""")
+			.param("ids", byId.keySet().toArray(Long[]::new))
+			.param("max", properties.maxSourcesToLink())
+			.query((rs, n) -> {
+				carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+				return values.put(rs.getLong(1), new String[] { rs.getString(3), rs.getString(4) });
+			})
+			.list();
+		List<Views.Node> nodes = new ArrayList<>();
+		List<Views.Edge> edges = new ArrayList<>();
+		for (Rec r : records) {
+			nodes.add(new Views.Node("r" + r.id(), "RECORD", r.visible() ? r.kind() : null, r.country(), r.visible(),
+					r.visible() && r.kind().equals("REPORT") ? "/reports/" + r.sourceId() : null, r.seenAt(), 0, 0));
+		}
+		carriers.forEach((indicator, holders) -> {
+			if (holders.size() < 2) {
+				return;
+			}
+			boolean known = holders.stream().anyMatch(h -> byId.get(h).visible());
+			String[] v = values.get(indicator);
+			nodes.add(new Views.Node("i" + indicator, "INDICATOR", known ? v[0] + " " + v[1] : null, null, known, null, null,
+					0, 0));
+			holders.forEach(h -> edges.add(new Views.Edge("r" + h, "i" + indicator)));
+		});
+		List<Views.Node> placed = layout(nodes, edges);
+		List<Views.Node> timeline = placed.stream().filter(n -> n.kind().equals("RECORD")).toList();
+		audit.record(AuditEvent.of("cluster.viewed", "cluster", clusterId));
+		return new Views.ClusterGraph(clusterId, size, placed, edges, timeline, truncated);
+	}
+
+	/** Fruchterman–Reingold with a fixed seed: the same cluster always looks the same. */
+	static List<Views.Node> layout(List<Views.Node> nodes, List<Views.Edge> edges) {
+		int n = nodes.size();
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			index.put(nodes.get(i).key(), i);
+		}
+		double[] x = new double[n];
+		double[] y = new double[n];
+		Random random = new Random(42);
+		for (int i = 0; i < n; i++) {
+			x[i] = random.nextDouble();
+			y[i] = random.nextDouble();
+		}
+		double k = Math.sqrt(1.0 / Math.max(n, 1));
+		double temperature = 0.1;
+		int iterations = n > 300 ? 80 : 150;
+		for (int iteration = 0; iteration < iterations; iteration++) {
+			double[] dx = new double[n];
+			double[] dy = new double[n];
+			for (int i = 0; i < n; i++) {
+				for (int j = i + 1; j < n; j++) {
+					double ddx = x[i] - x[j];
+					double ddy = y[i] - y[j];
+					double distance = Math.max(Math.hypot(ddx, ddy), 1e-4);
+					double force = k * k / distance;
+					dx[i] += ddx / distance * force;
+					dy[i] += ddy / distance * force;
+					dx[j] -= ddx / distance * force;
+					dy[j] -= ddy / distance * force;
+				}
+			}
+			for (Views.Edge e : edges) {
+				int a = index.get(e.from());
+				int b = index.get(e.to());
+				double ddx = x[a] - x[b];
+				double ddy = y[a] - y[b];
+				double distance = Math.max(Math.hypot(ddx, ddy), 1e-4);
+				double force = distance * distance / k;
+				dx[a] -= ddx / distance * force;
+				dy[a] -= ddy / distance * force;
+				dx[b] += ddx / distance * force;
+				dy[b] += ddy / distance * force;
+			}
+			for (int i = 0; i < n; i++) {
+				double length = Math.max(Math.hypot(dx[i], dy[i]), 1e-9);
+				x[i] += dx[i] / length * Math.min(length, temperature);
+				y[i] += dy[i] / length * Math.min(length, temperature);
+			}
+			temperature *= 0.97;
+		}
+		double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+		for (int i = 0; i < n; i++) {
+			minX = Math.min(minX, x[i]);
+			maxX = Math.max(maxX, x[i]);
+			minY = Math.min(minY, y[i]);
+			maxY = Math.max(maxY, y[i]);
+		}
+		double w = Math.max(maxX - minX, 1e-9);
+		double h = Math.max(maxY - minY, 1e-9);
+		List<Views.Node> placed = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			Views.Node node = nodes.get(i);
+			placed.add(new Views.Node(node.key(), node.kind(), node.label(), node.country(), node.visible(), node.link(),
+					node.seenAt(), n == 1 ? 0.5 : 0.05 + 0.9 * (x[i] - minX) / w, n == 1 ? 0.5 : 0.05 + 0.9 * (y[i] - minY) / h));
+		}
+		return placed;
+	}
+
+	/** A fill colour per country, stable across pages (HSL hue from the country's position). */
+	public static Map<String, String> palette(Set<String> countries) {
+		Map<String, String> colours = new LinkedHashMap<>();
+		List<String> sorted = new ArrayList<>(new TreeSet<>(countries));
+		for (int i = 0; i < sorted.size(); i++) {
+			colours.put(sorted.get(i), "hsl(" + (i * 360 / Math.max(sorted.size(), 1)) + ", 65%, 45%)");
+		}
+		return colours;
+	}
+}

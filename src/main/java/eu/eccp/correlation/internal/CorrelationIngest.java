@@ -1,0 +1,307 @@
+package eu.eccp.correlation.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.eccp.audit.AuditActor;
+import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditTrail;
+import eu.eccp.correlation.CrossBorderHitFound;
+import eu.eccp.correlation.IngestResult;
+import eu.eccp.correlation.ObservedIndicator;
+import eu.eccp.correlation.RecordSightings;
+import eu.eccp.correlation.Sightings;
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Tlp;
+
+/**
+ * Records sightings and correlates them, set-based, one batch per transaction:
+ * <ol>
+ * <li>indicator values are upserted, records get a row (a new record starts as its own cluster);</li>
+ * <li>sightings are inserted (those already known are ignored, which makes replays harmless) and each
+ * indicator's count of distinct records grows with its new sightings;</li>
+ * <li>for every new sighting of a linking indicator (not benign, seen in at most
+ * {@code max-sources-to-link} records) the other records carrying it are read from the sighting index:
+ * their clusters are merged (union by size: the smaller cluster is relabelled, so a record changes
+ * cluster O(log n) times at most) and, where the other record belongs to another country, a hit is
+ * created for both owners, except that TLP:RED records never show up in another organisation's hits.</li>
+ * </ol>
+ * Ingests take one advisory lock, so clusters are never merged by two transactions at once.
+ */
+@Service
+class CorrelationIngest implements Sightings {
+
+	private static final long LOCK = 0x45434350_436f7272L;
+
+	private final JdbcClient jdbc;
+	private final CorrelationProperties properties;
+	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	CorrelationIngest(JdbcClient jdbc, CorrelationProperties properties, ApplicationEventPublisher events,
+			AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.events = events;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	private record Rec(long id, long cluster, String country, UUID owner, Tlp tlp) {
+	}
+
+	private record NewHit(UUID organisation, long record, long other, long indicator) {
+	}
+
+	@Override
+	@Transactional
+	public IngestResult record(List<RecordSightings> batch) {
+		if (batch.isEmpty()) {
+			return new IngestResult(0, 0, 0, 0);
+		}
+		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+		Instant now = clock.instant();
+		Map<String, Long> indicatorIds = upsertIndicators(batch);
+		Map<String, Rec> records = upsertRecords(batch, now);
+
+		List<Long> sightingIndicators = new ArrayList<>();
+		List<Long> sightingRecords = new ArrayList<>();
+		List<Timestamp> sightingTimes = new ArrayList<>();
+		for (RecordSightings sightings : batch) {
+			Rec rec = records.get(key(sightings));
+			for (ObservedIndicator indicator : new HashSet<>(sightings.indicators())) {
+				sightingIndicators.add(indicatorIds.get(indicator.type() + "\u0000" + indicator.value()));
+				sightingRecords.add(rec.id());
+				sightingTimes.add(Timestamp.from(sightings.seenAt()));
+			}
+		}
+		List<long[]> fresh = jdbc.sql("""
+				INSERT INTO sighting (indicator_id, record_id, seen_at)
+				SELECT * FROM unnest(CAST(:i AS bigint[]), CAST(:r AS bigint[]), CAST(:t AS timestamptz[]))
+				ON CONFLICT DO NOTHING
+				RETURNING indicator_id, record_id""")
+			.param("i", sightingIndicators.toArray(Long[]::new))
+			.param("r", sightingRecords.toArray(Long[]::new))
+			.param("t", sightingTimes.toArray(Timestamp[]::new))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		if (fresh.isEmpty()) {
+			return new IngestResult(batch.size(), 0, 0, 0);
+		}
+		Map<Long, Integer> added = new TreeMap<>();
+		fresh.forEach(s -> added.merge(s[0], 1, Integer::sum));
+		Set<Long> linkable = new HashSet<>(jdbc.sql("""
+				UPDATE indicator_value v SET source_count = v.source_count + x.c
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
+				WHERE v.id = x.id
+				RETURNING v.id, v.source_count, v.benign""")
+			.param("ids", added.keySet().toArray(Long[]::new))
+			.param("counts", added.values().toArray(Integer[]::new))
+			.query((rs, n) -> rs.getString(3) == null && rs.getInt(2) <= properties.maxSourcesToLink() ? rs.getLong(1) : -1L)
+			.list());
+		linkable.remove(-1L);
+		if (linkable.isEmpty()) {
+			return new IngestResult(batch.size(), fresh.size(), 0, 0);
+		}
+		Map<Long, List<Rec>> carriers = new HashMap<>();
+		jdbc.sql("""
+				SELECT s.indicator_id, r.id, r.cluster_id, r.country, r.owner_org, r.tlp
+				FROM sighting s JOIN correlation_record r ON r.id = s.record_id
+				WHERE s.indicator_id = ANY (CAST(:ids AS bigint[]))""")
+			.param("ids", linkable.toArray(Long[]::new))
+			.query((rs, n) -> carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Rec(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getObject(5, UUID.class),
+						Tlp.valueOf(rs.getString(6)))))
+			.list();
+
+		ClusterUnion union = new ClusterUnion();
+		Set<NewHit> hits = new java.util.LinkedHashSet<>();
+		int links = 0;
+		for (long[] sighting : fresh) {
+			long indicator = sighting[0];
+			if (!linkable.contains(indicator)) {
+				continue;
+			}
+			List<Rec> others = carriers.getOrDefault(indicator, List.of());
+			Rec self = others.stream().filter(r -> r.id() == sighting[1]).findFirst().orElseThrow();
+			for (Rec other : others) {
+				if (other.id() == self.id()) {
+					continue;
+				}
+				links++;
+				union.join(self.cluster(), other.cluster());
+				if (!other.country().equals(self.country())) {
+					if (other.tlp().mayLeaveOwner()) {
+						hits.add(new NewHit(self.owner(), self.id(), other.id(), indicator));
+					}
+					if (self.tlp().mayLeaveOwner()) {
+						hits.add(new NewHit(other.owner(), other.id(), self.id(), indicator));
+					}
+				}
+			}
+		}
+		mergeClusters(union, now);
+		int created = createHits(hits, now);
+		return new IngestResult(batch.size(), fresh.size(), links, created);
+	}
+
+	private static String key(RecordSightings sightings) {
+		return sightings.source().kind() + "\u0000" + sightings.source().id();
+	}
+
+	private Map<String, Long> upsertIndicators(List<RecordSightings> batch) {
+		// sorted, so that concurrent upserts lock rows in the same order
+		TreeMap<String, ObservedIndicator> unique = new TreeMap<>();
+		Map<String, Instant> firstSeen = new HashMap<>();
+		for (RecordSightings sightings : batch) {
+			for (ObservedIndicator indicator : sightings.indicators()) {
+				String k = indicator.type() + "\u0000" + indicator.value();
+				unique.putIfAbsent(k, indicator);
+				firstSeen.merge(k, sightings.seenAt(), (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
+		Map<String, Long> ids = new HashMap<>();
+		if (unique.isEmpty()) {
+			return ids;
+		}
+		jdbc.sql("""
+				INSERT INTO indicator_value (type, value, benign, first_seen, last_seen)
+				SELECT t, v, b, s, s FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
+				  CAST(:seen AS timestamptz[])) AS x(t, v, b, s)
+				ON CONFLICT (type, value) DO UPDATE SET last_seen = GREATEST(indicator_value.last_seen, EXCLUDED.last_seen),
+				  first_seen = LEAST(indicator_value.first_seen, EXCLUDED.first_seen)
+				RETURNING id, type, value""")
+			.param("types", unique.values().stream().map(ObservedIndicator::type).toArray(String[]::new))
+			.param("values", unique.values().stream().map(ObservedIndicator::value).toArray(String[]::new))
+			.param("benign", unique.values().stream().map(ObservedIndicator::benign).toArray(String[]::new))
+			.param("seen", unique.keySet().stream().map(k -> Timestamp.from(firstSeen.get(k))).toArray(Timestamp[]::new))
+			.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
+			.list();
+		return ids;
+	}
+
+	private Map<String, Rec> upsertRecords(List<RecordSightings> batch, Instant now) {
+		Map<String, RecordSightings> unique = new LinkedHashMap<>();
+		batch.forEach(s -> unique.putIfAbsent(key(s), s));
+		Map<String, Rec> records = new HashMap<>();
+		jdbc.sql("""
+				SELECT r.id, r.source_kind, r.source_id, r.cluster_id, r.country, r.owner_org, r.tlp FROM correlation_record r
+				JOIN unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[])) AS x(k, i) ON r.source_kind = x.k AND r.source_id = x.i""")
+			.param("kinds", unique.values().stream().map(s -> s.source().kind()).toArray(String[]::new))
+			.param("ids", unique.values().stream().map(s -> s.source().id()).toArray(UUID[]::new))
+			.query((rs, n) -> records.put(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
+					new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
+							Tlp.valueOf(rs.getString(7)))))
+			.list();
+		List<RecordSightings> missing = unique.entrySet().stream().filter(e -> !records.containsKey(e.getKey()))
+			.map(Map.Entry::getValue).toList();
+		if (missing.isEmpty()) {
+			return records;
+		}
+		List<Long> clusters = jdbc.sql("""
+				INSERT INTO correlation_cluster (size, created_at, updated_at)
+				SELECT 1, :now, :now FROM generate_series(1, :n) RETURNING id""")
+			.param("now", Timestamp.from(now))
+			.param("n", missing.size())
+			.query(Long.class)
+			.list();
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("""
+				INSERT INTO correlation_record (source_kind, source_id, owner_org, country, tlp, cluster_id, seen_at)
+				SELECT k, i, o, c, t, cl, s FROM unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[]), CAST(:owners AS uuid[]),
+				  CAST(:countries AS text[]), CAST(:tlps AS text[]), CAST(:clusters AS bigint[]), CAST(:seen AS timestamptz[]))
+				  AS x(k, i, o, c, t, cl, s)
+				RETURNING id, source_kind, source_id""")
+			.param("kinds", missing.stream().map(s -> s.source().kind()).toArray(String[]::new))
+			.param("ids", missing.stream().map(s -> s.source().id()).toArray(UUID[]::new))
+			.param("owners", missing.stream().map(s -> s.owner().value()).toArray(UUID[]::new))
+			.param("countries", missing.stream().map(s -> s.country().value()).toArray(String[]::new))
+			.param("tlps", missing.stream().map(s -> s.tlp().name()).toArray(String[]::new))
+			.param("clusters", clusters.toArray(Long[]::new))
+			.param("seen", missing.stream().map(s -> Timestamp.from(s.seenAt())).toArray(Timestamp[]::new))
+			.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class), rs.getLong(1)))
+			.list();
+		for (int i = 0; i < missing.size(); i++) {
+			RecordSightings s = missing.get(i);
+			records.put(key(s), new Rec(ids.get(key(s)), clusters.get(i), s.country().value(), s.owner().value(), s.tlp()));
+		}
+		return records;
+	}
+
+	/** Merges each group of joined clusters into its largest member. */
+	private void mergeClusters(ClusterUnion union, Instant now) {
+		List<Set<Long>> groups = union.groups();
+		if (groups.isEmpty()) {
+			return;
+		}
+		Set<Long> all = new HashSet<>();
+		groups.forEach(all::addAll);
+		Map<Long, Integer> sizes = new HashMap<>();
+		jdbc.sql("SELECT id, size FROM correlation_cluster WHERE id = ANY (CAST(:ids AS bigint[]))")
+			.param("ids", all.toArray(Long[]::new))
+			.query((rs, n) -> sizes.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		for (Set<Long> group : groups) {
+			long root = group.stream().max(Comparator.comparing((Long id) -> sizes.getOrDefault(id, 0)).thenComparing(id -> -id))
+				.orElseThrow();
+			List<Long> others = group.stream().filter(id -> id != root).toList();
+			int total = group.stream().mapToInt(id -> sizes.getOrDefault(id, 0)).sum();
+			jdbc.sql("UPDATE correlation_record SET cluster_id = :root WHERE cluster_id = ANY (CAST(:others AS bigint[]))")
+				.param("root", root)
+				.param("others", others.toArray(Long[]::new))
+				.update();
+			jdbc.sql("UPDATE correlation_cluster SET size = :size, updated_at = :now WHERE id = :root")
+				.param("size", total)
+				.param("now", Timestamp.from(now))
+				.param("root", root)
+				.update();
+			jdbc.sql("DELETE FROM correlation_cluster WHERE id = ANY (CAST(:others AS bigint[]))")
+				.param("others", others.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	private int createHits(Set<NewHit> hits, Instant now) {
+		if (hits.isEmpty()) {
+			return 0;
+		}
+		List<NewHit> list = new ArrayList<>(hits);
+		List<Object[]> created = jdbc.sql("""
+				INSERT INTO hit (id, organisation_id, record_id, other_record_id, indicator_id, created_at)
+				SELECT gen_random_uuid(), o, r, x, i, :now FROM unnest(CAST(:orgs AS uuid[]), CAST(:records AS bigint[]),
+				  CAST(:others AS bigint[]), CAST(:indicators AS bigint[])) AS h(o, r, x, i)
+				ON CONFLICT DO NOTHING
+				RETURNING id, organisation_id""")
+			.param("now", Timestamp.from(now))
+			.param("orgs", list.stream().map(NewHit::organisation).toArray(UUID[]::new))
+			.param("records", list.stream().map(NewHit::record).toArray(Long[]::new))
+			.param("others", list.stream().map(NewHit::other).toArray(Long[]::new))
+			.param("indicators", list.stream().map(NewHit::indicator).toArray(Long[]::new))
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.list();
+		List<AuditEvent> audited = new ArrayList<>(created.size());
+		for (Object[] hit : created) {
+			events.publishEvent(new CrossBorderHitFound((UUID) hit[0], new OrganisationId((UUID) hit[1])));
+			audited.add(AuditEvent.of("hit.created", "hit", hit[0]).withDetail("for=" + hit[1]));
+		}
+		audit.recordAll(AuditActor.SYSTEM, audited);
+		return created.size();
+	}
+}

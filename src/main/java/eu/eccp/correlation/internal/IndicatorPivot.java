@@ -1,0 +1,218 @@
+package eu.eccp.correlation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditTrail;
+import eu.eccp.indicators.ExtractionOptions;
+import eu.eccp.indicators.Indicator;
+import eu.eccp.indicators.IndicatorExtractor;
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.organisations.Organisations;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Role;
+import eu.eccp.shared.Visibility;
+
+/**
+ * Pivoting on indicators: what is known of a value (defanged input is understood), which sightings the
+ * caller may see, how many others exist per country, and the clusters it belongs to. Bulk lookup answers
+ * up to {@code max-lookup-values} values in one go with a few set-based queries.
+ */
+@Service
+public class IndicatorPivot {
+
+	static final Role[] READERS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST, Role.PARTNER,
+			Role.CONTACT_POINT_OFFICER };
+
+	private final JdbcClient jdbc;
+	private final IndicatorExtractor extractor;
+	private final Organisations organisations;
+	private final CorrelationProperties properties;
+	private final AuditTrail audit;
+
+	IndicatorPivot(JdbcClient jdbc, IndicatorExtractor extractor, Organisations organisations,
+			CorrelationProperties properties, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.extractor = extractor;
+		this.organisations = organisations;
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	private record Key(String type, String value) {
+	}
+
+	private record Known(long id, String type, String value, String benign, int sourceCount,
+			java.time.Instant firstSeen, java.time.Instant lastSeen) {
+	}
+
+	/** The canonical indicators a query stands for: what the extractor finds in it, else the text as typed. */
+	List<Key> canonical(String query, String region) {
+		String text = query.strip();
+		List<Key> keys = new ArrayList<>();
+		for (Indicator indicator : extractor.extract(text, ExtractionOptions.forRegion(region))) {
+			keys.add(indicator.type().name().equals("PAYMENT_CARD") && indicator.details().get("keyedHash") != null
+					? new Key("PAYMENT_CARD_HASH", indicator.details().get("keyedHash").toString())
+					: new Key(indicator.type().name(), indicator.value()));
+		}
+		if (keys.isEmpty() && !text.isEmpty()) {
+			keys.add(new Key(null, text));
+		}
+		return keys;
+	}
+
+	@Transactional
+	public List<Views.IndicatorSighting> search(CallerContext caller, String query) {
+		caller.requireAny(READERS);
+		if (query == null || query.isBlank() || query.length() > 2_000) {
+			throw new InvalidRequestException("q", "validation.query");
+		}
+		List<Key> keys = canonical(query, caller.country().value());
+		Map<Key, Known> known = find(keys);
+		List<Views.IndicatorSighting> results = new ArrayList<>();
+		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, known.values().stream().map(Known::id).toList());
+		Map<Long, Map<String, Integer>> others = otherCounts(caller, known.values().stream().map(Known::id).toList());
+		for (Known k : new LinkedHashSet<>(known.values())) {
+			List<Views.VisibleRecord> mine = visible.getOrDefault(k.id(), List.of());
+			results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), k.sourceCount(),
+					k.benign() != null || k.sourceCount() > properties.maxSourcesToLink(), k.firstSeen(), k.lastSeen(), mine,
+					others.getOrDefault(k.id(), Map.of()),
+					mine.stream().map(Views.VisibleRecord::clusterId).distinct().toList()));
+		}
+		audit.record(AuditEvent.of("indicator.searched", "indicator", known.isEmpty() ? null
+				: known.values().iterator().next().id()).withDetail("results=" + results.size()));
+		return results;
+	}
+
+	@Transactional
+	public List<Views.LookupAnswer> lookup(CallerContext caller, List<String> values) {
+		caller.requireAny(READERS);
+		if (values == null || values.isEmpty() || values.size() > properties.maxLookupValues()) {
+			throw new InvalidRequestException("values", "validation.lookupValues");
+		}
+		Map<String, Key> byQuery = new LinkedHashMap<>();
+		for (String value : values) {
+			if (value == null || value.isBlank() || value.length() > 2_000) {
+				continue;
+			}
+			List<Key> keys = canonical(value, caller.country().value());
+			byQuery.put(value, keys.get(0));
+		}
+		Map<Key, Known> known = find(byQuery.values());
+		List<Long> ids = known.values().stream().map(Known::id).toList();
+		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, ids);
+		Map<Long, Map<String, Integer>> counts = allCounts(caller, ids);
+		List<Views.LookupAnswer> answers = new ArrayList<>();
+		for (String value : values) {
+			Key key = value == null ? null : byQuery.get(value);
+			Known k = key == null ? null : known.get(key);
+			if (k == null) {
+				answers.add(new Views.LookupAnswer(value, key == null ? null : key.type(), key == null ? null : key.value(),
+						false, 0, List.of(), List.of()));
+				continue;
+			}
+			Map<String, Integer> perCountry = counts.getOrDefault(k.id(), Map.of());
+			answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true,
+					perCountry.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(perCountry.keySet()),
+					visible.getOrDefault(k.id(), List.of())));
+		}
+		audit.record(AuditEvent.of("indicator.looked-up", "indicator", null).withDetail("values=" + values.size()
+				+ " known=" + known.size()));
+		return answers;
+	}
+
+	private Map<Key, Known> find(java.util.Collection<Key> keys) {
+		Map<Key, Known> found = new LinkedHashMap<>();
+		List<Key> typed = keys.stream().filter(k -> k.type() != null).distinct().toList();
+		List<String> untyped = keys.stream().filter(k -> k.type() == null).map(Key::value).distinct().toList();
+		if (!typed.isEmpty()) {
+			jdbc.sql("""
+					SELECT v.* FROM indicator_value v JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val)
+					  ON v.type = x.t AND v.value = x.val""")
+				.param("types", typed.stream().map(Key::type).toArray(String[]::new))
+				.param("values", typed.stream().map(Key::value).toArray(String[]::new))
+				.query((rs, n) -> found.put(new Key(rs.getString("type"), rs.getString("value")), known(rs)))
+				.list();
+		}
+		if (!untyped.isEmpty()) {
+			jdbc.sql("SELECT v.* FROM indicator_value v WHERE v.value = ANY (CAST(:values AS text[]))")
+				.param("values", untyped.toArray(String[]::new))
+				.query((rs, n) -> found.put(new Key(null, rs.getString("value")), known(rs)))
+				.list();
+		}
+		return found;
+	}
+
+	private static Known known(ResultSet rs) throws SQLException {
+		return new Known(rs.getLong("id"), rs.getString("type"), rs.getString("value"), rs.getString("benign"),
+				rs.getInt("source_count"), rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
+				rs.getObject("last_seen", OffsetDateTime.class).toInstant());
+	}
+
+	Map<Long, List<Views.VisibleRecord>> visibleSightings(CallerContext caller, List<Long> indicatorIds) {
+		Map<Long, List<Views.VisibleRecord>> result = new HashMap<>();
+		if (indicatorIds.isEmpty()) {
+			return result;
+		}
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		Map<UUID, String> names = new HashMap<>();
+		jdbc.sql("SELECT s.indicator_id, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
+				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + visible.sql() + " ORDER BY r.seen_at")
+			.params(visible.parameters())
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(record(rs, names)))
+			.list();
+		return result;
+	}
+
+	Views.VisibleRecord record(ResultSet rs, Map<UUID, String> names) throws SQLException {
+		UUID owner = rs.getObject("owner_org", UUID.class);
+		String name = names.computeIfAbsent(owner,
+				o -> organisations.find(new OrganisationId(o)).map(OrganisationView::name).orElse("?"));
+		return new Views.VisibleRecord(rs.getString("source_kind"), rs.getObject("source_id", UUID.class), owner, name,
+				rs.getString("country"), rs.getString("tlp"), rs.getLong("cluster_id"),
+				rs.getObject("seen_at", OffsetDateTime.class).toInstant());
+	}
+
+	/** Counts per country of the sightings the caller may not see (never others' TLP:RED). */
+	private Map<Long, Map<String, Integer>> otherCounts(CallerContext caller, List<Long> indicatorIds) {
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		return counts(indicatorIds, "NOT " + visible.sql() + " AND r.tlp <> 'RED'", visible.parameters());
+	}
+
+	/** Counts per country of all sightings the caller may know exist. */
+	private Map<Long, Map<String, Integer>> allCounts(CallerContext caller, List<Long> indicatorIds) {
+		Visibility.SqlCondition countable = RecordVisibility.countable(caller);
+		return counts(indicatorIds, countable.sql(), countable.parameters());
+	}
+
+	private Map<Long, Map<String, Integer>> counts(List<Long> indicatorIds, String where, Map<String, Object> params) {
+		Map<Long, Map<String, Integer>> result = new HashMap<>();
+		if (indicatorIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT s.indicator_id, r.country, count(*) FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
+				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + where + " GROUP BY 1, 2")
+			.params(params)
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3)))
+			.list();
+		return result;
+	}
+}

@@ -1,0 +1,59 @@
+package eu.eccp.correlation.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** What the correlation pages and API show. */
+public final class Views {
+
+	private Views() {
+	}
+
+	/** A record the caller may see: its kind and id (to open it in its module), owner, country, time. */
+	public record VisibleRecord(String sourceKind, UUID sourceId, UUID ownerId, String ownerName, String country,
+			String tlp, long clusterId, Instant seenAt) {
+	}
+
+	/** One indicator as the pivot page and the search API show it. */
+	public record IndicatorSighting(long indicatorId, String type, String value, @Nullable String benign,
+			int sourceCount, boolean tooCommonToCorrelate, Instant firstSeen, Instant lastSeen,
+			List<VisibleRecord> visibleSightings, Map<String, Integer> otherSightingsByCountry, List<Long> clusters) {
+	}
+
+	/** The answer for one value of a bulk lookup. */
+	public record LookupAnswer(String query, @Nullable String type, @Nullable String value, boolean known,
+			int sightings, List<String> countries, List<VisibleRecord> visibleSightings) {
+	}
+
+	/** A hit as its recipient sees it: their record, the indicator, who else holds related records. */
+	public record HitView(UUID id, String recordKind, UUID recordId, String indicatorType, String indicatorValue,
+			String otherCountry, String otherOrganisation, @Nullable String contactPoint, @Nullable UUID contactPointId,
+			Instant createdAt, @Nullable Instant readAt, long clusterId, @Nullable String accessStatus) {
+	}
+
+	/** A request for access to a record another organisation owns. */
+	public record AccessRequestView(UUID id, UUID requesterId, String requesterName, String recordKind, UUID recordId,
+			UUID ownerId, String ownerName, String reason, String status, @Nullable String decisionNote,
+			Instant createdAt, @Nullable Instant decidedAt) {
+	}
+
+	/** A cluster: its records (anonymous where the caller may not see them), linking indicators, edges. */
+	public record ClusterGraph(long id, int size, List<Node> nodes, List<Edge> edges, List<Node> timeline,
+			boolean truncated) {
+	}
+
+	/**
+	 * A node of the graph: {@code kind} is RECORD or INDICATOR; hidden records carry only their country;
+	 * {@code x}, {@code y} are a layout in [0, 1].
+	 */
+	public record Node(String key, String kind, @Nullable String label, @Nullable String country, boolean visible,
+			@Nullable String link, @Nullable Instant seenAt, double x, double y) {
+	}
+
+	public record Edge(String from, String to) {
+	}
+}

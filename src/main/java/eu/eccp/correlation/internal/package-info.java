@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.correlation.internal;
+
+import org.jspecify.annotations.NullMarked;

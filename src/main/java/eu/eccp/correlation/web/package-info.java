@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.correlation.web;
+
+import org.jspecify.annotations.NullMarked;
