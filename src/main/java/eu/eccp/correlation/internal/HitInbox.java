@@ -31,7 +31,7 @@ import eu.eccp.shared.Role;
  * related record and whom to contact there (their 24/7 contact point). Never the other record's content.
  */
 @Service
-public class HitInbox {
+public class HitInbox implements eu.eccp.correlation.UnreadHits {
 
 	static final Role[] RECIPIENTS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST };
 
@@ -73,6 +73,7 @@ public class HitInbox {
 		return new Page<>(items, page.page(), page.size(), total);
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public long unread(CallerContext caller) {
 		return jdbc.sql("SELECT count(*) FROM hit WHERE organisation_id = :org AND read_at IS NULL")

@@ -56,11 +56,13 @@ public class ReportInbox {
 	private final ReportIndicatorRepository indicators;
 	private final AttachmentStore attachments;
 	private final People people;
+	private final ReportAccessGrants grants;
 	private final AuditTrail audit;
 	private final Clock clock;
 
 	ReportInbox(ReportRepository reports, ReportIndicatorRepository indicators, AttachmentStore attachments,
-			People people, AuditTrail audit, Clock clock) {
+			People people, ReportAccessGrants grants, AuditTrail audit, Clock clock) {
+		this.grants = grants;
 		this.reports = reports;
 		this.indicators = indicators;
 		this.attachments = attachments;
@@ -181,7 +183,8 @@ public class ReportInbox {
 		boolean submitter = report.submittedByOrganisation() != null
 				&& report.submittedByOrganisation().equals(caller.organisationId());
 		boolean platformWide = Visibility.of(caller).canSee(report.owner(), report.tlp()) && Visibility.of(caller).isPlatformWide();
-		if (!owner && !submitter && !platformWide) {
+		boolean granted = !owner && !submitter && report.tlp().mayLeaveOwner() && grants.granted(id, caller.organisationId());
+		if (!owner && !submitter && !platformWide && !granted) {
 			throw new RecordNotFoundException("report");
 		}
 		return report;

@@ -1,0 +1,160 @@
+package eu.eccp.correlation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import eu.eccp.correlation.IngestResult;
+import eu.eccp.correlation.ObservedIndicator;
+import eu.eccp.correlation.RecordSightings;
+import eu.eccp.correlation.Sightings;
+import eu.eccp.correlation.SourceRef;
+import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Tlp;
+
+/** The correlation engine on its own: links, clusters, hits, the "too common" rule, replays, TLP:RED. */
+@SpringBootTest(properties = { "eccp.demo=true", "eccp.correlation.max-sources-to-link=3" })
+@ActiveProfiles("test")
+class CorrelationEngineTests {
+
+	@Autowired
+	Sightings sightings;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static final OrganisationId FR = OrganisationId.random();
+	static final OrganisationId DE = OrganisationId.random();
+	static final OrganisationId NL = OrganisationId.random();
+
+	static RecordSightings record(OrganisationId owner, String country, Tlp tlp, String... urls) {
+		List<ObservedIndicator> indicators = new ArrayList<>();
+		for (String url : urls) {
+			indicators.add(new ObservedIndicator("URL", url, null));
+		}
+		return new RecordSightings(new SourceRef("TEST", UUID.randomUUID()), owner, CountryCode.of(country), tlp,
+				Instant.now(), indicators);
+	}
+
+	long cluster(RecordSightings r) {
+		return jdbc.sql("SELECT cluster_id FROM correlation_record WHERE source_kind = 'TEST' AND source_id = :id")
+			.param("id", r.source().id()).query(Long.class).single();
+	}
+
+	long hitsFor(OrganisationId org) {
+		return jdbc.sql("SELECT count(*) FROM hit WHERE organisation_id = :o").param("o", org.value()).query(Long.class).single();
+	}
+
+	static String url() {
+		return "https://" + UUID.randomUUID() + ".example.com/login";
+	}
+
+	@Test
+	void recordsSharingAnIndicatorAcrossBordersAreLinkedAndBothUnitsGetAHit() {
+		String shared = url();
+		OrganisationId fr = OrganisationId.random();
+		OrganisationId de = OrganisationId.random();
+		RecordSightings a = record(fr, "FR", Tlp.AMBER, shared, url());
+		RecordSightings b = record(de, "DE", Tlp.AMBER, shared);
+		sightings.record(List.of(a));
+		IngestResult result = sightings.record(List.of(b));
+		assertThat(result.links()).isEqualTo(1);
+		assertThat(result.hits()).isEqualTo(2);
+		assertThat(cluster(a)).isEqualTo(cluster(b));
+		assertThat(hitsFor(fr)).isOne();
+		assertThat(hitsFor(de)).isOne();
+	}
+
+	@Test
+	void sameCountryRecordsAreLinkedWithoutHits() {
+		String shared = url();
+		OrganisationId fr1 = OrganisationId.random();
+		OrganisationId fr2 = OrganisationId.random();
+		RecordSightings a = record(fr1, "FR", Tlp.AMBER, shared);
+		RecordSightings b = record(fr2, "FR", Tlp.AMBER, shared);
+		IngestResult result = sightings.record(List.of(a, b));
+		assertThat(result.links()).isPositive();
+		assertThat(cluster(a)).isEqualTo(cluster(b));
+		assertThat(hitsFor(fr1) + hitsFor(fr2)).isZero();
+	}
+
+	@Test
+	void aValueSeenInMoreRecordsThanTheLimitLinksNothingMore() {
+		String common = url();
+		List<RecordSightings> first = List.of(record(FR, "FR", Tlp.AMBER, common), record(DE, "DE", Tlp.AMBER, common),
+				record(NL, "NL", Tlp.AMBER, common));
+		sightings.record(first);
+		RecordSightings fourth = record(OrganisationId.random(), "BE", Tlp.AMBER, common);
+		IngestResult result = sightings.record(List.of(fourth));
+		assertThat(result.newSightings()).isOne();
+		assertThat(result.links()).isZero();
+		assertThat(result.hits()).isZero();
+		assertThat(cluster(fourth)).isNotEqualTo(cluster(first.get(0)));
+		assertThat(jdbc.sql("SELECT source_count FROM indicator_value WHERE value = :v").param("v", common)
+			.query(Integer.class).single()).isEqualTo(4);
+	}
+
+	@Test
+	void aBenignValueLinksNothing() {
+		List<ObservedIndicator> benign = List.of(new ObservedIndicator("DOMAIN", "example.org", "documentation-domains"));
+		RecordSightings a = new RecordSightings(new SourceRef("TEST", UUID.randomUUID()), FR, CountryCode.of("FR"), Tlp.AMBER,
+				Instant.now(), benign);
+		RecordSightings b = new RecordSightings(new SourceRef("TEST", UUID.randomUUID()), DE, CountryCode.of("DE"), Tlp.AMBER,
+				Instant.now(), benign);
+		IngestResult result = sightings.record(List.of(a, b));
+		assertThat(result.links()).isZero();
+		assertThat(cluster(a)).isNotEqualTo(cluster(b));
+	}
+
+	@Test
+	void replayingTheSameSightingsAddsNothingAndNotifiesNobodyTwice() {
+		String shared = url();
+		OrganisationId fr = OrganisationId.random();
+		OrganisationId de = OrganisationId.random();
+		List<RecordSightings> batch = List.of(record(fr, "FR", Tlp.GREEN, shared), record(de, "DE", Tlp.GREEN, shared));
+		IngestResult first = sightings.record(batch);
+		IngestResult replay = sightings.record(batch);
+		assertThat(first.hits()).isEqualTo(2);
+		assertThat(replay.newSightings()).isZero();
+		assertThat(replay.hits()).isZero();
+		assertThat(hitsFor(fr) + hitsFor(de)).isEqualTo(2);
+	}
+
+	@Test
+	void clustersMergeWhenABridgeRecordArrives() {
+		String left = url();
+		String right = url();
+		RecordSightings a = record(FR, "FR", Tlp.AMBER, left);
+		RecordSightings b = record(FR, "FR", Tlp.AMBER, left);
+		RecordSightings c = record(DE, "DE", Tlp.AMBER, right);
+		sightings.record(List.of(a, b, c));
+		assertThat(cluster(a)).isNotEqualTo(cluster(c));
+		RecordSightings bridge = record(NL, "NL", Tlp.AMBER, left, right);
+		sightings.record(List.of(bridge));
+		long merged = cluster(a);
+		assertThat(List.of(cluster(b), cluster(c), cluster(bridge))).containsOnly(merged);
+		assertThat(jdbc.sql("SELECT size FROM correlation_cluster WHERE id = :id").param("id", merged).query(Integer.class).single())
+			.isEqualTo(4);
+	}
+
+	@Test
+	void aRedRecordNeverAppearsInAnotherOrganisationsHits() {
+		String shared = url();
+		OrganisationId owner = OrganisationId.random();
+		OrganisationId other = OrganisationId.random();
+		sightings.record(List.of(record(owner, "FR", Tlp.RED, shared)));
+		sightings.record(List.of(record(other, "DE", Tlp.AMBER, shared)));
+		assertThat(hitsFor(other)).as("nobody learns of a TLP:RED record").isZero();
+		assertThat(hitsFor(owner)).as("the RED record's owner learns of the other record").isOne();
+	}
+}
