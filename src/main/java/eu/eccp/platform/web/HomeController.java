@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import eu.eccp.correlation.UnreadHits;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Role;
@@ -19,9 +20,11 @@ import eu.eccp.shared.Role;
 class HomeController {
 
 	private final Organisations organisations;
+	private final UnreadHits hits;
 
-	HomeController(Organisations organisations) {
+	HomeController(Organisations organisations, UnreadHits hits) {
 		this.organisations = organisations;
+		this.hits = hits;
 	}
 
 	/** A dashboard panel: message keys for its title and text, an optional link and figure. */
@@ -34,7 +37,8 @@ class HomeController {
 		List<Panel> panels = new ArrayList<>();
 		if (me.has(Role.ANALYST) || me.has(Role.COORDINATOR)) {
 			panels.add(new Panel("reports", "panel.reports.title", "panel.reports.text", "/reports", "panel.reports.link", null));
-			panels.add(new Panel("hits", "panel.hits.title", "panel.hits.text", null, null, null));
+			panels.add(new Panel("hits", "panel.hits.title", "panel.hits.text", "/hits", "panel.hits.link",
+					hits.unread(me)));
 			panels.add(new Panel("cases", "panel.cases.title", "panel.cases.text", null, null, null));
 		}
 		if (me.has(Role.PARTNER) || me.has(Role.CONTACT_POINT_OFFICER)) {
