@@ -47,19 +47,19 @@ CREATE TABLE sighting
 );
 CREATE INDEX sighting_by_record ON sighting (record_id);
 
--- A hit tells an organisation that one of its records shares a linking indicator with records held in
--- other countries: which of its records, on which indicator, who else holds related records (never
--- their content).
+-- A hit tells an organisation that one of its records carries a linking indicator that records held in
+-- other countries carry too: which of its records, on which indicator. Who else holds it (countries,
+-- organisations, whom to contact) is read from the sightings when the hit is shown, never their content.
+-- One hit per organisation, record and indicator, so a popular indicator costs one hit per record.
 CREATE TABLE hit
 (
   id                 UUID PRIMARY KEY,
   organisation_id    UUID NOT NULL,
   record_id          BIGINT NOT NULL REFERENCES correlation_record (id) ON DELETE CASCADE,
-  other_record_id    BIGINT NOT NULL REFERENCES correlation_record (id) ON DELETE CASCADE,
   indicator_id       BIGINT NOT NULL REFERENCES indicator_value (id),
   created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
   read_at            TIMESTAMP WITH TIME ZONE,
-  CONSTRAINT hit_unique UNIQUE (organisation_id, record_id, other_record_id, indicator_id)
+  CONSTRAINT hit_unique UNIQUE (organisation_id, record_id, indicator_id)
 );
 CREATE INDEX hit_inbox ON hit (organisation_id, created_at DESC);
 

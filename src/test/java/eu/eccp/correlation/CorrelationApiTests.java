@@ -74,6 +74,7 @@ class CorrelationApiTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void reportsSharingADefangedAndACleanUrlMeetAcrossBordersOnNeedToKnow() throws Exception {
 		String domain = "login-" + UUID.randomUUID().toString().substring(0, 8) + ".bank-verify.com";
 		String canonical = "https://" + domain + "/account";
@@ -86,9 +87,14 @@ class CorrelationApiTests {
 		List<Map<String, Object>> deHits = awaitHits(de, canonical);
 		assertThat(frHits).hasSize(1);
 		assertThat(deHits).hasSize(1);
-		assertThat(frHits.get(0)).containsEntry("recordId", frReport).containsEntry("otherCountry", "DE")
+		assertThat(frHits.get(0)).containsEntry("recordId", frReport);
+		List<Map<String, Object>> frHolders = (List<Map<String, Object>>) frHits.get(0).get("holders");
+		assertThat(frHolders).hasSize(1);
+		assertThat(frHolders.get(0)).containsEntry("country", "DE")
+			.containsEntry("organisation", "Germany National Cyber Crime Unit")
 			.containsEntry("contactPoint", "Germany 24/7 Contact Point");
-		assertThat(deHits.get(0)).containsEntry("recordId", deReport).containsEntry("otherCountry", "FR");
+		assertThat(deHits.get(0)).containsEntry("recordId", deReport);
+		assertThat(((List<Map<String, Object>>) deHits.get(0).get("holders")).get(0)).containsEntry("country", "FR");
 		assertThat(frHits.get(0).toString()).doesNotContain(deReport);
 
 		mvc.perform(as(get("/api/v1/reports/" + deReport), fr)).andExpect(status().isNotFound());

@@ -57,17 +57,26 @@ public class AccessRequests {
 		this.clock = clock;
 	}
 
+	/**
+	 * Asks for access to one of the records a hit names ({@code holder}, the handle of the hit's holder;
+	 * optional when the hit names just one).
+	 */
 	@Transactional
-	public Views.AccessRequestView request(CallerContext caller, UUID hitId, @Nullable String reason) {
+	public Views.AccessRequestView request(CallerContext caller, UUID hitId, @Nullable String reason,
+			@Nullable Long holder) {
 		caller.requireAny(HitInbox.RECIPIENTS);
-		hits.find(caller, hitId).orElseThrow(() -> new RecordNotFoundException("hit"));
+		Views.HitView hit = hits.find(caller, hitId).orElseThrow(() -> new RecordNotFoundException("hit"));
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() < 5 || why.length() > 2_000) {
 			throw new InvalidRequestException("reason", "validation.accessReason");
 		}
-		Map<String, Object> target = jdbc.sql("""
-				SELECT o.id, o.owner_org, o.tlp FROM hit h JOIN correlation_record o ON o.id = h.other_record_id WHERE h.id = :hit""")
-			.param("hit", hitId).query().singleRow();
+		Long target = holder != null ? hit.holders().stream().map(Views.Holder::handle).filter(holder::equals).findFirst()
+			.orElse(null) : hit.holders().size() == 1 ? hit.holders().get(0).handle() : null;
+		if (target == null) {
+			throw new InvalidRequestException("holder", "validation.accessHolder");
+		}
+		Map<String, Object> record = jdbc.sql("SELECT id, owner_org FROM correlation_record WHERE id = :id")
+			.param("id", target).query().singleRow();
 		UUID id = UUID.randomUUID();
 		try {
 			jdbc.sql("""
@@ -76,8 +85,8 @@ public class AccessRequests {
 				.param("id", id)
 				.param("org", caller.organisationId().value())
 				.param("user", caller.userId().value())
-				.param("record", target.get("id"))
-				.param("owner", target.get("owner_org"))
+				.param("record", record.get("id"))
+				.param("owner", record.get("owner_org"))
 				.param("hit", hitId)
 				.param("reason", why)
 				.param("now", Timestamp.from(clock.instant()))

@@ -67,7 +67,7 @@ class CorrelationIngest implements Sightings {
 	private record Rec(long id, long cluster, String country, UUID owner, Tlp tlp) {
 	}
 
-	private record NewHit(UUID organisation, long record, long other, long indicator) {
+	private record NewHit(UUID organisation, long record, long indicator) {
 	}
 
 	@Override
@@ -131,35 +131,63 @@ class CorrelationIngest implements Sightings {
 						Tlp.valueOf(rs.getString(6)))))
 			.list();
 
+		Map<Long, Set<Long>> freshByIndicator = new HashMap<>();
+		for (long[] sighting : fresh) {
+			if (linkable.contains(sighting[0])) {
+				freshByIndicator.computeIfAbsent(sighting[0], k -> new java.util.LinkedHashSet<>()).add(sighting[1]);
+			}
+		}
 		ClusterUnion union = new ClusterUnion();
 		Set<NewHit> hits = new java.util.LinkedHashSet<>();
 		int links = 0;
-		for (long[] sighting : fresh) {
-			long indicator = sighting[0];
-			if (!linkable.contains(indicator)) {
-				continue;
-			}
-			List<Rec> others = carriers.getOrDefault(indicator, List.of());
-			Rec self = others.stream().filter(r -> r.id() == sighting[1]).findFirst().orElseThrow();
-			for (Rec other : others) {
-				if (other.id() == self.id()) {
-					continue;
-				}
-				links++;
-				union.join(self.cluster(), other.cluster());
-				if (!other.country().equals(self.country())) {
-					if (other.tlp().mayLeaveOwner()) {
-						hits.add(new NewHit(self.owner(), self.id(), other.id(), indicator));
-					}
-					if (self.tlp().mayLeaveOwner()) {
-						hits.add(new NewHit(other.owner(), other.id(), self.id(), indicator));
-					}
-				}
+		for (Map.Entry<Long, Set<Long>> entry : freshByIndicator.entrySet()) {
+			long indicator = entry.getKey();
+			List<Rec> all = carriers.getOrDefault(indicator, List.of());
+			Map<Long, Rec> byId = new HashMap<>();
+			all.forEach(r -> byId.put(r.id(), r));
+			List<Rec> known = new ArrayList<>(all.stream().filter(r -> !entry.getValue().contains(r.id())).toList());
+			for (long recordId : entry.getValue()) {
+				Rec self = byId.get(recordId);
+				links += known.size();
+				known.forEach(other -> union.join(self.cluster(), other.cluster()));
+				hits.addAll(hitsFor(self, known, indicator));
+				known.add(self);
 			}
 		}
 		mergeClusters(union, now);
 		int created = createHits(hits, now);
 		return new IngestResult(batch.size(), fresh.size(), links, created);
+	}
+
+	/**
+	 * The hits a record joining an indicator's carriers creates: its own (when a record of another country,
+	 * not TLP:RED, carries the indicator) and, unless it is TLP:RED itself, those of the carriers that had no
+	 * cross-border partner until now. A carrier has one as soon as the indicator's non-RED carriers span two
+	 * countries, so the fan-out happens at most once per indicator and country.
+	 */
+	private static List<NewHit> hitsFor(Rec self, List<Rec> known, long indicator) {
+		List<NewHit> hits = new ArrayList<>();
+		Set<String> nonRedCountries = new HashSet<>();
+		for (Rec k : known) {
+			if (k.tlp().mayLeaveOwner()) {
+				nonRedCountries.add(k.country());
+			}
+		}
+		boolean partnerAbroad = nonRedCountries.stream().anyMatch(c -> !c.equals(self.country()));
+		if (partnerAbroad) {
+			hits.add(new NewHit(self.owner(), self.id(), indicator));
+		}
+		if (!self.tlp().mayLeaveOwner() || nonRedCountries.size() >= 2) {
+			return hits;
+		}
+		String only = nonRedCountries.isEmpty() ? null : nonRedCountries.iterator().next();
+		for (Rec k : known) {
+			boolean lacksHit = only == null || k.country().equals(only);
+			if (lacksHit && !k.country().equals(self.country())) {
+				hits.add(new NewHit(k.owner(), k.id(), indicator));
+			}
+		}
+		return hits;
 	}
 
 	private static String key(RecordSightings sightings) {
@@ -245,7 +273,7 @@ class CorrelationIngest implements Sightings {
 		return records;
 	}
 
-	/** Merges each group of joined clusters into its largest member. */
+	/** Merges each group of joined clusters into its largest member, with three set-based statements. */
 	private void mergeClusters(ClusterUnion union, Instant now) {
 		List<Set<Long>> groups = union.groups();
 		if (groups.isEmpty()) {
@@ -258,24 +286,40 @@ class CorrelationIngest implements Sightings {
 			.param("ids", all.toArray(Long[]::new))
 			.query((rs, n) -> sizes.put(rs.getLong(1), rs.getInt(2)))
 			.list();
+		List<Long> others = new ArrayList<>();
+		List<Long> rootOfOther = new ArrayList<>();
+		List<Long> roots = new ArrayList<>();
+		List<Integer> totals = new ArrayList<>();
 		for (Set<Long> group : groups) {
-			long root = group.stream().max(Comparator.comparing((Long id) -> sizes.getOrDefault(id, 0)).thenComparing(id -> -id))
+			long root = group.stream()
+				.max(Comparator.comparing((Long id) -> sizes.getOrDefault(id, 0)).thenComparing(id -> -id))
 				.orElseThrow();
-			List<Long> others = group.stream().filter(id -> id != root).toList();
-			int total = group.stream().mapToInt(id -> sizes.getOrDefault(id, 0)).sum();
-			jdbc.sql("UPDATE correlation_record SET cluster_id = :root WHERE cluster_id = ANY (CAST(:others AS bigint[]))")
-				.param("root", root)
-				.param("others", others.toArray(Long[]::new))
-				.update();
-			jdbc.sql("UPDATE correlation_cluster SET size = :size, updated_at = :now WHERE id = :root")
-				.param("size", total)
-				.param("now", Timestamp.from(now))
-				.param("root", root)
-				.update();
-			jdbc.sql("DELETE FROM correlation_cluster WHERE id = ANY (CAST(:others AS bigint[]))")
-				.param("others", others.toArray(Long[]::new))
-				.update();
+			for (long id : group) {
+				if (id != root) {
+					others.add(id);
+					rootOfOther.add(root);
+				}
+			}
+			roots.add(root);
+			totals.add(group.stream().mapToInt(id -> sizes.getOrDefault(id, 0)).sum());
 		}
+		jdbc.sql("""
+				UPDATE correlation_record r SET cluster_id = m.root
+				FROM unnest(CAST(:others AS bigint[]), CAST(:roots AS bigint[])) AS m(other, root)
+				WHERE r.cluster_id = m.other""")
+			.param("others", others.toArray(Long[]::new))
+			.param("roots", rootOfOther.toArray(Long[]::new))
+			.update();
+		jdbc.sql("""
+				UPDATE correlation_cluster c SET size = m.total, updated_at = :now
+				FROM unnest(CAST(:roots AS bigint[]), CAST(:totals AS int[])) AS m(root, total) WHERE c.id = m.root""")
+			.param("roots", roots.toArray(Long[]::new))
+			.param("totals", totals.toArray(Integer[]::new))
+			.param("now", Timestamp.from(now))
+			.update();
+		jdbc.sql("DELETE FROM correlation_cluster WHERE id = ANY (CAST(:others AS bigint[]))")
+			.param("others", others.toArray(Long[]::new))
+			.update();
 	}
 
 	private int createHits(Set<NewHit> hits, Instant now) {
@@ -284,15 +328,14 @@ class CorrelationIngest implements Sightings {
 		}
 		List<NewHit> list = new ArrayList<>(hits);
 		List<Object[]> created = jdbc.sql("""
-				INSERT INTO hit (id, organisation_id, record_id, other_record_id, indicator_id, created_at)
-				SELECT gen_random_uuid(), o, r, x, i, :now FROM unnest(CAST(:orgs AS uuid[]), CAST(:records AS bigint[]),
-				  CAST(:others AS bigint[]), CAST(:indicators AS bigint[])) AS h(o, r, x, i)
+				INSERT INTO hit (id, organisation_id, record_id, indicator_id, created_at)
+				SELECT gen_random_uuid(), o, r, i, :now FROM unnest(CAST(:orgs AS uuid[]), CAST(:records AS bigint[]),
+				  CAST(:indicators AS bigint[])) AS h(o, r, i)
 				ON CONFLICT DO NOTHING
 				RETURNING id, organisation_id""")
 			.param("now", Timestamp.from(now))
 			.param("orgs", list.stream().map(NewHit::organisation).toArray(UUID[]::new))
 			.param("records", list.stream().map(NewHit::record).toArray(Long[]::new))
-			.param("others", list.stream().map(NewHit::other).toArray(Long[]::new))
 			.param("indicators", list.stream().map(NewHit::indicator).toArray(Long[]::new))
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
 			.list();

@@ -1,8 +1,9 @@
 package eu.eccp.correlation.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
+import eu.eccp.correlation.UnreadHits;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
@@ -27,21 +29,19 @@ import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
 
 /**
- * A unit's hits: which of its records matched, on which indicator, which country and organisation hold the
- * related record and whom to contact there (their 24/7 contact point). Never the other record's content.
+ * A unit's hits: which of its records matched, on which indicator, which countries and organisations hold
+ * related records and whom to contact there (their 24/7 contact point). Never the other records' content;
+ * other organisations' TLP:RED records are never listed.
  */
 @Service
-public class HitInbox implements eu.eccp.correlation.UnreadHits {
+public class HitInbox implements UnreadHits {
 
 	static final Role[] RECIPIENTS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST };
 
 	private static final String SELECT = """
-			SELECT h.*, r.source_kind, r.source_id, r.cluster_id, o.country AS other_country, o.owner_org AS other_owner,
-			  v.type, v.value,
-			  (SELECT a.status FROM access_request a WHERE a.hit_id = h.id ORDER BY a.created_at DESC LIMIT 1) AS access_status
+			SELECT h.*, r.source_kind, r.source_id, r.cluster_id, r.country AS own_country, v.type, v.value
 			FROM hit h
 			JOIN correlation_record r ON r.id = h.record_id
-			JOIN correlation_record o ON o.id = h.other_record_id
 			JOIN indicator_value v ON v.id = h.indicator_id
 			""";
 
@@ -57,20 +57,23 @@ public class HitInbox implements eu.eccp.correlation.UnreadHits {
 		this.clock = clock;
 	}
 
+	private record Row(UUID id, String kind, UUID recordId, String type, String value, java.time.Instant createdAt,
+			java.time.Instant readAt, long clusterId) {
+	}
+
 	@Transactional(readOnly = true)
 	public Page<Views.HitView> hits(CallerContext caller, boolean unreadOnly, PageRequest page) {
 		caller.requireAny(RECIPIENTS);
 		String where = " WHERE h.organisation_id = :org" + (unreadOnly ? " AND h.read_at IS NULL" : "");
 		long total = jdbc.sql("SELECT count(*) FROM hit h" + where).param("org", caller.organisationId().value())
 			.query(Long.class).single();
-		Map<UUID, OrganisationView> orgs = new HashMap<>();
-		List<Views.HitView> items = jdbc.sql(SELECT + where + " ORDER BY h.created_at DESC, h.id LIMIT :limit OFFSET :offset")
+		List<Row> rows = jdbc.sql(SELECT + where + " ORDER BY h.created_at DESC, h.id LIMIT :limit OFFSET :offset")
 			.param("org", caller.organisationId().value())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> view(rs, orgs))
+			.query((rs, n) -> row(rs))
 			.list();
-		return new Page<>(items, page.page(), page.size(), total);
+		return new Page<>(withHolders(caller, rows), page.page(), page.size(), total);
 	}
 
 	@Override
@@ -94,28 +97,57 @@ public class HitInbox implements eu.eccp.correlation.UnreadHits {
 	}
 
 	Optional<Views.HitView> find(CallerContext caller, UUID id) {
-		Map<UUID, OrganisationView> orgs = new HashMap<>();
-		return jdbc.sql(SELECT + " WHERE h.id = :id AND h.organisation_id = :org")
+		List<Row> rows = jdbc.sql(SELECT + " WHERE h.id = :id AND h.organisation_id = :org")
 			.param("id", id)
 			.param("org", caller.organisationId().value())
-			.query((rs, n) -> view(rs, orgs))
-			.optional();
+			.query((rs, n) -> row(rs))
+			.list();
+		return withHolders(caller, rows).stream().findFirst();
 	}
 
-	private Views.HitView view(java.sql.ResultSet rs, Map<UUID, OrganisationView> orgs) throws java.sql.SQLException {
-		UUID otherOwner = rs.getObject("other_owner", UUID.class);
-		String otherCountry = rs.getString("other_country");
-		OrganisationView other = orgs.computeIfAbsent(otherOwner,
-				o -> organisations.find(new OrganisationId(o)).orElse(null));
-		Optional<OrganisationView> contact = CountryCode.isValid(otherCountry)
-				? organisations.find(CountryCode.of(otherCountry), OrganisationType.CONTACT_POINT).stream().findFirst()
-				: Optional.empty();
+	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
-		return new Views.HitView(rs.getObject("id", UUID.class), rs.getString("source_kind"),
-				rs.getObject("source_id", UUID.class), rs.getString("type"), rs.getString("value"), otherCountry,
-				other == null ? "?" : other.name(), contact.map(OrganisationView::name).orElse(null),
-				contact.map(c -> c.id().value()).orElse(null),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), read == null ? null : read.toInstant(),
-				rs.getLong("cluster_id"), rs.getString("access_status"));
+		return new Row(rs.getObject("id", UUID.class), rs.getString("source_kind"), rs.getObject("source_id", UUID.class),
+				rs.getString("type"), rs.getString("value"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				read == null ? null : read.toInstant(), rs.getLong("cluster_id"));
+	}
+
+	/** Reads, for each hit, the records of other countries that carry its indicator (not others' TLP:RED). */
+	private List<Views.HitView> withHolders(CallerContext caller, List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<Views.Holder>> holders = new HashMap<>();
+		Map<UUID, OrganisationView> orgs = new HashMap<>();
+		Map<String, Optional<OrganisationView>> contacts = new HashMap<>();
+		jdbc.sql("""
+				SELECT h.id AS hit_id, o.id, o.country, o.owner_org, o.seen_at,
+				  (SELECT a.status FROM access_request a WHERE a.requester_org = :org AND a.record_id = o.id
+				    ORDER BY a.created_at DESC LIMIT 1) AS access_status
+				FROM hit h
+				JOIN correlation_record mine ON mine.id = h.record_id
+				JOIN sighting s ON s.indicator_id = h.indicator_id
+				JOIN correlation_record o ON o.id = s.record_id
+				WHERE h.id = ANY (CAST(:hits AS uuid[])) AND o.country <> mine.country AND o.tlp <> 'RED'
+				ORDER BY o.country, o.seen_at""")
+			.param("org", caller.organisationId().value())
+			.param("hits", rows.stream().map(Row::id).toArray(UUID[]::new))
+			.query((rs, n) -> {
+				UUID owner = rs.getObject("owner_org", UUID.class);
+				String country = rs.getString("country");
+				OrganisationView org = orgs.computeIfAbsent(owner, o -> organisations.find(new OrganisationId(o)).orElse(null));
+				Optional<OrganisationView> contact = contacts.computeIfAbsent(country, c -> CountryCode.isValid(c)
+						? organisations.find(CountryCode.of(c), OrganisationType.CONTACT_POINT).stream().findFirst()
+						: Optional.empty());
+				return holders.computeIfAbsent(rs.getObject("hit_id", UUID.class), k -> new ArrayList<>())
+					.add(new Views.Holder(rs.getLong("id"), country, org == null ? "?" : org.name(),
+							contact.map(OrganisationView::name).orElse(null),
+							rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getString("access_status")));
+			})
+			.list();
+		return rows.stream()
+			.map(r -> new Views.HitView(r.id(), r.kind(), r.recordId(), r.type(), r.value(),
+					holders.getOrDefault(r.id(), List.of()), r.createdAt(), r.readAt(), r.clusterId()))
+			.toList();
 	}
 }

@@ -31,8 +31,19 @@ public final class Views {
 
 	/** A hit as its recipient sees it: their record, the indicator, who else holds related records. */
 	public record HitView(UUID id, String recordKind, UUID recordId, String indicatorType, String indicatorValue,
-			String otherCountry, String otherOrganisation, @Nullable String contactPoint, @Nullable UUID contactPointId,
-			Instant createdAt, @Nullable Instant readAt, long clusterId, @Nullable String accessStatus) {
+			List<Holder> holders, Instant createdAt, @Nullable Instant readAt, long clusterId) {
+
+		public List<String> countries() {
+			return holders.stream().map(Holder::country).distinct().sorted().toList();
+		}
+	}
+
+	/**
+	 * Another country's record that carries the hit's indicator: only who holds it (and whom to contact
+	 * there), never its content. {@code handle} names it in an access request.
+	 */
+	public record Holder(long handle, String country, String organisation, @Nullable String contactPoint,
+			Instant seenAt, @Nullable String accessStatus) {
 	}
 
 	/** A request for access to a record another organisation owns. */

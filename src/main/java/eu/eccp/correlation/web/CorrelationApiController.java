@@ -46,7 +46,8 @@ class CorrelationApiController {
 	record Lookup(@Nullable List<String> values) {
 	}
 
-	record Reason(@Nullable String reason) {
+	/** Why access is needed, and to which of the hit's holders ({@code holder}: optional if just one). */
+	record Reason(@Nullable String reason, @Nullable Long holder) {
 	}
 
 	record Decision(@Nullable String note) {
@@ -81,7 +82,7 @@ class CorrelationApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Ask the owner of the related record for access to it")
 	Views.AccessRequestView requestAccess(@PathVariable UUID id, @RequestBody Reason reason) {
-		return access.request(CallerContext.require(), id, reason.reason());
+		return access.request(CallerContext.require(), id, reason.reason(), reason.holder());
 	}
 
 	@GetMapping("/access-requests")

@@ -73,10 +73,11 @@ class CorrelationController {
 	}
 
 	@PostMapping("/hits/{id}/access-requests")
-	String requestAccess(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model,
+	String requestAccess(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable Long holder, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			access.request(CallerContext.require(), id, reason);
+			access.request(CallerContext.require(), id, reason, holder);
 			redirect.addFlashAttribute("notice", "hits.accessRequested");
 			return "redirect:/hits/" + id;
 		}

@@ -148,6 +148,27 @@ class CorrelationEngineTests {
 	}
 
 	@Test
+	void aPopularIndicatorCostsOneHitPerRecordNotOnePerPair() {
+		String shared = url();
+		List<OrganisationId> owners = new ArrayList<>();
+		List<RecordSightings> records = new ArrayList<>();
+		String[] countries = { "FR", "FR", "DE" };
+		for (String country : countries) {
+			OrganisationId owner = OrganisationId.random();
+			owners.add(owner);
+			records.add(record(owner, country, Tlp.AMBER, shared));
+		}
+		int total = 0;
+		for (RecordSightings r : records) {
+			total += sightings.record(List.of(r)).hits();
+		}
+		assertThat(total).as("the two French records and the German one each get exactly one hit").isEqualTo(3);
+		for (OrganisationId owner : owners) {
+			assertThat(hitsFor(owner)).isOne();
+		}
+	}
+
+	@Test
 	void aRedRecordNeverAppearsInAnotherOrganisationsHits() {
 		String shared = url();
 		OrganisationId owner = OrganisationId.random();
