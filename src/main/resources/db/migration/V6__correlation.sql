@@ -38,10 +38,12 @@ CREATE TABLE correlation_record
 CREATE INDEX correlation_record_by_cluster ON correlation_record (cluster_id);
 CREATE INDEX correlation_record_by_owner ON correlation_record (owner_org);
 
+-- The hot path: no foreign keys here (each would cost two index probes per sighting); only the
+-- correlation ingest writes this table, with ids it has just read or created in the same transaction.
 CREATE TABLE sighting
 (
-  indicator_id  BIGINT NOT NULL REFERENCES indicator_value (id),
-  record_id     BIGINT NOT NULL REFERENCES correlation_record (id) ON DELETE CASCADE,
+  indicator_id  BIGINT NOT NULL,
+  record_id     BIGINT NOT NULL,
   seen_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (indicator_id, record_id)
 );

@@ -339,11 +339,15 @@ class CorrelationIngest implements Sightings {
 			.param("indicators", list.stream().map(NewHit::indicator).toArray(Long[]::new))
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
 			.list();
-		List<AuditEvent> audited = new ArrayList<>(created.size());
+		// one audit entry per organisation and batch (the hit rows themselves say which and when)
+		Map<UUID, Integer> perOrganisation = new TreeMap<>();
 		for (Object[] hit : created) {
 			events.publishEvent(new CrossBorderHitFound((UUID) hit[0], new OrganisationId((UUID) hit[1])));
-			audited.add(AuditEvent.of("hit.created", "hit", hit[0]).withDetail("for=" + hit[1]));
+			perOrganisation.merge((UUID) hit[1], 1, Integer::sum);
 		}
+		List<AuditEvent> audited = new ArrayList<>(perOrganisation.size());
+		perOrganisation.forEach((org, count) -> audited
+			.add(AuditEvent.of("hits.created", "organisation", org).withDetail("count=" + count)));
 		audit.recordAll(AuditActor.SYSTEM, audited);
 		return created.size();
 	}
