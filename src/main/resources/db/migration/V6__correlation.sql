@@ -40,10 +40,14 @@ CREATE INDEX correlation_record_by_owner ON correlation_record (owner_org);
 
 -- The hot path: no foreign keys here (each would cost two index probes per sighting); only the
 -- correlation ingest writes this table, with ids it has just read or created in the same transaction.
+-- country and red repeat the record's, so that what correlation needs to know of an indicator's carriers
+-- (countries, whether any is TLP:RED) is read from this table alone.
 CREATE TABLE sighting
 (
   indicator_id  BIGINT NOT NULL,
   record_id     BIGINT NOT NULL,
+  country       CHAR(2) NOT NULL,
+  red           BOOLEAN NOT NULL,
   seen_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (indicator_id, record_id)
 );

@@ -83,22 +83,31 @@ class CorrelationIngest implements Sightings {
 
 		List<Long> sightingIndicators = new ArrayList<>();
 		List<Long> sightingRecords = new ArrayList<>();
+		List<String> sightingCountries = new ArrayList<>();
+		List<Boolean> sightingRed = new ArrayList<>();
 		List<Timestamp> sightingTimes = new ArrayList<>();
+		Map<Long, Rec> recordsById = new HashMap<>();
 		for (RecordSightings sightings : batch) {
 			Rec rec = records.get(key(sightings));
+			recordsById.put(rec.id(), rec);
 			for (ObservedIndicator indicator : new HashSet<>(sightings.indicators())) {
 				sightingIndicators.add(indicatorIds.get(indicator.type() + "\u0000" + indicator.value()));
 				sightingRecords.add(rec.id());
+				sightingCountries.add(rec.country());
+				sightingRed.add(!rec.tlp().mayLeaveOwner());
 				sightingTimes.add(Timestamp.from(sightings.seenAt()));
 			}
 		}
 		List<long[]> fresh = jdbc.sql("""
-				INSERT INTO sighting (indicator_id, record_id, seen_at)
-				SELECT * FROM unnest(CAST(:i AS bigint[]), CAST(:r AS bigint[]), CAST(:t AS timestamptz[]))
+				INSERT INTO sighting (indicator_id, record_id, country, red, seen_at)
+				SELECT * FROM unnest(CAST(:i AS bigint[]), CAST(:r AS bigint[]), CAST(:c AS text[]), CAST(:red AS boolean[]),
+				  CAST(:t AS timestamptz[]))
 				ON CONFLICT DO NOTHING
 				RETURNING indicator_id, record_id""")
 			.param("i", sightingIndicators.toArray(Long[]::new))
 			.param("r", sightingRecords.toArray(Long[]::new))
+			.param("c", sightingCountries.toArray(String[]::new))
+			.param("red", sightingRed.toArray(Boolean[]::new))
 			.param("t", sightingTimes.toArray(Timestamp[]::new))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list();
@@ -106,50 +115,45 @@ class CorrelationIngest implements Sightings {
 			return new IngestResult(batch.size(), 0, 0, 0);
 		}
 		Map<Long, Integer> added = new TreeMap<>();
-		fresh.forEach(s -> added.merge(s[0], 1, Integer::sum));
+		fresh.forEach(f -> added.merge(f[0], 1, Integer::sum));
+		Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
 		Set<Long> linkable = new HashSet<>(jdbc.sql("""
-				UPDATE indicator_value v SET source_count = v.source_count + x.c
+				UPDATE indicator_value v SET source_count = v.source_count + x.c, last_seen = GREATEST(v.last_seen, :latest)
 				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
 				WHERE v.id = x.id
 				RETURNING v.id, v.source_count, v.benign""")
 			.param("ids", added.keySet().toArray(Long[]::new))
 			.param("counts", added.values().toArray(Integer[]::new))
+			.param("latest", latest)
 			.query((rs, n) -> rs.getString(3) == null && rs.getInt(2) <= properties.maxSourcesToLink() ? rs.getLong(1) : -1L)
 			.list());
 		linkable.remove(-1L);
 		if (linkable.isEmpty()) {
 			return new IngestResult(batch.size(), fresh.size(), 0, 0);
 		}
-		Map<Long, List<Rec>> carriers = new HashMap<>();
-		jdbc.sql("""
-				SELECT s.indicator_id, r.id, r.cluster_id, r.country, r.owner_org, r.tlp
-				FROM sighting s JOIN correlation_record r ON r.id = s.record_id
-				WHERE s.indicator_id = ANY (CAST(:ids AS bigint[]))""")
-			.param("ids", linkable.toArray(Long[]::new))
-			.query((rs, n) -> carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Rec(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getObject(5, UUID.class),
-						Tlp.valueOf(rs.getString(6)))))
-			.list();
-
 		Map<Long, Set<Long>> freshByIndicator = new HashMap<>();
-		for (long[] sighting : fresh) {
-			if (linkable.contains(sighting[0])) {
-				freshByIndicator.computeIfAbsent(sighting[0], k -> new java.util.LinkedHashSet<>()).add(sighting[1]);
+		List<long[]> freshLinkable = new ArrayList<>();
+		for (long[] f : fresh) {
+			if (linkable.contains(f[0])) {
+				freshByIndicator.computeIfAbsent(f[0], k -> new java.util.LinkedHashSet<>()).add(f[1]);
+				freshLinkable.add(f);
 			}
 		}
+		Map<Long, Carriers> existing = existingCarriers(freshByIndicator.keySet(), freshLinkable);
+
 		ClusterUnion union = new ClusterUnion();
 		Set<NewHit> hits = new java.util.LinkedHashSet<>();
 		int links = 0;
 		for (Map.Entry<Long, Set<Long>> entry : freshByIndicator.entrySet()) {
 			long indicator = entry.getKey();
-			List<Rec> all = carriers.getOrDefault(indicator, List.of());
-			Map<Long, Rec> byId = new HashMap<>();
-			all.forEach(r -> byId.put(r.id(), r));
-			List<Rec> known = new ArrayList<>(all.stream().filter(r -> !entry.getValue().contains(r.id())).toList());
+			Carriers known = existing.getOrDefault(indicator, new Carriers());
 			for (long recordId : entry.getValue()) {
-				Rec self = byId.get(recordId);
-				links += known.size();
-				known.forEach(other -> union.join(self.cluster(), other.cluster()));
+				Rec self = recordsById.get(recordId);
+				links += known.count;
+				if (known.cluster != null) {
+					union.join(self.cluster(), known.cluster);
+				}
+				known.records.forEach(r -> union.join(self.cluster(), r.cluster()));
 				hits.addAll(hitsFor(self, known, indicator));
 				known.add(self);
 			}
@@ -160,19 +164,89 @@ class CorrelationIngest implements Sightings {
 	}
 
 	/**
+	 * What is known of an indicator's carriers before the current one joins: how many, the non-RED
+	 * countries (with counts), one cluster they all share, and, only when a fan-out of hits may be due,
+	 * the carriers themselves.
+	 */
+	private static final class Carriers {
+
+		int count;
+		@org.jspecify.annotations.Nullable Long cluster;
+		final Map<String, Integer> nonRedCountries = new HashMap<>();
+		final List<Rec> records = new ArrayList<>();
+
+		void add(Rec record) {
+			count++;
+			if (record.tlp().mayLeaveOwner()) {
+				nonRedCountries.merge(record.country(), 1, Integer::sum);
+			}
+			records.add(record);
+		}
+	}
+
+	/**
+	 * Reads what is known of the carriers of each indicator, excluding the sightings just inserted: counts per
+	 * country from the sighting table alone, the cluster of one carrier, and the carriers themselves only
+	 * for the indicators whose non-RED carriers do not yet span two countries (a fan-out may be due).
+	 */
+	private Map<Long, Carriers> existingCarriers(Set<Long> indicators, List<long[]> fresh) {
+		Map<Long, Carriers> result = new HashMap<>();
+		Map<Long, Long> anchors = new HashMap<>();
+		Long[] freshIndicators = fresh.stream().map(f -> f[0]).toArray(Long[]::new);
+		Long[] freshRecords = fresh.stream().map(f -> f[1]).toArray(Long[]::new);
+		jdbc.sql("""
+				SELECT s.indicator_id, s.country, s.red, count(*), min(s.record_id) FROM sighting s
+				WHERE s.indicator_id = ANY (CAST(:ids AS bigint[]))
+				  AND (s.indicator_id, s.record_id) NOT IN (SELECT * FROM unnest(CAST(:fi AS bigint[]), CAST(:fr AS bigint[])))
+				GROUP BY 1, 2, 3""")
+			.param("ids", indicators.toArray(Long[]::new))
+			.param("fi", freshIndicators)
+			.param("fr", freshRecords)
+			.query((rs, n) -> {
+				Carriers c = result.computeIfAbsent(rs.getLong(1), k -> new Carriers());
+				c.count += rs.getInt(4);
+				if (!rs.getBoolean(3)) {
+					c.nonRedCountries.merge(rs.getString(2), rs.getInt(4), Integer::sum);
+				}
+				anchors.merge(rs.getLong(1), rs.getLong(5), Math::min);
+				return null;
+			})
+			.list();
+		if (!anchors.isEmpty()) {
+			Map<Long, Long> clusterOf = new HashMap<>();
+			jdbc.sql("SELECT id, cluster_id FROM correlation_record WHERE id = ANY (CAST(:ids AS bigint[]))")
+				.param("ids", new HashSet<>(anchors.values()).toArray(Long[]::new))
+				.query((rs, n) -> clusterOf.put(rs.getLong(1), rs.getLong(2)))
+				.list();
+			anchors.forEach((indicator, anchor) -> result.get(indicator).cluster = clusterOf.get(anchor));
+		}
+		List<Long> fanOut = result.entrySet().stream().filter(e -> e.getValue().nonRedCountries.size() <= 1)
+			.map(Map.Entry::getKey).toList();
+		if (!fanOut.isEmpty()) {
+			jdbc.sql("""
+					SELECT s.indicator_id, r.id, r.cluster_id, r.country, r.owner_org, r.tlp
+					FROM sighting s JOIN correlation_record r ON r.id = s.record_id
+					WHERE s.indicator_id = ANY (CAST(:ids AS bigint[]))
+					  AND (s.indicator_id, s.record_id) NOT IN (SELECT * FROM unnest(CAST(:fi AS bigint[]), CAST(:fr AS bigint[])))""")
+				.param("ids", fanOut.toArray(Long[]::new))
+				.param("fi", freshIndicators)
+				.param("fr", freshRecords)
+				.query((rs, n) -> result.get(rs.getLong(1)).records.add(new Rec(rs.getLong(2), rs.getLong(3),
+						rs.getString(4), rs.getObject(5, UUID.class), Tlp.valueOf(rs.getString(6)))))
+				.list();
+		}
+		return result;
+	}
+
+	/**
 	 * The hits a record joining an indicator's carriers creates: its own (when a record of another country,
 	 * not TLP:RED, carries the indicator) and, unless it is TLP:RED itself, those of the carriers that had no
 	 * cross-border partner until now. A carrier has one as soon as the indicator's non-RED carriers span two
 	 * countries, so the fan-out happens at most once per indicator and country.
 	 */
-	private static List<NewHit> hitsFor(Rec self, List<Rec> known, long indicator) {
+	private static List<NewHit> hitsFor(Rec self, Carriers known, long indicator) {
 		List<NewHit> hits = new ArrayList<>();
-		Set<String> nonRedCountries = new HashSet<>();
-		for (Rec k : known) {
-			if (k.tlp().mayLeaveOwner()) {
-				nonRedCountries.add(k.country());
-			}
-		}
+		Set<String> nonRedCountries = known.nonRedCountries.keySet();
 		boolean partnerAbroad = nonRedCountries.stream().anyMatch(c -> !c.equals(self.country()));
 		if (partnerAbroad) {
 			hits.add(new NewHit(self.owner(), self.id(), indicator));
@@ -181,7 +255,7 @@ class CorrelationIngest implements Sightings {
 			return hits;
 		}
 		String only = nonRedCountries.isEmpty() ? null : nonRedCountries.iterator().next();
-		for (Rec k : known) {
+		for (Rec k : known.records) {
 			boolean lacksHit = only == null || k.country().equals(only);
 			if (lacksHit && !k.country().equals(self.country())) {
 				hits.add(new NewHit(k.owner(), k.id(), indicator));
@@ -209,19 +283,31 @@ class CorrelationIngest implements Sightings {
 		if (unique.isEmpty()) {
 			return ids;
 		}
+		String[] types = unique.values().stream().map(ObservedIndicator::type).toArray(String[]::new);
+		String[] values = unique.values().stream().map(ObservedIndicator::value).toArray(String[]::new);
 		jdbc.sql("""
-				INSERT INTO indicator_value (type, value, benign, first_seen, last_seen)
-				SELECT t, v, b, s, s FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
-				  CAST(:seen AS timestamptz[])) AS x(t, v, b, s)
-				ON CONFLICT (type, value) DO UPDATE SET last_seen = GREATEST(indicator_value.last_seen, EXCLUDED.last_seen),
-				  first_seen = LEAST(indicator_value.first_seen, EXCLUDED.first_seen)
-				RETURNING id, type, value""")
-			.param("types", unique.values().stream().map(ObservedIndicator::type).toArray(String[]::new))
-			.param("values", unique.values().stream().map(ObservedIndicator::value).toArray(String[]::new))
-			.param("benign", unique.values().stream().map(ObservedIndicator::benign).toArray(String[]::new))
-			.param("seen", unique.keySet().stream().map(k -> Timestamp.from(firstSeen.get(k))).toArray(Timestamp[]::new))
+				SELECT v.id, v.type, v.value FROM indicator_value v
+				JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
+			.param("types", types)
+			.param("values", values)
 			.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
 			.list();
+		List<String> missing = unique.keySet().stream().filter(k -> !ids.containsKey(k)).toList();
+		if (!missing.isEmpty()) {
+			// existing values are not rewritten: last_seen moves with the source counts of new sightings
+			jdbc.sql("""
+					INSERT INTO indicator_value (type, value, benign, first_seen, last_seen)
+					SELECT t, v, b, s, s FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
+					  CAST(:seen AS timestamptz[])) AS x(t, v, b, s)
+					ON CONFLICT (type, value) DO NOTHING
+					RETURNING id, type, value""")
+				.param("types", missing.stream().map(k -> unique.get(k).type()).toArray(String[]::new))
+				.param("values", missing.stream().map(k -> unique.get(k).value()).toArray(String[]::new))
+				.param("benign", missing.stream().map(k -> unique.get(k).benign()).toArray(String[]::new))
+				.param("seen", missing.stream().map(k -> Timestamp.from(firstSeen.get(k))).toArray(Timestamp[]::new))
+				.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
+				.list();
+		}
 		return ids;
 	}
 
