@@ -155,6 +155,38 @@ class CorrelationApiTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void thePagesShowHitsPivotClusterAndAccessRequests() throws Exception {
+		String domain = "pages-" + UUID.randomUUID().toString().substring(0, 8) + ".bank-verify.com";
+		String canonical = "https://" + domain + "/pay";
+		report("FR", canonical, "Page check FR", "192.0.2.71");
+		report("NL", canonical, "Page check NL", "192.0.2.72");
+		List<Map<String, Object>> hits = awaitHits(token("fr.analyst"), canonical);
+		assertThat(hits).hasSize(1);
+		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.user("fr.analyst").password("demo"))
+			.andReturn().getRequest().getSession();
+		String hitsPage = mvc.perform(get("/hits").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(hitsPage).contains(domain.replace(".", "[.]")).contains("NL");
+		String hitPage = mvc.perform(get("/hits/" + hits.get(0).get("id")).session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(hitPage).contains("Netherlands National Cyber Crime Unit").contains("Netherlands 24/7 Contact Point")
+			.contains("id=\"access-form\"");
+		String pivotPage = mvc.perform(get("/indicators").param("q", "hxxps://" + domain.replace(".", "[.]") + "/pay")
+			.session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(pivotPage).contains("NL: 1");
+		String clusterPage = mvc.perform(get("/clusters/" + hits.get(0).get("clusterId")).session(session))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(clusterPage).contains("<svg class=\"cluster-graph\"").contains("<circle").contains("<line");
+		mvc.perform(get("/access-requests").session(session)).andExpect(status().isOk());
+		String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(home).contains("panel-hits");
+	}
+
+	@Test
 	void correlationEndpointsNeedAToken() throws Exception {
 		for (String path : List.of("/api/v1/hits", "/api/v1/indicators/search?q=x", "/api/v1/clusters/1", "/api/v1/access-requests")) {
 			mvc.perform(get(path)).andExpect(status().isUnauthorized());
