@@ -181,6 +181,12 @@ class CorrelationApiTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(clusterPage).contains("<svg class=\"cluster-graph\"").contains("<circle").contains("<line");
 		mvc.perform(get("/access-requests").session(session)).andExpect(status().isOk());
+		String frReportId = (String) hits.get(0).get("recordId");
+		assertThat(mvc.perform(get("/hits/record/REPORT/" + frReportId).header("HX-Request", "true").session(session))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.contains("id=\"record-hits\"").contains("NL");
+		assertThat(mvc.perform(get("/reports/" + frReportId).session(session)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString()).contains("/hits/record/REPORT/" + frReportId);
 		String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(home).contains("panel-hits");

@@ -96,6 +96,20 @@ public class HitInbox implements UnreadHits {
 		return hit;
 	}
 
+	/** The caller's organisation's hits on one of its records (for the record's own page). */
+	@Transactional(readOnly = true)
+	public List<Views.HitView> forRecord(CallerContext caller, String kind, UUID sourceId) {
+		caller.requireAny(RECIPIENTS);
+		List<Row> rows = jdbc.sql(SELECT + " WHERE h.organisation_id = :org AND r.source_kind = :kind AND r.source_id = :id"
+				+ " ORDER BY h.created_at DESC LIMIT 200")
+			.param("org", caller.organisationId().value())
+			.param("kind", kind)
+			.param("id", sourceId)
+			.query((rs, n) -> row(rs))
+			.list();
+		return withHolders(caller, rows);
+	}
+
 	Optional<Views.HitView> find(CallerContext caller, UUID id) {
 		List<Row> rows = jdbc.sql(SELECT + " WHERE h.id = :id AND h.organisation_id = :org")
 			.param("id", id)

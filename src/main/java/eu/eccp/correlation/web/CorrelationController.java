@@ -65,6 +65,13 @@ class CorrelationController {
 		return "correlation/hits";
 	}
 
+	/** A fragment for a record's own page: its hits (loaded by htmx, or opened as a page without scripts). */
+	@GetMapping("/hits/record/{kind}/{sourceId}")
+	String recordHits(@PathVariable String kind, @PathVariable UUID sourceId, Model model) {
+		model.addAttribute("recordHits", hits.forRecord(CallerContext.require(), kind, sourceId));
+		return "correlation/record-hits :: hits";
+	}
+
 	@GetMapping("/hits/{id}")
 	String hit(@PathVariable UUID id, Model model) {
 		model.addAttribute("hit", hits.open(CallerContext.require(), id));
