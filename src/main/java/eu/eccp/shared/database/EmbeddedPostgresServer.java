@@ -138,6 +138,13 @@ final class EmbeddedPostgresServer {
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("synchronous_commit", durable ? "on" : "off")
 			.setServerConfig("max_connections", "200")
+			// PostgreSQL's defaults are for tiny machines; the platform's bulk paths (imports, correlation)
+			// write much more than that between checkpoints
+			.setServerConfig("shared_buffers", "512MB")
+			.setServerConfig("work_mem", "16MB")
+			.setServerConfig("maintenance_work_mem", "256MB")
+			.setServerConfig("max_wal_size", "4GB")
+			.setServerConfig("checkpoint_completion_target", "0.9")
 			.setLocaleConfig("locale", "C");
 		if (!durable) {
 			builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
