@@ -492,6 +492,15 @@ final class Scanner {
 		split(a, b, ':');
 	}
 
+	private boolean allDigits(int a, int b) {
+		for (int i = a; i < b; i++) {
+			if (!isDigit(s[i])) {
+				return false;
+			}
+		}
+		return a < b;
+	}
+
 	private boolean hasDot(int a, int b) {
 		for (int i = a; i < b; i++) {
 			if (s[i] == '.') {
@@ -506,10 +515,13 @@ final class Scanner {
 		int colons = 0;
 		boolean compressed = false;
 		int groups = 0;
+		int longestGroup = 0;
+		int group = 0;
 		for (int i = a; i < addressEnd; i++) {
 			char c = s[i];
 			if (c == ':') {
 				colons++;
+				group = 0;
 				if (i + 1 < addressEnd && s[i + 1] == ':') {
 					compressed = true;
 				}
@@ -517,8 +529,11 @@ final class Scanner {
 			else if (!isHex(c) && c != '.') {
 				return false;
 			}
-			else if (i == a || s[i - 1] == ':') {
-				groups++;
+			else {
+				if (i == a || s[i - 1] == ':') {
+					groups++;
+				}
+				longestGroup = Math.max(longestGroup, ++group);
 			}
 		}
 		if (colons < 2 || (!compressed && colons != 7 && !(colons == 6 && hasDot(a, addressEnd)))) {
@@ -529,7 +544,8 @@ final class Scanner {
 			return false;
 		}
 		String value = IpAddresses.formatIpv6(address);
-		if (compressed && groups < 2 && !value.equals("::1")) {
+		// "a::" or "::b" is too thin to be an address in prose, unless a full group shows it ("fe80::", "::1")
+		if (compressed && groups < 2 && longestGroup < 4 && !value.equals("::1")) {
 			return false;
 		}
 		if (addressEnd < b) {
@@ -575,8 +591,8 @@ final class Scanner {
 						Map.of(Indicator.NETWORK, network + "/" + prefix), null);
 				return;
 			}
-			if (!schemelessUrl(a, slash)) {
-				ipv4(a, slash, v4, -1);
+			if (allDigits(slash + 1, b) || !schemelessUrl(a, slash)) {
+				ipv4(a, slash, v4, -1); // "1.2.3.4/33" is a bad prefix, not a path
 				split(slash + 1, b, '/');
 			}
 			return;
