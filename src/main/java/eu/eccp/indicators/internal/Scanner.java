@@ -514,26 +514,16 @@ final class Scanner {
 	private boolean ipv6(int a, int addressEnd, int b) {
 		int colons = 0;
 		boolean compressed = false;
-		int groups = 0;
-		int longestGroup = 0;
-		int group = 0;
 		for (int i = a; i < addressEnd; i++) {
 			char c = s[i];
 			if (c == ':') {
 				colons++;
-				group = 0;
 				if (i + 1 < addressEnd && s[i + 1] == ':') {
 					compressed = true;
 				}
 			}
 			else if (!isHex(c) && c != '.') {
 				return false;
-			}
-			else {
-				if (i == a || s[i - 1] == ':') {
-					groups++;
-				}
-				longestGroup = Math.max(longestGroup, ++group);
 			}
 		}
 		if (colons < 2 || (!compressed && colons != 7 && !(colons == 6 && hasDot(a, addressEnd)))) {
@@ -544,8 +534,7 @@ final class Scanner {
 			return false;
 		}
 		String value = IpAddresses.formatIpv6(address);
-		// "a::" or "::b" is too thin to be an address in prose, unless a full group shows it ("fe80::", "::1")
-		if (compressed && groups < 2 && longestGroup < 4 && !value.equals("::1")) {
+		if (isThinIpv6(value)) {
 			return false;
 		}
 		if (addressEnd < b) {
@@ -561,6 +550,25 @@ final class Scanner {
 		}
 		emit(IndicatorType.IPV6, value, a, addressEnd, Map.of(), null);
 		return true;
+	}
+
+	/**
+	 * Whether a canonical IPv6 address is too thin to be taken for one in prose: a single short group and
+	 * {@code ::} ({@code a::}, {@code ::b}, {@code 2::}); {@code ::1} and full groups ({@code fe80::}) count.
+	 */
+	static boolean isThinIpv6(String value) {
+		if (value.equals("::1")) {
+			return false;
+		}
+		int groups = 0;
+		int longest = 0;
+		for (String group : value.split(":")) {
+			if (!group.isEmpty()) {
+				groups += group.contains(".") ? 2 : 1;
+				longest = Math.max(longest, group.length());
+			}
+		}
+		return groups < 2 && longest < 4;
 	}
 
 	/** The prefix length written in {@code s[from, to)} (one to three digits, at most {@code max}), or -1. */
