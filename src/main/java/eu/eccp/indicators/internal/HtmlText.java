@@ -34,6 +34,7 @@ final class HtmlText {
 	private final int n;
 	private char[] out;
 	private int[] map;
+	private int[] ends;
 	private int o;
 	/** A '<' at or after this index has no '>' after it. */
 	private int noTagEndAfter = Integer.MAX_VALUE;
@@ -43,12 +44,13 @@ final class HtmlText {
 		this.n = html.length();
 		this.out = new char[n + 2];
 		this.map = new int[n + 2];
+		this.ends = new int[n + 2];
 	}
 
 	static PreparedText convert(String html) {
 		HtmlText converter = new HtmlText(html);
 		converter.run();
-		return new PreparedText(converter.out, converter.o, converter.map, converter.n, null, null);
+		return new PreparedText(converter.out, converter.o, converter.map, converter.ends, converter.n, null, null);
 	}
 
 	private void run() {
@@ -72,12 +74,18 @@ final class HtmlText {
 	}
 
 	private void emit(char c, int source) {
+		emit(c, source, source + 1);
+	}
+
+	private void emit(char c, int source, int sourceEnd) {
 		if (o == out.length) {
 			out = java.util.Arrays.copyOf(out, out.length * 2);
 			map = java.util.Arrays.copyOf(map, map.length * 2);
+			ends = java.util.Arrays.copyOf(ends, ends.length * 2);
 		}
 		out[o] = c;
 		map[o] = source;
+		ends[o] = sourceEnd;
 		o++;
 	}
 
@@ -216,7 +224,7 @@ final class HtmlText {
 			}
 			char[] chars = Character.isValidCodePoint(value) ? Character.toChars(value) : new char[] { '\uFFFD' };
 			for (char c : chars) {
-				emit(c, i);
+				emit(c, i, j);
 			}
 			return j;
 		}
@@ -227,7 +235,7 @@ final class HtmlText {
 		if (j < limit && html.charAt(j) == ';' && j > start) {
 			Character decoded = ENTITIES.get(html.substring(start, j).toLowerCase(Locale.ROOT));
 			if (decoded != null) {
-				emit(decoded, i);
+				emit(decoded, i, j + 1);
 				return j + 1;
 			}
 		}

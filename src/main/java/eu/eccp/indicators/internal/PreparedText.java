@@ -14,6 +14,8 @@ final class PreparedText {
 	final int length;
 	/** For each character, its index in the input; null when the text is the input itself. */
 	final int @Nullable [] sourceIndex;
+	/** For each character, the index in the input after what it was read from (an entity, a defanged form). */
+	final int @Nullable [] sourceEnd;
 	/** Length of the input. */
 	final int sourceLength;
 	/** Characters written for a defanged form ({@code [.]}, {@code hxxp}, {@code [at]}...). */
@@ -21,11 +23,12 @@ final class PreparedText {
 	/** Characters written for {@code " dot "}, which prose also uses innocently. */
 	final @Nullable BitSet weaklyDefanged;
 
-	PreparedText(char[] chars, int length, int @Nullable [] sourceIndex, int sourceLength, @Nullable BitSet defanged,
-			@Nullable BitSet weaklyDefanged) {
+	PreparedText(char[] chars, int length, int @Nullable [] sourceIndex, int @Nullable [] sourceEnd, int sourceLength,
+			@Nullable BitSet defanged, @Nullable BitSet weaklyDefanged) {
 		this.chars = chars;
 		this.length = length;
 		this.sourceIndex = sourceIndex;
+		this.sourceEnd = sourceEnd;
 		this.sourceLength = sourceLength;
 		this.defanged = defanged;
 		this.weaklyDefanged = weaklyDefanged;
@@ -33,7 +36,7 @@ final class PreparedText {
 
 	static PreparedText of(String input) {
 		char[] chars = input.toCharArray();
-		return new PreparedText(chars, chars.length, null, chars.length, null, null);
+		return new PreparedText(chars, chars.length, null, null, chars.length, null, null);
 	}
 
 	/** Where the character at {@code index} (or the end, for {@code index == length}) is in the input. */
@@ -42,6 +45,11 @@ final class PreparedText {
 			return index;
 		}
 		return index < length ? sourceIndex[index] : sourceLength;
+	}
+
+	/** Where the input text that the character at {@code index} was read from ends. */
+	int sourceEnd(int index) {
+		return sourceEnd == null ? index + 1 : sourceEnd[index];
 	}
 
 	boolean defanged(int from, int to) {

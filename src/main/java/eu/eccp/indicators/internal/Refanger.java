@@ -25,6 +25,7 @@ final class Refanger {
 		private final int n;
 		private char[] out;
 		private int[] map;
+		private int[] ends;
 		private BitSet strong;
 		private BitSet weak;
 		private int o;
@@ -64,6 +65,7 @@ final class Refanger {
 					if (changed) {
 						out[o] = c;
 						map[o] = sourceOf(i);
+						ends[o] = in.sourceEnd(i);
 						o++;
 					}
 					i++;
@@ -75,7 +77,7 @@ final class Refanger {
 			if (!changed) {
 				return in;
 			}
-			return new PreparedText(out, o, map, in.sourceLength, strong, weak);
+			return new PreparedText(out, o, map, ends, in.sourceLength, strong, weak);
 		}
 
 		/**
@@ -189,22 +191,27 @@ final class Refanger {
 				changed = true;
 				out = new char[n + 8];
 				map = new int[n + 8];
+				ends = new int[n + 8];
 				for (int k = 0; k < from; k++) {
 					out[k] = s[k];
 					map[k] = sourceOf(k);
+					ends[k] = in.sourceEnd(k);
 				}
 				o = from;
 				strong = new BitSet();
 				weak = new BitSet();
 			}
 			int source = sourceOf(from);
+			int sourceEnd = in.sourceEnd(from + length - 1);
 			for (int k = 0; k < replacement.length(); k++) {
 				if (o >= out.length) {
 					out = java.util.Arrays.copyOf(out, out.length * 2);
 					map = java.util.Arrays.copyOf(map, map.length * 2);
+					ends = java.util.Arrays.copyOf(ends, ends.length * 2);
 				}
 				out[o] = replacement.charAt(k);
 				map[o] = source;
+				ends[o] = sourceEnd;
 				if (defang) {
 					strong.set(o);
 				}

@@ -1229,7 +1229,7 @@ final class Scanner {
 			}
 		}
 		int from = text.source(a);
-		int to = text.source(b);
+		int to = text.sourceEnd(b - 1);
 		String original = input.substring(from, Math.max(from, to));
 		if (type == IndicatorType.PAYMENT_CARD) {
 			original = PaymentCards.maskWritten(original);
