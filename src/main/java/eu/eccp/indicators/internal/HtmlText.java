@@ -50,7 +50,7 @@ final class HtmlText {
 	static PreparedText convert(String html) {
 		HtmlText converter = new HtmlText(html);
 		converter.run();
-		return new PreparedText(converter.out, converter.o, converter.map, converter.ends, converter.n, null, null);
+		return new PreparedText(converter.out, converter.o, converter.map, converter.ends, converter.n);
 	}
 
 	private void run() {

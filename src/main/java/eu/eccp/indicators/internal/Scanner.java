@@ -29,16 +29,24 @@ final class Scanner {
 	private static final byte URL = 2;
 	private static final byte[] CLASS = new byte[128];
 
+	/** What a word holds, to skip plain words at once: characters that can make an indicator... */
+	private static final byte SIGNIFICANT = 4;
+	/** ...lower-case letters (an upper-case word of 2, 3, 8 or 11 letters may be an ASN or a BIC). */
+	private static final byte LOWER = 8;
+
 	static {
 		for (char c = 'a'; c <= 'z'; c++) {
-			CLASS[c] = WORD | URL;
+			CLASS[c] = WORD | URL | LOWER;
 			CLASS[Character.toUpperCase(c)] = WORD | URL;
 		}
 		for (char c = '0'; c <= '9'; c++) {
-			CLASS[c] = WORD | URL;
+			CLASS[c] = WORD | URL | SIGNIFICANT;
 		}
 		for (char c : ".-_@:/+".toCharArray()) {
 			CLASS[c] = WORD | URL;
+		}
+		for (char c : ".@:".toCharArray()) {
+			CLASS[c] |= SIGNIFICANT;
 		}
 		for (char c : "!$&'()*,;=?#%~[]".toCharArray()) {
 			CLASS[c] = URL;
@@ -70,6 +78,10 @@ final class Scanner {
 	/** Text before this index belongs to an indicator already found. */
 	private int consumedTo;
 	private int lastIbanEnd = Integer.MIN_VALUE / 2;
+	/** Whether national numbers of the default region start with the trunk prefix 0 (most of Europe). */
+	private final boolean zeroTrunkPrefix;
+	private final char[] digitBuffer = new char[20];
+	private final int[] groupBuffer = new int[12];
 
 	Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey) {
 		this.text = text;
@@ -79,6 +91,7 @@ final class Scanner {
 		this.input = input;
 		this.region = region;
 		this.cardKey = cardKey;
+		this.zeroTrunkPrefix = region != null && "0".equals(PhoneNumberUtil.getInstance().getNddPrefixForRegion(region, true));
 	}
 
 	List<Indicator> scan() {
@@ -93,17 +106,36 @@ final class Scanner {
 				i++;
 				continue;
 			}
+			int content = c < 128 ? CLASS[c] : 0;
 			int j = i + 1;
-			while (j < n && isWord(s[j])) {
+			while (j < n) {
+				char d = s[j];
+				if (d < 128) {
+					byte type = CLASS[d];
+					if ((type & WORD) == 0) {
+						break;
+					}
+					content |= type;
+				}
+				else if (!isNonAsciiWord(d)) {
+					break;
+				}
 				j++;
 			}
-			word(i, j);
+			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
+			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)) {
+				word(i, j);
+			}
 			i = Math.max(j, consumedTo);
 		}
 		return found;
 	}
 
 	// ---------------------------------------------------------------- character classes
+
+	private static boolean isCapitalsLength(int length) {
+		return length == 2 || length == 3 || length == 8 || length == 11;
+	}
 
 	static boolean isWord(char c) {
 		return c < 128 ? (CLASS[c] & WORD) != 0 : isNonAsciiWord(c);
@@ -674,7 +706,7 @@ final class Scanner {
 				return;
 			}
 		}
-		if (b - a > 253) {
+		if (b - a > 253 || !plausibleTld(a, b)) {
 			return;
 		}
 		String candidate = str(a, b);
@@ -727,6 +759,37 @@ final class Scanner {
 		if (b > start) {
 			piece(start, b);
 		}
+	}
+
+	/**
+	 * Whether the last label of {@code s[a, b)} may be a top-level domain: letters (or punycode) of a known
+	 * TLD. Checked before any string is built, so dotted words ({@code e.g.}, {@code invoice.pdf}) cost little.
+	 */
+	private boolean plausibleTld(int a, int b) {
+		int start = b;
+		boolean ascii = true;
+		while (start > a && s[start - 1] != '.') {
+			start--;
+			char c = s[start];
+			if (c >= 128) {
+				ascii = false;
+			}
+			else if (!isAsciiLetter(c) && c != '-' && !isDigit(c)) {
+				return false;
+			}
+		}
+		if (b - start < 2 || start == a) {
+			return false;
+		}
+		if (!ascii) {
+			return true; // an internationalised TLD: IDNA decides
+		}
+		if (s[start] == 'o' || s[start] == 'O') {
+			if (b - start == 5 && str(start, b).equalsIgnoreCase("onion")) {
+				return true;
+			}
+		}
+		return DomainNames.isTld(str(start, b).toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -1048,9 +1111,9 @@ final class Scanner {
 			plus = true;
 			p++;
 		}
-		char[] digits = new char[20];
+		char[] digits = digitBuffer;
 		int count = 0;
-		int[] groups = new int[12];
+		int[] groups = groupBuffer;
 		int groupCount = 0;
 		int group = 0;
 		char separator = 0;
@@ -1209,8 +1272,7 @@ final class Scanner {
 		if (region == null) {
 			return false;
 		}
-		String trunk = PhoneNumberUtil.getInstance().getNddPrefixForRegion(region, true);
-		if ("0".equals(trunk)) {
+		if (zeroTrunkPrefix) {
 			return number.charAt(0) == '0';
 		}
 		return groupCount >= 2 || parens;
