@@ -46,6 +46,9 @@ public final class WarningLists {
 	/** Per prefix length, masked address (hex) to list name; index = prefix length. */
 	private final List<Map<String, String>> ipv4 = prefixMaps(32);
 	private final List<Map<String, String>> ipv6 = prefixMaps(128);
+	/** The prefix lengths that have entries, longest first (lookups try only these). */
+	private int[] ipv4Prefixes = new int[0];
+	private int[] ipv6Prefixes = new int[0];
 	private final List<AsnRange> asns = new ArrayList<>();
 
 	private record AsnRange(long from, long to, String list) {
@@ -103,7 +106,15 @@ public final class WarningLists {
 				}
 			}
 		}
+		lists.ipv4Prefixes = usedPrefixes(lists.ipv4);
+		lists.ipv6Prefixes = usedPrefixes(lists.ipv6);
 		return lists;
+	}
+
+	private static int[] usedPrefixes(List<Map<String, String>> byPrefix) {
+		return java.util.stream.IntStream.iterate(byPrefix.size() - 1, i -> i >= 0, i -> i - 1)
+			.filter(i -> !byPrefix.get(i).isEmpty())
+			.toArray();
 	}
 
 	/** The names of the lists, in the order they are consulted. */
@@ -193,7 +204,10 @@ public final class WarningLists {
 		return HexFormat.of().formatHex(address);
 	}
 
-	/** The name of the first list the indicator is on, or null. */
+	/**
+	 * The name of the list the indicator is on, or null: for addresses the most specific listed range, for
+	 * domains the longest listed suffix; between equal entries the first list (built-in lists first).
+	 */
 	public @Nullable String match(Indicator indicator) {
 		String value = indicator.value();
 		return switch (indicator.type()) {
@@ -237,18 +251,18 @@ public final class WarningLists {
 
 	/** The list of the most specific listed range holding the address's first {@code maxPrefix} bits. */
 	private @Nullable String ipv4(byte[] address, int maxPrefix) {
-		return lookup(ipv4, address, maxPrefix);
+		return lookup(ipv4, ipv4Prefixes, address, maxPrefix);
 	}
 
 	private @Nullable String ipv6(byte[] address, int maxPrefix) {
-		return lookup(ipv6, address, maxPrefix);
+		return lookup(ipv6, ipv6Prefixes, address, maxPrefix);
 	}
 
-	private static @Nullable String lookup(List<Map<String, String>> byPrefix, byte[] address, int maxPrefix) {
-		for (int bits = maxPrefix; bits >= 0; bits--) {
-			Map<String, String> ranges = byPrefix.get(bits);
-			if (!ranges.isEmpty()) {
-				String list = ranges.get(key(IpAddresses.network(address, bits)));
+	private static @Nullable String lookup(List<Map<String, String>> byPrefix, int[] prefixes, byte[] address,
+			int maxPrefix) {
+		for (int bits : prefixes) {
+			if (bits <= maxPrefix) {
+				String list = byPrefix.get(bits).get(key(IpAddresses.network(address, bits)));
 				if (list != null) {
 					return list;
 				}
