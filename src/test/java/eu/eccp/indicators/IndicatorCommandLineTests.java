@@ -62,7 +62,7 @@ class IndicatorCommandLineTests {
 	@Test
 	void printsTheSameIndicatorsAsTheLibraryOnePerLine() {
 		int status = run(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)),
-				Map.of("ECCP_INDICATORS_CARD_HASH_KEY", "secret"), "--region=FR");
+				Map.of("ECCP_INDICATORS_CARDHASHKEY", "secret"), "--region=FR");
 
 		assertThat(status).isZero();
 		assertThat(lines()).isEqualTo(library(TEXT, "FR", "secret")).hasSize(10);

@@ -77,7 +77,7 @@ class IndicatorsApiTests {
 
 		ByteArrayOutputStream cli = new ByteArrayOutputStream();
 		int status = ExtractCommand.run(new String[] { "--region=FR" }, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(cli, true, StandardCharsets.UTF_8), System.err, Map.of("ECCP_INDICATORS_CARD_HASH_KEY", "api-test-key"));
+				new PrintStream(cli, true, StandardCharsets.UTF_8), System.err, Map.of("ECCP_INDICATORS_CARDHASHKEY", "api-test-key"));
 		List<Map<String, Object>> cliLines = cli.toString(StandardCharsets.UTF_8)
 			.lines()
 			.map(line -> JSON.readValue(line, new TypeReference<Map<String, Object>>() {
