@@ -11,6 +11,34 @@ import java.util.BitSet;
  */
 final class Refanger {
 
+	/** Characters that start a defanged form whatever follows: brackets, a backslash. */
+	private static final byte ALWAYS = 1;
+	/** {@code h} and {@code f} start a defanged scheme only before an {@code x}. */
+	private static final byte BEFORE_X = 2;
+	/** A space starts {@code " dot "} or {@code " [.] "} only before one of {@code [({dD}. */
+	private static final byte SPACE = 4;
+	/** By the low byte of a character: which kinds of defanged form it may start... */
+	private static final byte[] TRIGGERS = new byte[256];
+	/** ...and which it may continue as the next character. */
+	private static final byte[] FOLLOWERS = new byte[256];
+
+	static {
+		for (char c : "[({\\".toCharArray()) {
+			TRIGGERS[c] = ALWAYS;
+		}
+		for (char c : "hHfF".toCharArray()) {
+			TRIGGERS[c] = BEFORE_X;
+		}
+		TRIGGERS[' '] = SPACE;
+		// characters from U+0100 on (the ideographic full stops among them) stop the fast loop anyway
+		java.util.Arrays.fill(FOLLOWERS, ALWAYS);
+		FOLLOWERS['x'] |= BEFORE_X;
+		FOLLOWERS['X'] |= BEFORE_X;
+		for (char c : "[({dD".toCharArray()) {
+			FOLLOWERS[c] |= SPACE;
+		}
+	}
+
 	private Refanger() {
 	}
 
@@ -45,13 +73,19 @@ final class Refanger {
 
 		PreparedText run() {
 			int i = 0;
+			int last = n - 1;
 			while (i < n) {
-				// skip quickly to the next character that may start a defanged form
-				while (i < n && !mayStart(i)) {
+				// skip quickly to the next character that may start a defanged form: one table look-up for the
+				// character and one for the next, and-ed, so that ordinary text takes no unpredictable branch
+				while (i < last && (TRIGGERS[s[i] & 0xff] & FOLLOWERS[s[i + 1] & 0xff]) == 0 && s[i] < 256) {
 					i++;
 				}
 				if (i >= n) {
 					break;
+				}
+				if (!mayStart(i)) {
+					i++;
+					continue;
 				}
 				int consumed = at(i);
 				i += consumed == 0 ? 1 : consumed;
@@ -68,20 +102,17 @@ final class Refanger {
 			if (c >= 128) {
 				return c == '\u3002' || c == '\uFF0E' || c == '\uFF61';
 			}
-			switch (c) {
-				case '[', '(', '{', '\\':
-					return true;
-				case ' ':
-					if (i + 1 < n) {
-						char next = s[i + 1];
-						return next == '[' || next == '(' || next == '{' || next == 'd' || next == 'D';
-					}
-					return false;
-				case 'h', 'H', 'f', 'F':
-					return i + 1 < n && isX(s[i + 1]);
-				default:
-					return false;
+			byte trigger = TRIGGERS[c];
+			if (trigger == 0) {
+				return false;
 			}
+			if (trigger == ALWAYS) {
+				return true;
+			}
+			if (i + 1 >= n) {
+				return false;
+			}
+			return (trigger & FOLLOWERS[s[i + 1] & 0xff]) != 0 && s[i + 1] < 256;
 		}
 
 		/** A defanged form at {@code i}: replaces it and returns its length, or returns 0. */

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
 import eu.eccp.indicators.IndicatorType;
 
@@ -33,6 +34,9 @@ final class Scanner {
 	private static final byte SIGNIFICANT = 4;
 	/** ...lower-case letters (an upper-case word of 2, 3, 8 or 11 letters may be an ASN or a BIC). */
 	private static final byte LOWER = 8;
+	/** A colon (a URL scheme, an IPv6 address, a port) and an at sign (an e-mail address). */
+	private static final byte COLON = 16;
+	private static final byte AT = 32;
 
 	static {
 		for (char c = 'a'; c <= 'z'; c++) {
@@ -48,6 +52,8 @@ final class Scanner {
 		for (char c : ".@:".toCharArray()) {
 			CLASS[c] |= SIGNIFICANT;
 		}
+		CLASS[':'] |= COLON;
+		CLASS['@'] |= AT;
 		for (char c : "!$&'()*,;=?#%~[]".toCharArray()) {
 			CLASS[c] = URL;
 		}
@@ -83,7 +89,18 @@ final class Scanner {
 	private final char[] digitBuffer = new char[20];
 	private final int[] groupBuffer = new int[12];
 
-	Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey) {
+	private final WarningLists warningLists;
+	private final ExtractionOptions options;
+
+	Scanner(PreparedText text, String input, ExtractionOptions options, byte @Nullable [] cardKey,
+			WarningLists warningLists) {
+		this(text, input, options.defaultRegion(), cardKey, warningLists, options);
+	}
+
+	private Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey,
+			WarningLists warningLists, ExtractionOptions options) {
+		this.warningLists = warningLists;
+		this.options = options;
 		this.text = text;
 		this.s = text.chars;
 		this.n = text.length;
@@ -124,7 +141,7 @@ final class Scanner {
 			}
 			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
 			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)) {
-				word(i, j);
+				word(i, j, content);
 			}
 			i = Math.max(j, consumedTo);
 		}
@@ -185,12 +202,13 @@ final class Scanner {
 
 	// ---------------------------------------------------------------- words
 
-	private void word(int a, int b) {
+	/** A word {@code s[a, b)}; {@code content} tells (conservatively) whether it holds ':' or '@'. */
+	private void word(int a, int b, int content) {
 		char first = s[a];
 		if ((isDigit(first) || first == '+') && number(a) > 0) {
 			return;
 		}
-		int k = schemeSeparator(a, b);
+		int k = (content & COLON) != 0 ? schemeSeparator(a, b) : -1;
 		if (k >= 0) {
 			int sp = k;
 			while (sp > a && k - sp < 6 && isAsciiLetter(s[sp - 1])) {
@@ -207,7 +225,12 @@ final class Scanner {
 				return;
 			}
 		}
-		plain(a, b);
+		if ((content & AT) == 0) {
+			piece(a, b);
+		}
+		else {
+			plain(a, b);
+		}
 	}
 
 	private int schemeSeparator(int a, int b) {
@@ -300,15 +323,18 @@ final class Scanner {
 		}
 		// the host first (bounded work), the path only for a good host: a bad URL costs no long scan
 		int trimmedAuthority = trimUrlEnd(p, authorityEnd);
-		if (trimmedAuthority == p || Urls.canonical(scheme, str(p, trimmedAuthority)) == null) {
+		Urls.Authority authority = trimmedAuthority == p ? null : Urls.authority(scheme, str(p, trimmedAuthority));
+		if (authority == null) {
 			return false;
 		}
 		int end = trimUrlEnd(sp, urlExtent(authorityEnd));
-		Urls.Url url = Urls.canonical(scheme, str(p, end));
-		if (url == null) {
-			return false;
+		if (end < authorityEnd && end != trimmedAuthority) {
+			authority = Urls.authority(scheme, str(p, end));
+			if (authority == null) {
+				return false;
+			}
 		}
-		emitUrl(url, sp, end, false);
+		emitUrl(Urls.canonical(authority, end <= authorityEnd ? "" : str(authorityEnd, end)), sp, end, false);
 		return true;
 	}
 
@@ -342,8 +368,7 @@ final class Scanner {
 		if (schemeAssumed) {
 			details.put(Indicator.SCHEME_ASSUMED, true);
 		}
-		String host = url.host();
-		emit(IndicatorType.URL, url.value(), a, b, details, host.startsWith("[") ? null : host);
+		emit(IndicatorType.URL, url.value(), a, b, details, url.host());
 	}
 
 	// ---------------------------------------------------------------- e-mail addresses
@@ -1286,7 +1311,7 @@ final class Scanner {
 		boolean weak = text.weaklyDefanged(a, b);
 		if (weak && !strong) {
 			// "example dot com" is an address; "the dot is" is prose
-			if (host == null || !COMMON_TLDS.contains(host.substring(host.lastIndexOf('.') + 1))) {
+			if (host == null || host.startsWith("[") || !COMMON_TLDS.contains(host.substring(host.lastIndexOf('.') + 1))) {
 				return;
 			}
 		}
@@ -1296,8 +1321,11 @@ final class Scanner {
 		if (type == IndicatorType.PAYMENT_CARD) {
 			original = PaymentCards.maskWritten(original);
 		}
-		found.add(new Indicator(type, value, original, from, strong || weak, null, details));
 		consumedTo = Math.max(consumedTo, b);
+		if (options.wants(type)) {
+			String benign = warningLists.match(type, value, type == IndicatorType.URL ? host : null);
+			found.add(new Indicator(type, value, original, from, strong || weak, benign, details));
+		}
 	}
 
 	/** A char array seen as a CharSequence without copying. */

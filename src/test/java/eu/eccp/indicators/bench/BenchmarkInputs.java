@@ -18,16 +18,15 @@ final class BenchmarkInputs {
 			+ "le la les de des un une et pour avec serveur compte virement banque victime der die das und mit für "
 			+ "Konto Überweisung Betrug Opfer über café naïve São Paulo Zürich").split(" ");
 
-	private static final List<String> INDICATORS = List.of("hxxps://secure-login[.]example-bank[.]com/verify?id=7",
-			"http://malware-host.ru/payload.exe", "https://cdn.badsite.io/a.js?v=1.2.3", "evil-domain[.]com",
-			"phish-site.co.uk", "185.220.101.4", "45.33.32.156:443", "10.0.0.0/8", "2001:db8::dead:beef",
-			"fe80::1/64", "john.doe@evil-domain.com", "refund(at)example-bank(dot)co.uk", "+33 6 12 34 56 78",
-			"06 12 34 56 78", "FR76 3000 6000 0112 3456 7890 189", "DE89370400440532013000",
-			"d41d8cd98f00b204e9800998ecf8427e", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-			"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
-			"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "AS15169", "4111 1111 1111 1111", "пример.рф",
-			"2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion", "www.badsite.io/login");
+	private static final String[] TLDS = { "com", "net", "org", "ru", "cn", "io", "xyz", "top", "de", "fr", "co.uk",
+			"com.br", "info", "online", "eu", "nl" };
 
+	private static final String[] LABELS = ("secure login account verify update paypal bank support mail cdn static "
+			+ "portal service online web app cloud my billing invoice track parcel delivery wallet crypto").split(" ");
+
+	private static final List<String> FIXED = List.of("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+			"3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+			"2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion", "пример.рф", "AS15169");
 	private BenchmarkInputs() {
 	}
 
@@ -38,7 +37,7 @@ final class BenchmarkInputs {
 		int sinceIndicator = 0;
 		while (out.length() < size) {
 			if (sinceIndicator >= 160 + random.nextInt(80)) {
-				out.append(INDICATORS.get(random.nextInt(INDICATORS.size())));
+				out.append(indicator(random));
 				sinceIndicator = 0;
 			}
 			else {
@@ -47,6 +46,90 @@ final class BenchmarkInputs {
 				sinceIndicator += word.length() + 1;
 			}
 			out.append(random.nextInt(12) == 0 ? ".\n" : random.nextInt(8) == 0 ? ", " : " ");
+		}
+		return out.toString();
+	}
+
+	/** One random indicator, so that the corpus holds thousands of distinct values, a fifth of them defanged. */
+	static String indicator(Random random) {
+		boolean defang = random.nextInt(5) == 0;
+		String dot = defang ? "[.]" : ".";
+		return switch (random.nextInt(16)) {
+			case 0, 1 -> (defang ? "hxxps://" : random.nextBoolean() ? "https://" : "http://") + domain(random, dot)
+					+ "/" + LABELS[random.nextInt(LABELS.length)] + "/" + random.nextInt(10000) + ".php?id=" + random.nextInt(1000);
+			case 2, 3 -> domain(random, dot);
+			case 4 -> (1 + random.nextInt(222)) + dot + random.nextInt(256) + dot + random.nextInt(256) + dot
+					+ random.nextInt(256) + (random.nextInt(4) == 0 ? "/" + (8 + random.nextInt(25)) : "");
+			case 5 -> String.format("2a0%x:%x:%x::%x", random.nextInt(16), random.nextInt(65536), random.nextInt(65536),
+					random.nextInt(65536));
+			case 6 -> LABELS[random.nextInt(LABELS.length)] + "." + random.nextInt(100) + (defang ? "[at]" : "@")
+					+ domain(random, dot);
+			case 7 -> random.nextBoolean() ? String.format("06 %02d %02d %02d %02d", random.nextInt(100),
+					random.nextInt(100), random.nextInt(100), random.nextInt(100))
+					: String.format("+33 7 %02d %02d %02d %02d", random.nextInt(100), random.nextInt(100),
+							random.nextInt(100), random.nextInt(100));
+			case 8 -> iban(random);
+			case 9 -> hex(random, 32);
+			case 10 -> hex(random, 64);
+			case 11 -> "0x" + hex(random, 40);
+			case 12 -> card(random);
+			case 13 -> "AS" + (1 + random.nextInt(400000));
+			case 14 -> hex(random, 40);
+			default -> FIXED.get(random.nextInt(FIXED.size()));
+		};
+	}
+
+	private static String domain(Random random, String dot) {
+		String name = LABELS[random.nextInt(LABELS.length)] + "-" + LABELS[random.nextInt(LABELS.length)]
+				+ random.nextInt(1000) + dot + TLDS[random.nextInt(TLDS.length)].replace(".", dot);
+		return random.nextInt(3) == 0 ? LABELS[random.nextInt(LABELS.length)] + dot + name : name;
+	}
+
+	private static String hex(Random random, int length) {
+		StringBuilder out = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			out.append(Character.forDigit(random.nextInt(16), 16));
+		}
+		return out.toString();
+	}
+
+	/** A German IBAN with a valid checksum, written in groups of four. */
+	private static String iban(Random random) {
+		StringBuilder bban = new StringBuilder(18);
+		for (int i = 0; i < 18; i++) {
+			bban.append(random.nextInt(10));
+		}
+		java.math.BigInteger n = new java.math.BigInteger(bban + "131400");
+		int check = 98 - n.mod(java.math.BigInteger.valueOf(97)).intValue();
+		String iban = String.format("DE%02d%s", check, bban);
+		return random.nextBoolean() ? iban : iban.replaceAll("(.{4})", "$1 ").strip();
+	}
+
+	/** A Luhn-valid Visa number in groups of four. */
+	private static String card(Random random) {
+		int[] digits = new int[16];
+		digits[0] = 4;
+		for (int i = 1; i < 15; i++) {
+			digits[i] = random.nextInt(10);
+		}
+		int sum = 0;
+		for (int i = 14; i >= 0; i--) {
+			int d = digits[i];
+			if ((14 - i) % 2 == 0) {
+				d *= 2;
+				if (d > 9) {
+					d -= 9;
+				}
+			}
+			sum += d;
+		}
+		digits[15] = (10 - sum % 10) % 10;
+		StringBuilder out = new StringBuilder(19);
+		for (int i = 0; i < 16; i++) {
+			if (i > 0 && i % 4 == 0) {
+				out.append(' ');
+			}
+			out.append(digits[i]);
 		}
 		return out.toString();
 	}
