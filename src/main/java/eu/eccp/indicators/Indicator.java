@@ -62,7 +62,7 @@ public record Indicator(IndicatorType type, String value, String original, int o
 	public static final String SIZE = "size";
 
 	public Indicator {
-		details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+		details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
 	}
 
 	/** A copy with one more detail. */
