@@ -84,6 +84,8 @@ final class Scanner {
 	/** Text before this index belongs to an indicator already found. */
 	private int consumedTo;
 	private int lastIbanEnd = Integer.MIN_VALUE / 2;
+	/** Where the last number was tried (a word and its first piece start at the same place). */
+	private int lastNumberAttempt = -1;
 	/** Whether national numbers of the default region start with the trunk prefix 0 (most of Europe). */
 	private final boolean zeroTrunkPrefix;
 	private final char[] digitBuffer = new char[20];
@@ -401,7 +403,7 @@ final class Scanner {
 			while (domainEnd > k + 1 && (s[domainEnd - 1] == '.' || s[domainEnd - 1] == '-')) {
 				domainEnd--;
 			}
-			if (localStart == k || domainEnd == k + 1 || k - localStart > 64) {
+			if (localStart == k || domainEnd == k + 1 || k - localStart > 64 || !hasDot(k + 1, domainEnd)) {
 				continue;
 			}
 			String local = str(localStart, k);
@@ -1119,9 +1121,10 @@ final class Scanner {
 	 * number. Returns the index after it, or -1.
 	 */
 	private int number(int i) {
-		if (i < consumedTo) {
+		if (i < consumedTo || i == lastNumberAttempt) {
 			return -1;
 		}
+		lastNumberAttempt = i;
 		if (i > 0) {
 			char before = s[i - 1];
 			if (isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '/'
@@ -1146,6 +1149,7 @@ final class Scanner {
 		boolean parens = false;
 		boolean open = false;
 		int lastDigitEnd = -1;
+		int singleDigitGroups = 0;
 		while (p < limit) {
 			char c = s[p];
 			if (isDigit(c)) {
@@ -1193,6 +1197,9 @@ final class Scanner {
 			if (c == ' ' || c == '-' || c == '.' || c == '/') {
 				if (group == 0 || p + 1 >= n || !(isDigit(s[p + 1]) || s[p + 1] == '(')) {
 					break;
+				}
+				if (group == 1 && ++singleDigitGroups > 2) {
+					return -1; // neither a card (one short group at most, the last) nor a phone (two at most)
 				}
 				if (separator == 0) {
 					separator = c;
