@@ -28,6 +28,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Reads a saved e-mail (RFC 822, {@code .eml}) with Jakarta Mail (Eclipse Angus): the sender headers and the
@@ -52,7 +53,9 @@ final class EmlReader {
 	List<Indicator> read(InputStream eml, ExtractionOptions options) throws IOException {
 		List<Indicator> result = new ArrayList<>();
 		try {
-			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), eml);
+			// a shared stream lets Jakarta Mail hand out the parts without copying them
+			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+					new SharedByteArrayInputStream(eml.readAllBytes()));
 			headers(message, "", options, result);
 			part(message, 0, options, result);
 		}
