@@ -149,6 +149,9 @@ final class BenchmarkInputs {
 		return out.append("</body></html>\n").toString();
 	}
 
+	/** A multipart boundary as mail programs make them (a short one would slow Jakarta Mail's search). */
+	private static final String BOUNDARY = "----=_Part_1842_1975253395.1763280718000";
+
 	/** A saved e-mail: headers with Received hops, a plain and an HTML body, and a small attachment. */
 	static byte[] email(int size, long seed) {
 		String text = prose(size * 2 / 5, seed);
@@ -160,12 +163,12 @@ final class BenchmarkInputs {
 				+ "Received: from [10.0.0.7] (unknown [2a03:2880:f12f:83:face:b00c:0:25de]) by mail.phish-sender.com\r\n"
 				+ "From: Service <service@secure-victim-bank.com>\r\nReply-To: support@collect-payments.ru\r\n"
 				+ "To: victim@victim.eu\r\nSubject: Account blocked\r\nMIME-Version: 1.0\r\n"
-				+ "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+				+ "Content-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\r\n\r\n--" + BOUNDARY + "\r\n"
 				+ "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text.replace("\n", "\r\n")
-				+ "\r\n--b1\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-				+ html.replace("\n", "\r\n") + "\r\n--b1\r\nContent-Type: application/octet-stream; name=\"a.bin\"\r\n"
+				+ "\r\n--" + BOUNDARY + "\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+				+ html.replace("\n", "\r\n") + "\r\n--" + BOUNDARY + "\r\nContent-Type: application/octet-stream; name=\"a.bin\"\r\n"
 				+ "Content-Disposition: attachment; filename=\"a.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-				+ Base64.getMimeEncoder().encodeToString(attachment) + "\r\n--b1--\r\n";
+				+ Base64.getMimeEncoder().encodeToString(attachment) + "\r\n--" + BOUNDARY + "--\r\n";
 		return message.getBytes(StandardCharsets.UTF_8);
 	}
 
