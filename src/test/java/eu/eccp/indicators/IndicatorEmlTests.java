@@ -77,6 +77,22 @@ class IndicatorEmlTests {
 	}
 
 	@Test
+	void readsAForwardedMessageInsideAMessage() throws IOException {
+		String eml = "From: analyst@police-unit.eu\r\nSubject: Fwd: scam\r\nMIME-Version: 1.0\r\n"
+				+ "Content-Type: multipart/mixed; boundary=\"outer-boundary-0001\"\r\n\r\n"
+				+ "--outer-boundary-0001\r\nContent-Type: text/plain\r\n\r\nSee the attached mail.\r\n"
+				+ "--outer-boundary-0001\r\nContent-Type: message/rfc822\r\n\r\n"
+				+ "From: scammer@lottery-winner.biz\r\nReceived: from x ([91.198.174.192]) by y\r\nSubject: You won\r\n"
+				+ "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\nClaim at hxxp://lottery-winner[.]biz/claim \u00e9\r\n"
+				+ "--outer-boundary-0001--\r\n";
+		List<Indicator> found = extractor.extractFromEml(
+				new java.io.ByteArrayInputStream(eml.getBytes(StandardCharsets.ISO_8859_1)), ExtractionOptions.defaults());
+		assertThat(found).extracting(i -> i.details().get(Indicator.SOURCE) + " " + i.type() + " " + i.value())
+			.containsExactly("header:From EMAIL analyst@police-unit.eu", "message#1:header:From EMAIL scammer@lottery-winner.biz",
+					"message#1:header:Received#1 IPV4 91.198.174.192", "message#1:body:text/plain URL http://lottery-winner.biz/claim");
+	}
+
+	@Test
 	void aTextThatIsNotAnEmailIsReadAsText() {
 		byte[] text = "From the logs: evil-domain.com contacted 91.198.174.192".getBytes(StandardCharsets.UTF_8);
 		assertThat(extractor.extractFromFile(text, "notes.txt", ExtractionOptions.defaults()))

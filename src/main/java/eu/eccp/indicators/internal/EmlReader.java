@@ -60,7 +60,7 @@ final class EmlReader {
 			// a shared stream lets Jakarta Mail hand out the parts without copying them
 			MimeMessage message = new MimeMessage(session, new SharedByteArrayInputStream(eml.readAllBytes()));
 			headers(message, "", options, result);
-			part(message, 0, options, result);
+			part(message, 0, "", options, result);
 		}
 		catch (MessagingException e) {
 			throw new IOException("unreadable e-mail: " + e.getMessage(), e);
@@ -104,7 +104,7 @@ final class EmlReader {
 		}
 	}
 
-	private void part(Part part, int depth, ExtractionOptions options, List<Indicator> result)
+	private void part(Part part, int depth, String prefix, ExtractionOptions options, List<Indicator> result)
 			throws MessagingException, IOException {
 		// parts are opened directly rather than through getContent(), which consults the activation
 		// framework's type registry on every call
@@ -112,7 +112,7 @@ final class EmlReader {
 			Multipart multipart = new MimeMultipart(new MimePartDataSource(mime));
 			for (int i = 0; i < multipart.getCount(); i++) {
 				BodyPart child = multipart.getBodyPart(i);
-				part(child, depth, options, result);
+				part(child, depth, prefix, options, result);
 			}
 			return;
 		}
@@ -121,21 +121,21 @@ final class EmlReader {
 			try (InputStream in = part.getInputStream()) {
 				nested = new MimeMessage(session, new SharedByteArrayInputStream(in.readAllBytes()));
 			}
-			String prefix = "message#" + (depth + 1) + ":";
-			headers(nested, prefix, options, result);
-			part(nested, depth + 1, options, result);
+			String nestedPrefix = prefix + "message#" + (depth + 1) + ":";
+			headers(nested, nestedPrefix, options, result);
+			part(nested, depth + 1, nestedPrefix, options, result);
 			return;
 		}
 		String fileName = fileName(part);
 		boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
 		if (!attachment && part.isMimeType("text/plain")) {
-			add(result, extractor.extract(text(part), options), source("body:text/plain"));
+			add(result, extractor.extract(text(part), options), source(prefix + "body:text/plain"));
 		}
 		else if (!attachment && part.isMimeType("text/html")) {
-			add(result, extractor.extractFromHtml(text(part), options), source("body:text/html"));
+			add(result, extractor.extractFromHtml(text(part), options), source(prefix + "body:text/html"));
 		}
 		else if (options.wants(IndicatorType.SHA256)) {
-			attachment(part, fileName, result);
+			attachment(part, fileName, prefix, result);
 		}
 	}
 
@@ -176,7 +176,7 @@ final class EmlReader {
 		}
 	}
 
-	private void attachment(Part part, @Nullable String fileName, List<Indicator> result)
+	private void attachment(Part part, @Nullable String fileName, String prefix, List<Indicator> result)
 			throws MessagingException, IOException {
 		MessageDigest sha256;
 		try {
@@ -209,7 +209,7 @@ final class EmlReader {
 			}
 		}
 		details.put(Indicator.SIZE, size);
-		details.put(Indicator.SOURCE, source("attachment"));
+		details.put(Indicator.SOURCE, source(prefix + "attachment"));
 		result.add(new Indicator(IndicatorType.SHA256, hash, fileName != null ? fileName : hash, 0, false,
 				extractor.benign(IndicatorType.SHA256, hash), details));
 	}
