@@ -119,8 +119,19 @@ final class PreparedText {
 		return -found - 2;
 	}
 
+	/** The last answer of {@link BitSet#nextSetBit} on {@link #defanged}: queries come in increasing order. */
+	private int queriedFrom = Integer.MAX_VALUE;
+	private int nextDefanged;
+
 	boolean defanged(int from, int to) {
-		return marked(defanged, from, to);
+		if (defanged == null) {
+			return false;
+		}
+		if (from < queriedFrom || from > nextDefanged && nextDefanged >= 0) {
+			queriedFrom = from;
+			nextDefanged = defanged.nextSetBit(from);
+		}
+		return nextDefanged >= from && nextDefanged < to;
 	}
 
 	boolean weaklyDefanged(int from, int to) {

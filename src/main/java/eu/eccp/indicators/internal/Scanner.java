@@ -114,23 +114,36 @@ final class Scanner {
 	}
 
 	List<Indicator> scan() {
+		char[] s = this.s;
+		int n = this.n;
+		byte[] classes = CLASS;
 		int i = 0;
 		while (i < n) {
 			char c = s[i];
-			if (!isWord(c)) {
-				if (c == '(' && i + 1 < n && isDigit(s[i + 1]) && number(i) > 0) {
-					i = consumedTo;
+			int content;
+			if (c < 128) {
+				content = classes[c];
+				if ((content & WORD) == 0) {
+					if (c == '(' && i + 1 < n && isDigit(s[i + 1]) && number(i) > 0) {
+						i = consumedTo;
+						continue;
+					}
+					i++;
 					continue;
 				}
+			}
+			else if (isNonAsciiWord(c)) {
+				content = 0;
+			}
+			else {
 				i++;
 				continue;
 			}
-			int content = c < 128 ? CLASS[c] : 0;
 			int j = i + 1;
 			while (j < n) {
 				char d = s[j];
 				if (d < 128) {
-					byte type = CLASS[d];
+					byte type = classes[d];
 					if ((type & WORD) == 0) {
 						break;
 					}
@@ -144,8 +157,11 @@ final class Scanner {
 			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
 			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)) {
 				word(i, j, content);
+				i = Math.max(j, consumedTo);
 			}
-			i = Math.max(j, consumedTo);
+			else {
+				i = j;
+			}
 		}
 		return found;
 	}
