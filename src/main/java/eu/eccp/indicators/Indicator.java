@@ -65,6 +65,29 @@ public record Indicator(IndicatorType type, String value, String original, int o
 		details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
 	}
 
+	/**
+	 * The value defanged for display, so that nobody follows it by a click: {@code hxxps://evil[.]com/x},
+	 * {@code evil[.]com}, {@code user[@]evil[.]com}, {@code 185.220.101[.]4}, {@code 2001:db8::1} unchanged.
+	 * Defanged values read back to the same indicator.
+	 */
+	public String defangedForDisplay() {
+		return switch (type) {
+			case URL -> {
+				int schemeEnd = value.indexOf("://");
+				int hostEnd = value.indexOf('/', schemeEnd + 3);
+				String scheme = value.substring(0, schemeEnd).replace("http", "hxxp").replace("ftp", "fxp");
+				String authority = value.substring(schemeEnd + 3, hostEnd < 0 ? value.length() : hostEnd);
+				yield scheme + "://" + authority.replace(".", "[.]").replace("@", "[@]")
+						+ (hostEnd < 0 ? "" : value.substring(hostEnd));
+			}
+			case DOMAIN, ONION -> value.replace(".", "[.]");
+			case EMAIL -> value.replace("@", "[@]").replace(".", "[.]");
+			case IPV4 -> value.substring(0, value.lastIndexOf('.')) + "[.]" + value.substring(value.lastIndexOf('.') + 1);
+			case CIDR -> value.indexOf(':') >= 0 ? value : value.replaceFirst("\\.(\\d+)/", "[.]$1/");
+			default -> value;
+		};
+	}
+
 	/** A copy with one more detail. */
 	public Indicator withDetail(String name, Object detail) {
 		Map<String, Object> more = new LinkedHashMap<>(details);

@@ -75,6 +75,17 @@ class IndicatorCommandLineTests {
 	}
 
 	@Test
+	void defangsValuesForDisplay() {
+		List<Indicator> found = IndicatorExtractor.builder().build().extract(
+				"https://user@login.evil-bank.com:8443/a.b?c=d.e evil-bank.co.uk x@evil-bank.com 185.220.101.4 10.1.0.0/16 "
+						+ "ftp://files.evil-bank.com/kit.zip 2001:db8::1",
+				ExtractionOptions.defaults());
+		assertThat(found).extracting(Indicator::defangedForDisplay).containsExactly(
+				"hxxps://user[@]login[.]evil-bank[.]com:8443/a.b?c=d.e", "evil-bank[.]co[.]uk", "x[@]evil-bank[.]com",
+				"185.220.101[.]4", "10.1.0[.]0/16", "fxp://files[.]evil-bank[.]com/kit.zip", "2001:db8::1");
+	}
+
+	@Test
 	void neverPrintsACardNumberInClear() {
 		run(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)), Map.of(), "--card-hash-key=k");
 		String printed = out.toString(StandardCharsets.UTF_8);

@@ -78,6 +78,7 @@ class IndicatorPropertyTests {
 			}
 			assertThat(input.substring(indicator.offset())).as(about).startsWith(indicator.original());
 			assertThat(revalidate(indicator, options)).as(about).isTrue();
+			assertThat(readsBackDefanged(indicator, options)).as("defanged for display, " + about).isTrue();
 		}
 		return found.size();
 	}
@@ -92,6 +93,16 @@ class IndicatorPropertyTests {
 		};
 		List<Indicator> again = EXTRACTOR.extract(text, options);
 		return again.stream().anyMatch(i -> i.type() == indicator.type() && i.value().equals(indicator.value()));
+	}
+
+	/** Whether the value defanged for display reads back, defanged, as the same indicator. */
+	static boolean readsBackDefanged(Indicator indicator, ExtractionOptions options) {
+		String shown = indicator.defangedForDisplay();
+		String text = indicator.type() == IndicatorType.BIC ? "BIC " + shown : shown;
+		return EXTRACTOR.extract(text, options)
+			.stream()
+			.anyMatch(i -> i.type() == indicator.type() && i.value().equals(indicator.value())
+					&& (i.defanged() || shown.equals(indicator.value())));
 	}
 
 	static String random(Random random, int length) {
