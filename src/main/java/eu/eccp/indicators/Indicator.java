@@ -95,8 +95,4 @@ public record Indicator(IndicatorType type, String value, String original, int o
 		return new Indicator(type, value, original, offset, defanged, benign, more);
 	}
 
-	/** A copy marked as benign by the named warning list. */
-	public Indicator withBenign(@Nullable String listName) {
-		return new Indicator(type, value, original, offset, defanged, listName, details);
-	}
 }
