@@ -94,5 +94,4 @@ public record Indicator(IndicatorType type, String value, String original, int o
 		more.put(name, detail);
 		return new Indicator(type, value, original, offset, defanged, benign, more);
 	}
-
 }
