@@ -172,10 +172,6 @@ final class Scanner {
 		return length == 2 || length == 3 || length == 8 || length == 11;
 	}
 
-	static boolean isWord(char c) {
-		return c < 128 ? (CLASS[c] & WORD) != 0 : isNonAsciiWord(c);
-	}
-
 	static boolean isUrlChar(char c) {
 		return c < 128 ? (CLASS[c] & URL) != 0 : isNonAsciiWord(c);
 	}
