@@ -1241,9 +1241,11 @@ final class Scanner {
 		int end = lastDigitEnd;
 		if (end < n) {
 			char after = s[end];
+			// the number must end here, not run on into a longer token ("8192.168.001.a@b.co", "12-ab")
 			if (isLetterOrDigit(after) || after == '@' || after == '_' || after == '+'
-					|| (after == '.' || after == '-' || after == '/' || after == ',' || after == ':') && end + 1 < n
-							&& isDigit(s[end + 1])) {
+					|| (after == '.' || after == '-' || after == '/' || after == ':') && end + 1 < n
+							&& isLetterOrDigit(s[end + 1])
+					|| after == ',' && end + 1 < n && isDigit(s[end + 1])) {
 				return -1;
 			}
 		}
