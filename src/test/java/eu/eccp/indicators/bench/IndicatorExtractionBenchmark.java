@@ -96,7 +96,10 @@ public class IndicatorExtractionBenchmark {
 		}
 	}
 
+	/** The whole pipeline takes the JIT longer to settle on this code than the adversarial paths: warm up longer. */
 	@Benchmark
+	@Warmup(iterations = 4, time = 2)
+	@Measurement(iterations = 3, time = 2)
 	public List<Indicator> realistic(Realistic input) {
 		return input.run();
 	}
