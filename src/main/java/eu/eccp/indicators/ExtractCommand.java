@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Options: {@code --region=CC} (or {@code --default-region=CC}) reads national phone numbers as numbers of
  * that country; {@code --card-hash-key=KEY} and {@code --warninglist-dir=DIR} (or the environment variables
- * {@code ECCP_INDICATORS_CARD_HASH_KEY}, {@code ECCP_INDICATORS_WARNINGLIST_DIR}, or the platform's own
+ * {@code ECCP_INDICATORS_CARDHASHKEY}, {@code ECCP_INDICATORS_WARNINGLISTDIR} as Spring Boot names them for
+ * the platform, or the platform's own
  * {@code --eccp.indicators.card-hash-key=}, {@code --eccp.indicators.warninglist-dir=}) as for the platform.
  * With several files each line also names its {@code file}.
  */
@@ -59,8 +60,8 @@ public final class ExtractCommand {
 
 	static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
 		String region = null;
-		String cardKey = environment.get("ECCP_INDICATORS_CARD_HASH_KEY");
-		String warningListDir = environment.get("ECCP_INDICATORS_WARNINGLIST_DIR");
+		String cardKey = environment.get("ECCP_INDICATORS_CARDHASHKEY");
+		String warningListDir = environment.get("ECCP_INDICATORS_WARNINGLISTDIR");
 		List<String> files = new ArrayList<>();
 		boolean optionsEnded = false;
 		for (String arg : args) {

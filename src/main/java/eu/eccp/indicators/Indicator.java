@@ -62,7 +62,30 @@ public record Indicator(IndicatorType type, String value, String original, int o
 	public static final String SIZE = "size";
 
 	public Indicator {
-		details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+		details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+	}
+
+	/**
+	 * The value defanged for display, so that nobody follows it by a click: {@code hxxps://evil[.]com/x},
+	 * {@code evil[.]com}, {@code user[@]evil[.]com}, {@code 185.220.101[.]4}, {@code 2001:db8::1} unchanged.
+	 * Defanged values read back to the same indicator.
+	 */
+	public String defangedForDisplay() {
+		return switch (type) {
+			case URL -> {
+				int schemeEnd = value.indexOf("://");
+				int hostEnd = value.indexOf('/', schemeEnd + 3);
+				String scheme = value.substring(0, schemeEnd).replace("http", "hxxp").replace("ftp", "fxp");
+				String authority = value.substring(schemeEnd + 3, hostEnd < 0 ? value.length() : hostEnd);
+				yield scheme + "://" + authority.replace(".", "[.]").replace("@", "[@]")
+						+ (hostEnd < 0 ? "" : value.substring(hostEnd));
+			}
+			case DOMAIN, ONION -> value.replace(".", "[.]");
+			case EMAIL -> value.replace("@", "[@]").replace(".", "[.]");
+			case IPV4 -> value.substring(0, value.lastIndexOf('.')) + "[.]" + value.substring(value.lastIndexOf('.') + 1);
+			case CIDR -> value.indexOf(':') >= 0 ? value : value.replaceFirst("\\.(\\d+)/", "[.]$1/");
+			default -> value;
+		};
 	}
 
 	/** A copy with one more detail. */
@@ -70,10 +93,5 @@ public record Indicator(IndicatorType type, String value, String original, int o
 		Map<String, Object> more = new LinkedHashMap<>(details);
 		more.put(name, detail);
 		return new Indicator(type, value, original, offset, defanged, benign, more);
-	}
-
-	/** A copy marked as benign by the named warning list. */
-	public Indicator withBenign(@Nullable String listName) {
-		return new Indicator(type, value, original, offset, defanged, listName, details);
 	}
 }

@@ -66,8 +66,24 @@ class CommandLineModeTests {
 	}
 
 	@Test
+	void extractRunsWithoutSpringOrADatabase() {
+		InputStream stdin = System.in;
+		try {
+			System.setIn(new ByteArrayInputStream("C2 at hxxp://evil-domain[.]com/gate".getBytes(StandardCharsets.UTF_8)));
+			// an "application" that Spring could not run: the command must not even try
+			int status = CommandLineMode.run(String.class, new String[] { "extract" },
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+			assertThat(status).isZero();
+		}
+		finally {
+			System.setIn(stdin);
+		}
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"type\":\"URL\",\"value\":\"http://evil-domain.com/gate\"");
+	}
+
+	@Test
 	void anUnknownCommandListsTheCommands() {
 		assertThat(run("no-such-command")).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("audit-verify").contains("create-admin");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("audit-verify").contains("create-admin").contains("extract");
 	}
 }

@@ -27,7 +27,11 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
  * Reads a saved e-mail (RFC 822, {@code .eml}) with Jakarta Mail (Eclipse Angus): the sender headers and the
@@ -43,6 +47,7 @@ final class EmlReader {
 	private static final int MAX_DEPTH = 8;
 
 	private final ScanningIndicatorExtractor extractor;
+	private final Session session = Session.getInstance(new Properties());
 	private final Map<String, Integer> sourceCounts = new HashMap<>();
 
 	EmlReader(ScanningIndicatorExtractor extractor) {
@@ -52,9 +57,10 @@ final class EmlReader {
 	List<Indicator> read(InputStream eml, ExtractionOptions options) throws IOException {
 		List<Indicator> result = new ArrayList<>();
 		try {
-			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), eml);
+			// a shared stream lets Jakarta Mail hand out the parts without copying them
+			MimeMessage message = new MimeMessage(session, new SharedByteArrayInputStream(eml.readAllBytes()));
 			headers(message, "", options, result);
-			part(message, 0, options, result);
+			part(message, 0, "", options, result);
 		}
 		catch (MessagingException e) {
 			throw new IOException("unreadable e-mail: " + e.getMessage(), e);
@@ -98,37 +104,38 @@ final class EmlReader {
 		}
 	}
 
-	private void part(Part part, int depth, ExtractionOptions options, List<Indicator> result)
+	private void part(Part part, int depth, String prefix, ExtractionOptions options, List<Indicator> result)
 			throws MessagingException, IOException {
-		if (part.isMimeType("multipart/*")) {
-			Object content = part.getContent();
-			if (content instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					BodyPart child = multipart.getBodyPart(i);
-					part(child, depth, options, result);
-				}
-				return;
+		// parts are opened directly rather than through getContent(), which consults the activation
+		// framework's type registry on every call
+		if (part.isMimeType("multipart/*") && part instanceof MimePart mime) {
+			Multipart multipart = new MimeMultipart(new MimePartDataSource(mime));
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart child = multipart.getBodyPart(i);
+				part(child, depth, prefix, options, result);
 			}
+			return;
 		}
 		if (part.isMimeType("message/rfc822") && depth < MAX_DEPTH) {
-			Object content = part.getContent();
-			if (content instanceof MimeMessage nested) {
-				String prefix = "message#" + (depth + 1) + ":";
-				headers(nested, prefix, options, result);
-				part(nested, depth + 1, options, result);
-				return;
+			MimeMessage nested;
+			try (InputStream in = part.getInputStream()) {
+				nested = new MimeMessage(session, new SharedByteArrayInputStream(in.readAllBytes()));
 			}
+			String nestedPrefix = prefix + "message#" + (depth + 1) + ":";
+			headers(nested, nestedPrefix, options, result);
+			part(nested, depth + 1, nestedPrefix, options, result);
+			return;
 		}
 		String fileName = fileName(part);
 		boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
 		if (!attachment && part.isMimeType("text/plain")) {
-			add(result, extractor.extract(text(part), options), source("body:text/plain"));
+			add(result, extractor.extract(text(part), options), source(prefix + "body:text/plain"));
 		}
 		else if (!attachment && part.isMimeType("text/html")) {
-			add(result, extractor.extractFromHtml(text(part), options), source("body:text/html"));
+			add(result, extractor.extractFromHtml(text(part), options), source(prefix + "body:text/html"));
 		}
 		else if (options.wants(IndicatorType.SHA256)) {
-			attachment(part, fileName, result);
+			attachment(part, fileName, prefix, result);
 		}
 	}
 
@@ -147,37 +154,29 @@ final class EmlReader {
 		}
 	}
 
-	/** The decoded text of a body part; bytes read as ISO-8859-1 when its charset is unknown. */
+	/** The decoded text of a body part (UTF-8 without a charset); ISO-8859-1 when its charset is unknown. */
 	private static String text(Part part) throws MessagingException, IOException {
-		try {
-			Object content = part.getContent();
-			if (content instanceof String string) {
-				return string;
-			}
-		}
-		catch (UnsupportedEncodingException e) {
-			// an unknown charset: fall back to the raw bytes below
-		}
+		byte[] bytes;
 		try (InputStream in = part.getInputStream()) {
-			byte[] bytes = in.readAllBytes();
-			String charset = null;
-			try {
-				charset = new ContentType(part.getContentType()).getParameter("charset");
-			}
-			catch (MessagingException e) {
-				// no usable content type
-			}
-			try {
-				return charset == null ? new String(bytes, StandardCharsets.UTF_8)
-						: new String(bytes, MimeUtility.javaCharset(charset));
-			}
-			catch (UnsupportedEncodingException | IllegalArgumentException e) {
-				return new String(bytes, StandardCharsets.ISO_8859_1);
-			}
+			bytes = in.readAllBytes();
+		}
+		String charset = null;
+		try {
+			charset = new ContentType(part.getContentType()).getParameter("charset");
+		}
+		catch (MessagingException e) {
+			// no usable content type: the default below
+		}
+		try {
+			return charset == null ? new String(bytes, StandardCharsets.UTF_8)
+					: new String(bytes, MimeUtility.javaCharset(charset));
+		}
+		catch (UnsupportedEncodingException | IllegalArgumentException e) {
+			return new String(bytes, StandardCharsets.ISO_8859_1);
 		}
 	}
 
-	private void attachment(Part part, @Nullable String fileName, List<Indicator> result)
+	private void attachment(Part part, @Nullable String fileName, String prefix, List<Indicator> result)
 			throws MessagingException, IOException {
 		MessageDigest sha256;
 		try {
@@ -210,7 +209,7 @@ final class EmlReader {
 			}
 		}
 		details.put(Indicator.SIZE, size);
-		details.put(Indicator.SOURCE, source("attachment"));
+		details.put(Indicator.SOURCE, source(prefix + "attachment"));
 		result.add(new Indicator(IndicatorType.SHA256, hash, fileName != null ? fileName : hash, 0, false,
 				extractor.benign(IndicatorType.SHA256, hash), details));
 	}

@@ -18,13 +18,14 @@ enum FileKind {
 
 	static FileKind of(byte[] content, @Nullable String fileName) {
 		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+		String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.ISO_8859_1);
 		if (name.endsWith(".eml")) {
-			return EML;
+			// a saved e-mail starts with a header line; anything else named .eml is read as text
+			return HEADER.matcher(head).lookingAt() ? EML : TEXT;
 		}
 		if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
 			return HTML;
 		}
-		String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.ISO_8859_1);
 		String start = head.stripLeading().toLowerCase(Locale.ROOT);
 		if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<?xml") && start.contains("<html")) {
 			return HTML;

@@ -31,30 +31,35 @@ final class HtmlText {
 			Map.entry("uuml", 'ü'), Map.entry("ouml", 'ö'), Map.entry("auml", 'ä'), Map.entry("szlig", 'ß'));
 
 	private final String html;
+	/** The HTML as an array: indexing it is cheaper than {@code String.charAt} on non-Latin text. */
+	private final char[] h;
 	private final int n;
 	private char[] out;
 	private int[] map;
+	private int[] ends;
 	private int o;
 	/** A '<' at or after this index has no '>' after it. */
 	private int noTagEndAfter = Integer.MAX_VALUE;
 
 	private HtmlText(String html) {
 		this.html = html;
-		this.n = html.length();
+		this.h = html.toCharArray();
+		this.n = h.length;
 		this.out = new char[n + 2];
 		this.map = new int[n + 2];
+		this.ends = new int[n + 2];
 	}
 
 	static PreparedText convert(String html) {
 		HtmlText converter = new HtmlText(html);
 		converter.run();
-		return new PreparedText(converter.out, converter.o, converter.map, converter.n, null, null);
+		return new PreparedText(converter.out, converter.o, converter.map, converter.ends, converter.n);
 	}
 
 	private void run() {
 		int i = 0;
 		while (i < n) {
-			char c = html.charAt(i);
+			char c = h[i];
 			if (c == '<' && i + 1 < n) {
 				int next = markup(i);
 				if (next > i) {
@@ -72,12 +77,18 @@ final class HtmlText {
 	}
 
 	private void emit(char c, int source) {
+		emit(c, source, source + 1);
+	}
+
+	private void emit(char c, int source, int sourceEnd) {
 		if (o == out.length) {
 			out = java.util.Arrays.copyOf(out, out.length * 2);
 			map = java.util.Arrays.copyOf(map, map.length * 2);
+			ends = java.util.Arrays.copyOf(ends, ends.length * 2);
 		}
 		out[o] = c;
 		map[o] = source;
+		ends[o] = sourceEnd;
 		o++;
 	}
 
@@ -87,7 +98,7 @@ final class HtmlText {
 			emit(' ', i);
 			return i + 4; // the comment's content is read as text
 		}
-		char next = html.charAt(i + 1);
+		char next = h[i + 1];
 		if (!(Character.isLetter(next) || next == '/' || next == '!' || next == '?')) {
 			return i;
 		}
@@ -109,7 +120,7 @@ final class HtmlText {
 	private int tagEnd(int from) {
 		char quote = 0;
 		for (int j = from; j < n; j++) {
-			char c = html.charAt(j);
+			char c = h[j];
 			if (quote != 0) {
 				if (c == quote) {
 					quote = 0;
@@ -131,45 +142,45 @@ final class HtmlText {
 	private void attributes(int from, int to) {
 		int j = from;
 		// skip the tag name
-		while (j < to && !isSpace(html.charAt(j))) {
+		while (j < to && !isSpace(h[j])) {
 			j++;
 		}
 		while (j < to) {
-			while (j < to && (isSpace(html.charAt(j)) || html.charAt(j) == '/')) {
+			while (j < to && (isSpace(h[j]) || h[j] == '/')) {
 				j++;
 			}
 			int nameStart = j;
-			while (j < to && !isSpace(html.charAt(j)) && html.charAt(j) != '=' && html.charAt(j) != '/') {
+			while (j < to && !isSpace(h[j]) && h[j] != '=' && h[j] != '/') {
 				j++;
 			}
 			String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
-			while (j < to && isSpace(html.charAt(j))) {
+			while (j < to && isSpace(h[j])) {
 				j++;
 			}
-			if (j >= to || html.charAt(j) != '=') {
+			if (j >= to || h[j] != '=') {
 				if (j == nameStart) {
 					j++;
 				}
 				continue;
 			}
 			j++;
-			while (j < to && isSpace(html.charAt(j))) {
+			while (j < to && isSpace(h[j])) {
 				j++;
 			}
 			int valueStart;
 			int valueEnd;
-			if (j < to && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-				char quote = html.charAt(j);
+			if (j < to && (h[j] == '"' || h[j] == '\'')) {
+				char quote = h[j];
 				valueStart = j + 1;
 				valueEnd = valueStart;
-				while (valueEnd < to && html.charAt(valueEnd) != quote) {
+				while (valueEnd < to && h[valueEnd] != quote) {
 					valueEnd++;
 				}
 				j = Math.min(valueEnd + 1, to);
 			}
 			else {
 				valueStart = j;
-				while (j < to && !isSpace(html.charAt(j))) {
+				while (j < to && !isSpace(h[j])) {
 					j++;
 				}
 				valueEnd = j;
@@ -178,7 +189,7 @@ final class HtmlText {
 				emit(' ', valueStart);
 				int k = valueStart;
 				while (k < valueEnd) {
-					char c = html.charAt(k);
+					char c = h[k];
 					if (c == '&') {
 						k = reference(k, valueEnd);
 					}
@@ -194,40 +205,40 @@ final class HtmlText {
 	/** A character reference at {@code i} (before {@code limit}): decodes it and returns the index after it. */
 	private int reference(int i, int limit) {
 		int j = i + 1;
-		if (j < limit && html.charAt(j) == '#') {
+		if (j < limit && h[j] == '#') {
 			j++;
 			int radix = 10;
-			if (j < limit && (html.charAt(j) == 'x' || html.charAt(j) == 'X')) {
+			if (j < limit && (h[j] == 'x' || h[j] == 'X')) {
 				radix = 16;
 				j++;
 			}
 			int start = j;
 			int value = 0;
-			while (j < limit && j - start < 7 && Character.digit(html.charAt(j), radix) >= 0 && html.charAt(j) < 128) {
-				value = value * radix + Character.digit(html.charAt(j), radix);
+			while (j < limit && j - start < 7 && Character.digit(h[j], radix) >= 0 && h[j] < 128) {
+				value = value * radix + Character.digit(h[j], radix);
 				j++;
 			}
 			if (j == start || value > Character.MAX_CODE_POINT || value == 0) {
 				emit('&', i);
 				return i + 1;
 			}
-			if (j < limit && html.charAt(j) == ';') {
+			if (j < limit && h[j] == ';') {
 				j++;
 			}
 			char[] chars = Character.isValidCodePoint(value) ? Character.toChars(value) : new char[] { '\uFFFD' };
 			for (char c : chars) {
-				emit(c, i);
+				emit(c, i, j);
 			}
 			return j;
 		}
 		int start = j;
-		while (j < limit && j - start < 10 && Character.isLetterOrDigit(html.charAt(j)) && html.charAt(j) < 128) {
+		while (j < limit && j - start < 10 && Character.isLetterOrDigit(h[j]) && h[j] < 128) {
 			j++;
 		}
-		if (j < limit && html.charAt(j) == ';' && j > start) {
+		if (j < limit && h[j] == ';' && j > start) {
 			Character decoded = ENTITIES.get(html.substring(start, j).toLowerCase(Locale.ROOT));
 			if (decoded != null) {
-				emit(decoded, i);
+				emit(decoded, i, j + 1);
 				return j + 1;
 			}
 		}

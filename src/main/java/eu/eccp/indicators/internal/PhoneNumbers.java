@@ -44,12 +44,16 @@ public final class PhoneNumbers {
 		catch (NumberParseException e) {
 			return null;
 		}
-		if (!UTIL.isValidNumber(number)) {
+		// valid means: a region claims it and its pattern gives it a type (what isValidNumber checks too)
+		String region = UTIL.getRegionCodeForNumber(number);
+		if (region == null) {
 			return null;
 		}
-		String region = UTIL.getRegionCodeForNumber(number);
-		return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-				region == null ? "001" : region, UTIL.getNumberType(number).name());
+		PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
+		if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
+			return null;
+		}
+		return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region, type.name());
 	}
 
 	/** Whether libphonenumber knows the region (an ISO 3166 code with phone metadata). */

@@ -11,6 +11,34 @@ import java.util.BitSet;
  */
 final class Refanger {
 
+	/** Characters that start a defanged form whatever follows: brackets, a backslash. */
+	private static final byte ALWAYS = 1;
+	/** {@code h} and {@code f} start a defanged scheme only before an {@code x}. */
+	private static final byte BEFORE_X = 2;
+	/** A space starts {@code " dot "} or {@code " [.] "} only before one of {@code [({dD}. */
+	private static final byte SPACE = 4;
+	/** By the low byte of a character: which kinds of defanged form it may start... */
+	private static final byte[] TRIGGERS = new byte[256];
+	/** ...and which it may continue as the next character. */
+	private static final byte[] FOLLOWERS = new byte[256];
+
+	static {
+		for (char c : "[({\\".toCharArray()) {
+			TRIGGERS[c] = ALWAYS;
+		}
+		for (char c : "hHfF".toCharArray()) {
+			TRIGGERS[c] = BEFORE_X;
+		}
+		TRIGGERS[' '] = SPACE;
+		// characters from U+0100 on (the ideographic full stops among them) stop the fast loop anyway
+		java.util.Arrays.fill(FOLLOWERS, ALWAYS);
+		FOLLOWERS['x'] |= BEFORE_X;
+		FOLLOWERS['X'] |= BEFORE_X;
+		for (char c : "[({dD".toCharArray()) {
+			FOLLOWERS[c] |= SPACE;
+		}
+	}
+
 	private Refanger() {
 	}
 
@@ -24,7 +52,11 @@ final class Refanger {
 		private final char[] s;
 		private final int n;
 		private char[] out;
-		private int[] map;
+		private int[] editStart = new int[16];
+		private int[] editLength = new int[16];
+		private int[] editFrom = new int[16];
+		private int[] editTo = new int[16];
+		private int edits;
 		private BitSet strong;
 		private BitSet weak;
 		private int o;
@@ -36,46 +68,89 @@ final class Refanger {
 			this.n = in.length;
 		}
 
+		/** Input before this index is in the output already (once something changed). */
+		private int copied;
+
 		PreparedText run() {
 			int i = 0;
+			int last = n - 1;
 			while (i < n) {
-				char c = s[i];
-				int consumed = 0;
-				switch (c) {
-					case '[', '(', '{' -> consumed = bracket(i);
-					case ' ' -> consumed = spaced(i);
-					case 'h', 'H', 'f', 'F' -> consumed = scheme(i);
-					case '\\' -> {
-						if (i + 1 < n && s[i + 1] == '.' && i > 0 && isLabelChar(s[i - 1]) && i + 2 < n && isLabelChar(s[i + 2])) {
-							replace(i, 2, ".", true, false);
-							consumed = 2;
-						}
-					}
-					case '\u3002', '\uFF0E', '\uFF61' -> {
-						if (i > 0 && isLabelChar(s[i - 1]) && i + 1 < n && isLabelChar(s[i + 1])) {
-							replace(i, 1, ".", false, false);
-							consumed = 1;
-						}
-					}
-					default -> {
-					}
-				}
-				if (consumed == 0) {
-					if (changed) {
-						out[o] = c;
-						map[o] = sourceOf(i);
-						o++;
-					}
+				// skip quickly to the next character that may start a defanged form: one table look-up for the
+				// character and one for the next, and-ed, so that ordinary text takes no unpredictable branch
+				while (i < last && (TRIGGERS[s[i] & 0xff] & FOLLOWERS[s[i + 1] & 0xff]) == 0 && s[i] < 256) {
 					i++;
 				}
-				else {
-					i += consumed;
+				if (i >= n) {
+					break;
 				}
+				if (!mayStart(i)) {
+					i++;
+					continue;
+				}
+				int consumed = at(i);
+				i += consumed == 0 ? 1 : consumed;
 			}
 			if (!changed) {
 				return in;
 			}
-			return new PreparedText(out, o, map, in.sourceLength, strong, weak);
+			flush(n);
+			return new PreparedText(in, out, o, editStart, editLength, editFrom, editTo, edits, strong, weak);
+		}
+
+		private boolean mayStart(int i) {
+			char c = s[i];
+			if (c >= 128) {
+				return c == '\u3002' || c == '\uFF0E' || c == '\uFF61';
+			}
+			byte trigger = TRIGGERS[c];
+			if (trigger == 0) {
+				return false;
+			}
+			if (trigger == ALWAYS) {
+				return true;
+			}
+			if (i + 1 >= n) {
+				return false;
+			}
+			return (trigger & FOLLOWERS[s[i + 1] & 0xff]) != 0 && s[i + 1] < 256;
+		}
+
+		/** A defanged form at {@code i}: replaces it and returns its length, or returns 0. */
+		private int at(int i) {
+			char c = s[i];
+			return switch (c) {
+				case '[', '(', '{' -> bracket(i);
+				case ' ' -> spaced(i);
+				case 'h', 'H', 'f', 'F' -> scheme(i);
+				case '\\' -> {
+					if (i + 2 < n && s[i + 1] == '.' && i > 0 && isLabelChar(s[i - 1]) && isLabelChar(s[i + 2])) {
+						replace(i, 2, ".", true, false);
+						yield 2;
+					}
+					yield 0;
+				}
+				default -> {
+					if (i > 0 && isLabelChar(s[i - 1]) && i + 1 < n && isLabelChar(s[i + 1])) {
+						replace(i, 1, ".", false, false);
+						yield 1;
+					}
+					yield 0;
+				}
+			};
+		}
+
+		/** Copies the input up to {@code to} unchanged to the output. */
+		private void flush(int to) {
+			int count = to - copied;
+			if (count <= 0) {
+				return;
+			}
+			if (o + count > out.length) {
+				out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, o + count));
+			}
+			System.arraycopy(s, copied, out, o, count);
+			o += count;
+			copied = to;
 		}
 
 		/**
@@ -188,23 +263,26 @@ final class Refanger {
 			if (!changed) {
 				changed = true;
 				out = new char[n + 8];
-				map = new int[n + 8];
-				for (int k = 0; k < from; k++) {
-					out[k] = s[k];
-					map[k] = sourceOf(k);
-				}
-				o = from;
 				strong = new BitSet();
 				weak = new BitSet();
 			}
-			int source = sourceOf(from);
+			flush(from);
+			if (edits == editStart.length) {
+				editStart = java.util.Arrays.copyOf(editStart, edits * 2);
+				editLength = java.util.Arrays.copyOf(editLength, edits * 2);
+				editFrom = java.util.Arrays.copyOf(editFrom, edits * 2);
+				editTo = java.util.Arrays.copyOf(editTo, edits * 2);
+			}
+			editStart[edits] = o;
+			editLength[edits] = replacement.length();
+			editFrom[edits] = from;
+			editTo[edits] = from + length;
+			edits++;
+			if (o + replacement.length() > out.length) {
+				out = java.util.Arrays.copyOf(out, out.length * 2);
+			}
 			for (int k = 0; k < replacement.length(); k++) {
-				if (o >= out.length) {
-					out = java.util.Arrays.copyOf(out, out.length * 2);
-					map = java.util.Arrays.copyOf(map, map.length * 2);
-				}
 				out[o] = replacement.charAt(k);
-				map[o] = source;
 				if (defang) {
 					strong.set(o);
 				}
@@ -213,11 +291,9 @@ final class Refanger {
 				}
 				o++;
 			}
+			copied = from + length;
 		}
 
-		private int sourceOf(int index) {
-			return in.source(index);
-		}
 	}
 
 	static boolean isLabelChar(char c) {

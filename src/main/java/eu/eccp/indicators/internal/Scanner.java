@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
 import eu.eccp.indicators.IndicatorType;
 
@@ -29,17 +30,30 @@ final class Scanner {
 	private static final byte URL = 2;
 	private static final byte[] CLASS = new byte[128];
 
+	/** What a word holds, to skip plain words at once: characters that can make an indicator... */
+	private static final byte SIGNIFICANT = 4;
+	/** ...lower-case letters (an upper-case word of 2, 3, 8 or 11 letters may be an ASN or a BIC). */
+	private static final byte LOWER = 8;
+	/** A colon (a URL scheme, an IPv6 address, a port) and an at sign (an e-mail address). */
+	private static final byte COLON = 16;
+	private static final byte AT = 32;
+
 	static {
 		for (char c = 'a'; c <= 'z'; c++) {
-			CLASS[c] = WORD | URL;
+			CLASS[c] = WORD | URL | LOWER;
 			CLASS[Character.toUpperCase(c)] = WORD | URL;
 		}
 		for (char c = '0'; c <= '9'; c++) {
-			CLASS[c] = WORD | URL;
+			CLASS[c] = WORD | URL | SIGNIFICANT;
 		}
 		for (char c : ".-_@:/+".toCharArray()) {
 			CLASS[c] = WORD | URL;
 		}
+		for (char c : ".@:".toCharArray()) {
+			CLASS[c] |= SIGNIFICANT;
+		}
+		CLASS[':'] |= COLON;
+		CLASS['@'] |= AT;
 		for (char c : "!$&'()*,;=?#%~[]".toCharArray()) {
 			CLASS[c] = URL;
 		}
@@ -70,8 +84,25 @@ final class Scanner {
 	/** Text before this index belongs to an indicator already found. */
 	private int consumedTo;
 	private int lastIbanEnd = Integer.MIN_VALUE / 2;
+	/** Where the last number was tried (a word and its first piece start at the same place). */
+	private int lastNumberAttempt = -1;
+	/** Whether national numbers of the default region start with the trunk prefix 0 (most of Europe). */
+	private final boolean zeroTrunkPrefix;
+	private final char[] digitBuffer = new char[20];
+	private final int[] groupBuffer = new int[12];
 
-	Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey) {
+	private final WarningLists warningLists;
+	private final ExtractionOptions options;
+
+	Scanner(PreparedText text, String input, ExtractionOptions options, byte @Nullable [] cardKey,
+			WarningLists warningLists) {
+		this(text, input, options.defaultRegion(), cardKey, warningLists, options);
+	}
+
+	private Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey,
+			WarningLists warningLists, ExtractionOptions options) {
+		this.warningLists = warningLists;
+		this.options = options;
 		this.text = text;
 		this.s = text.chars;
 		this.n = text.length;
@@ -79,34 +110,66 @@ final class Scanner {
 		this.input = input;
 		this.region = region;
 		this.cardKey = cardKey;
+		this.zeroTrunkPrefix = region != null && "0".equals(PhoneNumberUtil.getInstance().getNddPrefixForRegion(region, true));
 	}
 
 	List<Indicator> scan() {
+		char[] s = this.s;
+		int n = this.n;
+		byte[] classes = CLASS;
 		int i = 0;
 		while (i < n) {
 			char c = s[i];
-			if (!isWord(c)) {
-				if (c == '(' && i + 1 < n && isDigit(s[i + 1]) && number(i) > 0) {
-					i = consumedTo;
+			int content;
+			if (c < 128) {
+				content = classes[c];
+				if ((content & WORD) == 0) {
+					if (c == '(' && i + 1 < n && isDigit(s[i + 1]) && number(i) > 0) {
+						i = consumedTo;
+						continue;
+					}
+					i++;
 					continue;
 				}
+			}
+			else if (isNonAsciiWord(c)) {
+				content = 0;
+			}
+			else {
 				i++;
 				continue;
 			}
 			int j = i + 1;
-			while (j < n && isWord(s[j])) {
+			while (j < n) {
+				char d = s[j];
+				if (d < 128) {
+					byte type = classes[d];
+					if ((type & WORD) == 0) {
+						break;
+					}
+					content |= type;
+				}
+				else if (!isNonAsciiWord(d)) {
+					break;
+				}
 				j++;
 			}
-			word(i, j);
-			i = Math.max(j, consumedTo);
+			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
+			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)) {
+				word(i, j, content);
+				i = Math.max(j, consumedTo);
+			}
+			else {
+				i = j;
+			}
 		}
 		return found;
 	}
 
 	// ---------------------------------------------------------------- character classes
 
-	static boolean isWord(char c) {
-		return c < 128 ? (CLASS[c] & WORD) != 0 : isNonAsciiWord(c);
+	private static boolean isCapitalsLength(int length) {
+		return length == 2 || length == 3 || length == 8 || length == 11;
 	}
 
 	static boolean isUrlChar(char c) {
@@ -153,12 +216,13 @@ final class Scanner {
 
 	// ---------------------------------------------------------------- words
 
-	private void word(int a, int b) {
+	/** A word {@code s[a, b)}; {@code content} tells (conservatively) whether it holds ':' or '@'. */
+	private void word(int a, int b, int content) {
 		char first = s[a];
 		if ((isDigit(first) || first == '+') && number(a) > 0) {
 			return;
 		}
-		int k = schemeSeparator(a, b);
+		int k = (content & COLON) != 0 ? schemeSeparator(a, b) : -1;
 		if (k >= 0) {
 			int sp = k;
 			while (sp > a && k - sp < 6 && isAsciiLetter(s[sp - 1])) {
@@ -175,7 +239,12 @@ final class Scanner {
 				return;
 			}
 		}
-		plain(a, b);
+		if ((content & AT) == 0) {
+			piece(a, b);
+		}
+		else {
+			plain(a, b);
+		}
 	}
 
 	private int schemeSeparator(int a, int b) {
@@ -268,15 +337,18 @@ final class Scanner {
 		}
 		// the host first (bounded work), the path only for a good host: a bad URL costs no long scan
 		int trimmedAuthority = trimUrlEnd(p, authorityEnd);
-		if (trimmedAuthority == p || Urls.canonical(scheme, str(p, trimmedAuthority)) == null) {
+		Urls.Authority authority = trimmedAuthority == p ? null : Urls.authority(scheme, str(p, trimmedAuthority));
+		if (authority == null) {
 			return false;
 		}
 		int end = trimUrlEnd(sp, urlExtent(authorityEnd));
-		Urls.Url url = Urls.canonical(scheme, str(p, end));
-		if (url == null) {
-			return false;
+		if (end < authorityEnd && end != trimmedAuthority) {
+			authority = Urls.authority(scheme, str(p, end));
+			if (authority == null) {
+				return false;
+			}
 		}
-		emitUrl(url, sp, end, false);
+		emitUrl(Urls.canonical(authority, end <= authorityEnd ? "" : str(authorityEnd, end)), sp, end, false);
 		return true;
 	}
 
@@ -310,8 +382,7 @@ final class Scanner {
 		if (schemeAssumed) {
 			details.put(Indicator.SCHEME_ASSUMED, true);
 		}
-		String host = url.host();
-		emit(IndicatorType.URL, url.value(), a, b, details, host.startsWith("[") ? null : host);
+		emit(IndicatorType.URL, url.value(), a, b, details, url.host());
 	}
 
 	// ---------------------------------------------------------------- e-mail addresses
@@ -344,7 +415,7 @@ final class Scanner {
 			while (domainEnd > k + 1 && (s[domainEnd - 1] == '.' || s[domainEnd - 1] == '-')) {
 				domainEnd--;
 			}
-			if (localStart == k || domainEnd == k + 1 || k - localStart > 64) {
+			if (localStart == k || domainEnd == k + 1 || k - localStart > 64 || !hasDot(k + 1, domainEnd)) {
 				continue;
 			}
 			String local = str(localStart, k);
@@ -492,6 +563,15 @@ final class Scanner {
 		split(a, b, ':');
 	}
 
+	private boolean allDigits(int a, int b) {
+		for (int i = a; i < b; i++) {
+			if (!isDigit(s[i])) {
+				return false;
+			}
+		}
+		return a < b;
+	}
+
 	private boolean hasDot(int a, int b) {
 		for (int i = a; i < b; i++) {
 			if (s[i] == '.') {
@@ -505,7 +585,6 @@ final class Scanner {
 	private boolean ipv6(int a, int addressEnd, int b) {
 		int colons = 0;
 		boolean compressed = false;
-		int groups = 0;
 		for (int i = a; i < addressEnd; i++) {
 			char c = s[i];
 			if (c == ':') {
@@ -517,9 +596,6 @@ final class Scanner {
 			else if (!isHex(c) && c != '.') {
 				return false;
 			}
-			else if (i == a || s[i - 1] == ':') {
-				groups++;
-			}
 		}
 		if (colons < 2 || (!compressed && colons != 7 && !(colons == 6 && hasDot(a, addressEnd)))) {
 			return false;
@@ -529,7 +605,7 @@ final class Scanner {
 			return false;
 		}
 		String value = IpAddresses.formatIpv6(address);
-		if (compressed && groups < 2 && !value.equals("::1")) {
+		if (isThinIpv6(value)) {
 			return false;
 		}
 		if (addressEnd < b) {
@@ -545,6 +621,25 @@ final class Scanner {
 		}
 		emit(IndicatorType.IPV6, value, a, addressEnd, Map.of(), null);
 		return true;
+	}
+
+	/**
+	 * Whether a canonical IPv6 address is too thin to be taken for one in prose: a single short group and
+	 * {@code ::} ({@code a::}, {@code ::b}, {@code 2::}); {@code ::1} and full groups ({@code fe80::}) count.
+	 */
+	static boolean isThinIpv6(String value) {
+		if (value.equals("::1")) {
+			return false;
+		}
+		int groups = 0;
+		int longest = 0;
+		for (String group : value.split(":")) {
+			if (!group.isEmpty()) {
+				groups += group.contains(".") ? 2 : 1;
+				longest = Math.max(longest, group.length());
+			}
+		}
+		return groups < 2 && longest < 4;
 	}
 
 	/** The prefix length written in {@code s[from, to)} (one to three digits, at most {@code max}), or -1. */
@@ -575,8 +670,8 @@ final class Scanner {
 						Map.of(Indicator.NETWORK, network + "/" + prefix), null);
 				return;
 			}
-			if (!schemelessUrl(a, slash)) {
-				ipv4(a, slash, v4, -1);
+			if (allDigits(slash + 1, b) || !schemelessUrl(a, slash)) {
+				ipv4(a, slash, v4, -1); // "1.2.3.4/33" is a bad prefix, not a path
 				split(slash + 1, b, '/');
 			}
 			return;
@@ -650,7 +745,7 @@ final class Scanner {
 				return;
 			}
 		}
-		if (b - a > 253) {
+		if (b - a > 253 || !plausibleTld(a, b)) {
 			return;
 		}
 		String candidate = str(a, b);
@@ -703,6 +798,37 @@ final class Scanner {
 		if (b > start) {
 			piece(start, b);
 		}
+	}
+
+	/**
+	 * Whether the last label of {@code s[a, b)} may be a top-level domain: letters (or punycode) of a known
+	 * TLD. Checked before any string is built, so dotted words ({@code e.g.}, {@code invoice.pdf}) cost little.
+	 */
+	private boolean plausibleTld(int a, int b) {
+		int start = b;
+		boolean ascii = true;
+		while (start > a && s[start - 1] != '.') {
+			start--;
+			char c = s[start];
+			if (c >= 128) {
+				ascii = false;
+			}
+			else if (!isAsciiLetter(c) && c != '-' && !isDigit(c)) {
+				return false;
+			}
+		}
+		if (b - start < 2 || start == a) {
+			return false;
+		}
+		if (!ascii) {
+			return true; // an internationalised TLD: IDNA decides
+		}
+		if (s[start] == 'o' || s[start] == 'O') {
+			if (b - start == 5 && str(start, b).equalsIgnoreCase("onion")) {
+				return true;
+			}
+		}
+		return DomainNames.isTld(str(start, b).toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -1007,9 +1133,10 @@ final class Scanner {
 	 * number. Returns the index after it, or -1.
 	 */
 	private int number(int i) {
-		if (i < consumedTo) {
+		if (i < consumedTo || i == lastNumberAttempt) {
 			return -1;
 		}
+		lastNumberAttempt = i;
 		if (i > 0) {
 			char before = s[i - 1];
 			if (isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '/'
@@ -1024,9 +1151,9 @@ final class Scanner {
 			plus = true;
 			p++;
 		}
-		char[] digits = new char[20];
+		char[] digits = digitBuffer;
 		int count = 0;
-		int[] groups = new int[12];
+		int[] groups = groupBuffer;
 		int groupCount = 0;
 		int group = 0;
 		char separator = 0;
@@ -1034,6 +1161,7 @@ final class Scanner {
 		boolean parens = false;
 		boolean open = false;
 		int lastDigitEnd = -1;
+		int singleDigitGroups = 0;
 		while (p < limit) {
 			char c = s[p];
 			if (isDigit(c)) {
@@ -1082,6 +1210,9 @@ final class Scanner {
 				if (group == 0 || p + 1 >= n || !(isDigit(s[p + 1]) || s[p + 1] == '(')) {
 					break;
 				}
+				if (group == 1 && ++singleDigitGroups > 2) {
+					return -1; // neither a card (one short group at most, the last) nor a phone (two at most)
+				}
 				if (separator == 0) {
 					separator = c;
 				}
@@ -1110,9 +1241,11 @@ final class Scanner {
 		int end = lastDigitEnd;
 		if (end < n) {
 			char after = s[end];
+			// the number must end here, not run on into a longer token ("8192.168.001.a@b.co", "12-ab")
 			if (isLetterOrDigit(after) || after == '@' || after == '_' || after == '+'
-					|| (after == '.' || after == '-' || after == '/' || after == ',' || after == ':') && end + 1 < n
-							&& isDigit(s[end + 1])) {
+					|| (after == '.' || after == '-' || after == '/' || after == ':') && end + 1 < n
+							&& isLetterOrDigit(s[end + 1])
+					|| after == ',' && end + 1 < n && isDigit(s[end + 1])) {
 				return -1;
 			}
 		}
@@ -1185,8 +1318,7 @@ final class Scanner {
 		if (region == null) {
 			return false;
 		}
-		String trunk = PhoneNumberUtil.getInstance().getNddPrefixForRegion(region, true);
-		if ("0".equals(trunk)) {
+		if (zeroTrunkPrefix) {
 			return number.charAt(0) == '0';
 		}
 		return groupCount >= 2 || parens;
@@ -1200,18 +1332,21 @@ final class Scanner {
 		boolean weak = text.weaklyDefanged(a, b);
 		if (weak && !strong) {
 			// "example dot com" is an address; "the dot is" is prose
-			if (host == null || !COMMON_TLDS.contains(host.substring(host.lastIndexOf('.') + 1))) {
+			if (host == null || host.startsWith("[") || !COMMON_TLDS.contains(host.substring(host.lastIndexOf('.') + 1))) {
 				return;
 			}
 		}
 		int from = text.source(a);
-		int to = text.source(b);
+		int to = text.sourceEnd(b - 1);
 		String original = input.substring(from, Math.max(from, to));
 		if (type == IndicatorType.PAYMENT_CARD) {
 			original = PaymentCards.maskWritten(original);
 		}
-		found.add(new Indicator(type, value, original, from, strong || weak, null, details));
 		consumedTo = Math.max(consumedTo, b);
+		if (options.wants(type)) {
+			String benign = warningLists.match(type, value, type == IndicatorType.URL ? host : null);
+			found.add(new Indicator(type, value, original, from, strong || weak, benign, details));
+		}
 	}
 
 	/** A char array seen as a CharSequence without copying. */

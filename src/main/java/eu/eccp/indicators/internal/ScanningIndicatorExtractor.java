@@ -2,7 +2,6 @@ package eu.eccp.indicators.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +56,7 @@ public final class ScanningIndicatorExtractor implements IndicatorExtractor {
 
 	/** The warning list marking a value of that type as benign, or null. */
 	@Nullable String benign(eu.eccp.indicators.IndicatorType type, String value) {
-		return warningLists.match(new Indicator(type, value, value, 0, false, null, java.util.Map.of()));
+		return warningLists.match(type, value, null);
 	}
 
 	private List<Indicator> scan(PreparedText prepared, String input, ExtractionOptions options) {
@@ -65,14 +64,8 @@ public final class ScanningIndicatorExtractor implements IndicatorExtractor {
 		if (region != null && !PhoneNumbers.isSupportedRegion(region)) {
 			throw new IllegalArgumentException("no phone numbering plan for region " + region.toUpperCase(Locale.ROOT));
 		}
-		List<Indicator> found = new Scanner(Refanger.refang(prepared), input, region, cardHashKey).scan();
-		List<Indicator> result = new ArrayList<>(found.size());
-		for (Indicator indicator : found) {
-			if (options.wants(indicator.type())) {
-				result.add(indicator.withBenign(warningLists.match(indicator)));
-			}
-		}
-		result.sort(Comparator.comparingInt(Indicator::offset));
-		return result;
+		List<Indicator> found = new Scanner(Refanger.refang(prepared), input, options, cardHashKey, warningLists).scan();
+		found.sort(Comparator.comparingInt(Indicator::offset));
+		return found;
 	}
 }

@@ -57,22 +57,35 @@ public final class Urls {
 	 * port is not acceptable.
 	 */
 	public static @Nullable Url canonical(String scheme, String rest) {
+		int authorityEnd = authorityEnd(rest);
+		if (authorityEnd > MAX_AUTHORITY) {
+			return null;
+		}
+		Authority authority = authority(scheme, rest.substring(0, authorityEnd));
+		return authority == null ? null : canonical(authority, rest.substring(authorityEnd));
+	}
+
+	/** Where the authority of the text after {@code ://} ends: at the first {@code / ? #} or backslash. */
+	static int authorityEnd(CharSequence rest) {
+		for (int i = 0; i < rest.length(); i++) {
+			char c = rest.charAt(i);
+			if (c == '/' || c == '?' || c == '#' || c == '\\') {
+				return i;
+			}
+		}
+		return rest.length();
+	}
+
+	/** A validated authority: scheme, user info, host and port (-1 for the scheme's default). */
+	record Authority(String scheme, @Nullable String userInfo, Host host, int port) {
+	}
+
+	/** The scheme and authority ({@code [user@]host[:port]}) validated, or null. */
+	static @Nullable Authority authority(String scheme, String authority) {
 		scheme = scheme.toLowerCase(Locale.ROOT);
 		if (!SCHEMES.contains(scheme)) {
 			return null;
 		}
-		int authorityEnd = rest.length();
-		for (int i = 0; i < rest.length(); i++) {
-			char c = rest.charAt(i);
-			if (c == '/' || c == '?' || c == '#' || c == '\\') {
-				authorityEnd = i;
-				break;
-			}
-		}
-		if (authorityEnd > MAX_AUTHORITY) {
-			return null;
-		}
-		String authority = rest.substring(0, authorityEnd);
 		String userInfo = null;
 		int at = authority.lastIndexOf('@');
 		if (at >= 0) {
@@ -127,7 +140,11 @@ public final class Urls {
 			}
 			port = p == defaultPort(scheme) ? -1 : p;
 		}
-		String tail = rest.substring(authorityEnd);
+		return new Authority(scheme, userInfo, host, port);
+	}
+
+	/** The canonical URL of a validated authority and what follows it (path, query, fragment). */
+	static Url canonical(Authority authority, String tail) {
 		int hash = tail.indexOf('#');
 		if (hash >= 0) {
 			tail = tail.substring(0, hash);
@@ -143,24 +160,26 @@ public final class Urls {
 		if (path.isEmpty()) {
 			path = "/";
 		}
-		StringBuilder url = new StringBuilder(scheme.length() + rest.length() + 8);
-		url.append(scheme).append("://");
+		Host host = authority.host();
+		StringBuilder url = new StringBuilder(authority.scheme().length() + host.text.length() + tail.length() + 16);
+		url.append(authority.scheme()).append("://");
+		String userInfo = authority.userInfo();
 		if (userInfo != null && !userInfo.isEmpty()) {
 			url.append(normalisePercentEncoding(userInfo, false).replace("/", "%2F").replace("@", "%40")).append('@');
 		}
 		url.append(host.text);
-		if (port >= 0) {
-			url.append(':').append(port);
+		if (authority.port() >= 0) {
+			url.append(':').append(authority.port());
 		}
 		url.append(path);
 		if (query != null && !query.isEmpty()) {
 			url.append('?').append(normalisePercentEncoding(query, true));
 		}
 		encodeTrailingPunctuation(url);
-		return new Url(url.toString(), host.text, host.registered, host.display, host.homograph, port);
+		return new Url(url.toString(), host.text, host.registered, host.display, host.homograph, authority.port());
 	}
 
-	private record Host(String text, String registered, @Nullable String display, boolean homograph) {
+	record Host(String text, String registered, @Nullable String display, boolean homograph) {
 	}
 
 	private static @Nullable Host host(String text) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,19 +42,42 @@ public final class WarningLists {
 	private final List<String> names = new ArrayList<>();
 	private final Map<String, String> domains = new HashMap<>();
 	private final Map<String, String> exact = new HashMap<>();
-	/** Per prefix length, masked address (hex) to list name; index = prefix length. */
-	private final List<Map<String, String>> ipv4 = prefixMaps(32);
-	private final List<Map<String, String>> ipv6 = prefixMaps(128);
+	/** Per prefix length, the masked address to list name; index = prefix length. */
+	private final List<Map<Long, String>> ipv4 = prefixMaps(32);
+	private final List<Map<Ipv6Key, String>> ipv6 = prefixMaps(128);
+	/** The prefix lengths that have entries, longest first (lookups try only these). */
+	private int[] ipv4Prefixes = new int[0];
+	private int[] ipv6Prefixes = new int[0];
 	private final List<AsnRange> asns = new ArrayList<>();
 
 	private record AsnRange(long from, long to, String list) {
 	}
 
+	/** An IPv6 address as two 64-bit halves. */
+	private record Ipv6Key(long high, long low) {
+
+		static Ipv6Key of(byte[] address, int prefix) {
+			long high = 0;
+			long low = 0;
+			for (int i = 0; i < 8; i++) {
+				high = (high << 8) | (address[i] & 0xff);
+				low = (low << 8) | (address[8 + i] & 0xff);
+			}
+			long highMask = prefix >= 64 ? -1L : prefix == 0 ? 0 : -1L << (64 - prefix);
+			long lowMask = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
+			return new Ipv6Key(high & highMask, low & lowMask);
+		}
+	}
+
+	private static long ipv4Key(long address, int prefix) {
+		return prefix == 0 ? 0 : address & (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+	}
+
 	private WarningLists() {
 	}
 
-	private static List<Map<String, String>> prefixMaps(int bits) {
-		List<Map<String, String>> maps = new ArrayList<>(bits + 1);
+	private static <K> List<Map<K, String>> prefixMaps(int bits) {
+		List<Map<K, String>> maps = new ArrayList<>(bits + 1);
 		for (int i = 0; i <= bits; i++) {
 			maps.add(new HashMap<>());
 		}
@@ -103,7 +125,15 @@ public final class WarningLists {
 				}
 			}
 		}
+		lists.ipv4Prefixes = usedPrefixes(lists.ipv4);
+		lists.ipv6Prefixes = usedPrefixes(lists.ipv6);
 		return lists;
+	}
+
+	private static int[] usedPrefixes(List<? extends Map<?, String>> byPrefix) {
+		return java.util.stream.IntStream.iterate(byPrefix.size() - 1, i -> i >= 0, i -> i - 1)
+			.filter(i -> !byPrefix.get(i).isEmpty())
+			.toArray();
 	}
 
 	/** The names of the lists, in the order they are consulted. */
@@ -156,7 +186,7 @@ public final class WarningLists {
 			if (bits > 32) {
 				return false;
 			}
-			ipv4.get(bits).putIfAbsent(key(IpAddresses.network(IpAddresses.ipv4Bytes(v4), bits)), list);
+			ipv4.get(bits).putIfAbsent(ipv4Key(v4, bits), list);
 			return true;
 		}
 		byte[] v6 = address.contains(":") ? IpAddresses.parseIpv6(address) : null;
@@ -165,7 +195,7 @@ public final class WarningLists {
 			if (bits > 128) {
 				return false;
 			}
-			ipv6.get(bits).putIfAbsent(key(IpAddresses.network(v6, bits)), list);
+			ipv6.get(bits).putIfAbsent(Ipv6Key.of(v6, bits), list);
 			return true;
 		}
 		if (slash > 0) {
@@ -189,28 +219,32 @@ public final class WarningLists {
 		return true;
 	}
 
-	private static String key(byte[] address) {
-		return HexFormat.of().formatHex(address);
+	/**
+	 * The name of the list the indicator is on, or null: for addresses the most specific listed range, for
+	 * domains the longest listed suffix; between equal entries the first list (built-in lists first).
+	 */
+	public @Nullable String match(Indicator indicator) {
+		Object host = indicator.details().get(Indicator.HOST);
+		return match(indicator.type(), indicator.value(), host == null ? null : host.toString());
 	}
 
-	/** The name of the first list the indicator is on, or null. */
-	public @Nullable String match(Indicator indicator) {
-		String value = indicator.value();
-		return switch (indicator.type()) {
-			case IPV4 -> ipv4(IpAddresses.ipv4Bytes(IpAddresses.parseIpv4(value)), 32);
+	/** As {@link #match(Indicator)}, from the type, the canonical value and (for URLs) the host. */
+	@Nullable String match(IndicatorType type, String value, @Nullable String host) {
+		return switch (type) {
+			case IPV4 -> ipv4(IpAddresses.parseIpv4(value), 32);
 			case IPV6 -> {
 				byte[] v6 = IpAddresses.parseIpv6(value);
 				yield v6 == null ? null : ipv6(v6, 128);
 			}
 			case CIDR -> cidr(value);
 			case DOMAIN, ONION -> domain(value);
-			case URL -> host(String.valueOf(indicator.details().get(Indicator.HOST)));
+			case URL -> host == null ? null : host(host);
 			case EMAIL -> {
-				String listed = exact.get(value.toLowerCase(Locale.ROOT));
+				String listed = exact.isEmpty() ? null : exact.get(value.toLowerCase(Locale.ROOT));
 				yield listed != null ? listed : domain(value.substring(value.lastIndexOf('@') + 1));
 			}
 			case ASN -> asn(Long.parseLong(value.substring(2)));
-			default -> exact.get(value.toLowerCase(Locale.ROOT));
+			default -> exact.isEmpty() ? null : exact.get(value.toLowerCase(Locale.ROOT));
 		};
 	}
 
@@ -220,7 +254,7 @@ public final class WarningLists {
 			return v6 == null ? null : ipv6(v6, 128);
 		}
 		long v4 = IpAddresses.parseIpv4(host);
-		return v4 >= 0 ? ipv4(IpAddresses.ipv4Bytes(v4), 32) : domain(host);
+		return v4 >= 0 ? ipv4(v4, 32) : domain(host);
 	}
 
 	private @Nullable String cidr(String value) {
@@ -229,26 +263,32 @@ public final class WarningLists {
 		String address = value.substring(0, slash);
 		long v4 = IpAddresses.parseIpv4(address);
 		if (v4 >= 0) {
-			return ipv4(IpAddresses.ipv4Bytes(v4), prefix);
+			return ipv4(v4, prefix);
 		}
 		byte[] v6 = IpAddresses.parseIpv6(address);
 		return v6 == null ? null : ipv6(v6, prefix);
 	}
 
 	/** The list of the most specific listed range holding the address's first {@code maxPrefix} bits. */
-	private @Nullable String ipv4(byte[] address, int maxPrefix) {
-		return lookup(ipv4, address, maxPrefix);
+	private @Nullable String ipv4(long address, int maxPrefix) {
+		if (address < 0) {
+			return null;
+		}
+		for (int bits : ipv4Prefixes) {
+			if (bits <= maxPrefix) {
+				String list = ipv4.get(bits).get(ipv4Key(address, bits));
+				if (list != null) {
+					return list;
+				}
+			}
+		}
+		return null;
 	}
 
 	private @Nullable String ipv6(byte[] address, int maxPrefix) {
-		return lookup(ipv6, address, maxPrefix);
-	}
-
-	private static @Nullable String lookup(List<Map<String, String>> byPrefix, byte[] address, int maxPrefix) {
-		for (int bits = maxPrefix; bits >= 0; bits--) {
-			Map<String, String> ranges = byPrefix.get(bits);
-			if (!ranges.isEmpty()) {
-				String list = ranges.get(key(IpAddresses.network(address, bits)));
+		for (int bits : ipv6Prefixes) {
+			if (bits <= maxPrefix) {
+				String list = ipv6.get(bits).get(Ipv6Key.of(address, bits));
 				if (list != null) {
 					return list;
 				}

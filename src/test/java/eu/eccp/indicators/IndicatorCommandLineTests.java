@@ -1,0 +1,137 @@
+package eu.eccp.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import eu.eccp.indicators.internal.IndicatorJson;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code java -jar eccp.jar extract}: JSON lines, the same objects as the library gives. */
+class IndicatorCommandLineTests {
+
+	static final String TEXT = """
+			Phish at hxxps://secure-login[.]example-bank[.]com/verify?id=7 from 185.220.101.4 and 2001:db8::1,
+			reply to refund(at)example-bank(dot)co.uk or call 06 12 34 56 78; pay FR76 3000 6000 0112 3456 7890 189,
+			card 4111 1111 1111 1111, wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4, AS15169, пример.рф
+			""";
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	ByteArrayOutputStream out = new ByteArrayOutputStream();
+	ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	int run(InputStream stdin, Map<String, String> environment, String... args) {
+		return ExtractCommand.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), environment);
+	}
+
+	List<Map<String, Object>> lines() {
+		return out.toString(StandardCharsets.UTF_8)
+			.lines()
+			.map(line -> JSON.readValue(line, new TypeReference<Map<String, Object>>() {
+			}))
+			.toList();
+	}
+
+	static List<Map<String, Object>> library(String text, String region, String key) {
+		List<Indicator> indicators = IndicatorExtractor.builder()
+			.cardHashKey(key.getBytes(StandardCharsets.UTF_8))
+			.build()
+			.extract(text, ExtractionOptions.forRegion(region));
+		// through JSON, as the command line prints them (numbers as JSON reads them back)
+		return indicators.stream()
+			.map(i -> JSON.readValue(JSON.writeValueAsString(IndicatorJson.toMap(i)), new TypeReference<Map<String, Object>>() {
+			}))
+			.toList();
+	}
+
+	@Test
+	void printsTheSameIndicatorsAsTheLibraryOnePerLine() {
+		int status = run(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)),
+				Map.of("ECCP_INDICATORS_CARDHASHKEY", "secret"), "--region=FR");
+
+		assertThat(status).isZero();
+		assertThat(lines()).isEqualTo(library(TEXT, "FR", "secret")).hasSize(10);
+		assertThat(lines().get(0)).containsEntry("type", "URL")
+			.containsEntry("value", "https://secure-login.example-bank.com/verify?id=7")
+			.containsEntry("original", "hxxps://secure-login[.]example-bank[.]com/verify?id=7")
+			.containsEntry("offset", 9)
+			.containsEntry("defanged", true)
+			.containsEntry("registeredDomain", "example-bank.com");
+	}
+
+	@Test
+	void defangsValuesForDisplay() {
+		List<Indicator> found = IndicatorExtractor.builder().build().extract(
+				"https://user@login.evil-bank.com:8443/a.b?c=d.e evil-bank.co.uk x@evil-bank.com 185.220.101.4 10.1.0.0/16 "
+						+ "ftp://files.evil-bank.com/kit.zip 2001:db8::1",
+				ExtractionOptions.defaults());
+		assertThat(found).extracting(Indicator::defangedForDisplay).containsExactly(
+				"hxxps://user[@]login[.]evil-bank[.]com:8443/a.b?c=d.e", "evil-bank[.]co[.]uk", "x[@]evil-bank[.]com",
+				"185.220.101[.]4", "10.1.0[.]0/16", "fxp://files[.]evil-bank[.]com/kit.zip", "2001:db8::1");
+	}
+
+	@Test
+	void neverPrintsACardNumberInClear() {
+		run(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)), Map.of(), "--card-hash-key=k");
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(printed).doesNotContain("4111111111111111").doesNotContain("4111 1111 1111 1111")
+			.contains("\"value\":\"4111********1111\"").contains("\"original\":\"4111 **** **** 1111\"")
+			.contains("\"keyedHash\":\"");
+	}
+
+	@Test
+	void readsFilesByKindAndNamesThemWhenThereAreSeveral(@TempDir Path directory) throws IOException {
+		Path text = Files.writeString(directory.resolve("notes.txt"), "C2 evil-domain.com");
+		Path html = Files.writeString(directory.resolve("page.html"), "<a href=\"http://phish-site.com/x\">x</a>");
+		Path eml;
+		try (InputStream in = getClass().getResourceAsStream("/indicators/eml/phishing.eml")) {
+			eml = directory.resolve("mail.eml");
+			Files.write(eml, in.readAllBytes());
+		}
+		int status = run(InputStream.nullInputStream(), Map.of(), text.toString(), html.toString(), eml.toString());
+
+		assertThat(status).isZero();
+		List<Map<String, Object>> lines = lines();
+		assertThat(lines.get(0)).containsEntry("value", "evil-domain.com").containsEntry("file", text.toString());
+		assertThat(lines.get(1)).containsEntry("value", "http://phish-site.com/x").containsEntry("file", html.toString());
+		assertThat(lines.subList(2, lines.size())).hasSize(14).allSatisfy(line -> assertThat(line).containsEntry("file", eml.toString()));
+		assertThat(lines.get(2)).containsEntry("source", "header:From");
+	}
+
+	@Test
+	void reportsAMissingFileAndGoesOn(@TempDir Path directory) throws IOException {
+		Path text = Files.writeString(directory.resolve("notes.txt"), "8.8.8.8");
+		int status = run(InputStream.nullInputStream(), Map.of(), directory.resolve("missing.txt").toString(), text.toString());
+		assertThat(status).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+		assertThat(lines()).singleElement().satisfies(line -> assertThat(line).containsEntry("benign", "public-dns-resolvers"));
+	}
+
+	@Test
+	void refusesUnknownOptionsAndRegions() {
+		assertThat(run(InputStream.nullInputStream(), Map.of(), "--bogus")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus").contains("usage:");
+		assertThat(run(InputStream.nullInputStream(), Map.of(), "--region=France")).isEqualTo(2);
+	}
+
+	@Test
+	void printsNothingForATextWithoutIndicators() {
+		assertThat(run(new ByteArrayInputStream("just words".getBytes(StandardCharsets.UTF_8)), Map.of())).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+}
