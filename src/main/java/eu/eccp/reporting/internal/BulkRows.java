@@ -151,7 +151,7 @@ abstract class BulkRows implements Iterator<BulkRows.Row>, Closeable {
 					new ReportDraft.Contact(row.get("contactName"), row.get("contactEmail"), row.get("contactPhone"),
 							row.get("contactLanguage")),
 					yes(row.get("consentToContact")), yes(row.get("consentToShare")), row.get("organisationReference"),
-					row.get("tlp"), null), null);
+					row.get("tlp"), null, false), null);
 		}
 
 		private static List<String> list(@Nullable String cell) {

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
  * turns it into a {@link ValidReport} or names every bad field.
  *
  * @param website a honeypot: people never see this field, so a value means a bot filled in the form
+ * @param emailReceipt whether to e-mail the reference and status code to the contact address (public intake)
  */
 public record ReportDraft(@Nullable String offence, @Nullable String residenceCountry,
 		@Nullable List<String> victimCountries, @Nullable String occurredAt, @Nullable String timeZone,
 		@Nullable Loss loss, @Nullable String description, @Nullable Details details, @Nullable Contact contact,
 		@Nullable Boolean consentToContact, @Nullable Boolean consentToShare, @Nullable String organisationReference,
-		@Nullable String tlp, @Nullable String website) {
+		@Nullable String tlp, @Nullable String website, @Nullable Boolean emailReceipt) {
 
 	/** What was lost: an amount in an ISO 4217 currency and how it was paid. */
 	public record Loss(@Nullable String amount, @Nullable String currency, @Nullable String paymentMethod) {
@@ -33,6 +34,6 @@ public record ReportDraft(@Nullable String offence, @Nullable String residenceCo
 
 	static ReportDraft empty() {
 		return new ReportDraft(null, null, List.of(), null, null, null, null, null, null, false, false, null, null,
-				null);
+				null, false);
 	}
 }

@@ -47,11 +47,13 @@ public class ReportIntake {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
+	private final ReceiptMailer receipts;
 	private final Clock clock;
 
 	ReportIntake(ReportValidator validator, ReportRouting routing, ReportRepository reports, AttachmentStore attachments,
 			ClientRateLimiter rateLimiter, ReportingProperties properties, AuditTrail audit,
-			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+			ApplicationEventPublisher events, JsonMapper json, ReceiptMailer receipts, Clock clock) {
+		this.receipts = receipts;
 		this.validator = validator;
 		this.routing = routing;
 		this.reports = reports;
@@ -73,6 +75,11 @@ public class ReportIntake {
 
 	/** What an organisation gets back; {@code replayed} when an idempotent retry returned the original. */
 	public record OrganisationReceipt(StoredReport report, boolean replayed) {
+	}
+
+	/** Whether receipts can be e-mailed (mail is configured). */
+	public boolean canEmailReceipts() {
+		return receipts.available();
 	}
 
 	/** Roles that may submit reports for their organisation. */
@@ -104,6 +111,9 @@ public class ReportIntake {
 		audit.record(AuditActor.anonymous("public"),
 				AuditEvent.of(original.isPresent() ? "report.resubmitted" : "report.submitted", "report", id)
 					.withDetail("channel=" + channel + " offence=" + report.offence()));
+		if (Boolean.TRUE.equals(draft.emailReceipt()) && report.contactEmail() != null) {
+			receipts.sendAfterCommit(id.toString(), report.contactEmail(), reference, token, report.language());
+		}
 		if (original.isPresent()) {
 			reports.addEvent(original.get().id(), now, "RESUBMITTED", null, reference, null, false);
 		}

@@ -150,6 +150,9 @@ class ReportValidator {
 				}
 			}
 		}
+		if (Boolean.TRUE.equals(draft.emailReceipt()) && contactEmail == null) {
+			errors.putIfAbsent("contact.email", "validation.receiptNeedsEmail");
+		}
 		String orgReference = limited(draft.organisationReference(), 200, "organisationReference", errors);
 		Tlp tlp = Tlp.AMBER;
 		if (blankToNull(draft.tlp()) != null) {

@@ -50,6 +50,7 @@ class PublicReportController {
 		model.addAttribute("languageNames", TaxonomyModel.languageNames());
 		model.addAttribute("tlpLabels", TaxonomyModel.tlpLabels());
 		model.addAttribute("currencies", TaxonomyModel.CURRENCIES);
+		model.addAttribute("mailReceipts", intake.canEmailReceipts());
 	}
 
 	@GetMapping
@@ -67,6 +68,7 @@ class PublicReportController {
 			ReportIntake.PublicReceipt receipt = intake.submitPublic(draft,
 					PublicReportApiController.files(attachments), "PUBLIC_WEB", request.getRemoteAddr());
 			model.addAttribute("receipt", receipt);
+			model.addAttribute("emailed", Boolean.TRUE.equals(draft.emailReceipt()) && intake.canEmailReceipts());
 			response.setHeader("Cache-Control", "no-store");
 			return "report/submitted";
 		}
@@ -146,7 +148,7 @@ class PublicReportController {
 
 		static ReportDraft forLocale(Locale locale) {
 			return new ReportDraft(null, null, List.of(), null, "Europe/Brussels", null, null, null,
-					new ReportDraft.Contact(null, null, null, locale.getLanguage()), false, false, null, null, null);
+					new ReportDraft.Contact(null, null, null, locale.getLanguage()), false, false, null, null, null, false);
 		}
 	}
 }

@@ -29,7 +29,7 @@ class ContactRetentionTests {
 
 	ReportDraft draft(String description) {
 		return new ReportDraft("PHISHING", "FR", List.of("FR"), null, null, null, description, null,
-				new ReportDraft.Contact("Jean Martin", "jean@example.org", null, "fr"), true, false, null, null, null);
+				new ReportDraft.Contact("Jean Martin", "jean@example.org", null, "fr"), true, false, null, null, null, false);
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class ReportIndicatorExtractionTests {
 		ReportDraft draft = new ReportDraft("PHISHING", "FR", List.of("FR"), null, null, null, DESCRIPTION,
 				new ReportDraft.Details(List.of("hxxp://bank-verify[.]com/login"), List.of(), List.of("06 12 34 56 78"),
 						List.of(), List.of(), List.of()),
-				null, false, false, null, null, null);
+				null, false, false, null, null, null, false);
 		String reference = intake.submitPublic(draft, List.of(file("mail.eml", eml)), "PUBLIC_WEB", "192.0.2.44").reference();
 		ReportId id = new ReportId(jdbc.sql("SELECT id FROM report WHERE reference = :r").param("r", reference)
 			.query(java.util.UUID.class).single());
