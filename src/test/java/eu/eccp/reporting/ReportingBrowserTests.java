@@ -182,6 +182,45 @@ class ReportingBrowserTests {
 	}
 
 	@Test
+	void twoCountriesReportingTheSameAddressMeetOnTheHitsAndClusterPages() throws IOException {
+		String host = "pay-" + UUID.randomUUID().toString().substring(0, 8) + ".bank-verify.com";
+		reportVia("fr", "hxxps://" + host.replace(".", "[.]") + "/x", "FR");
+		reportVia("de", "https://" + host + "/x", "DE");
+
+		browser.get(url("/login?lang=en"));
+		browser.findElement(By.id("username")).sendKeys("fr.analyst");
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+			driver.get(url("/hits"));
+			return driver.getPageSource().contains(host.replace(".", "[.]"));
+		});
+		screenshot("hits-inbox");
+		browser.findElement(By.xpath("//tr[.//code[contains(., '" + host.replace(".", "[.]") + "')]]//a[contains(@href, '/hits/')]"))
+			.click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hit-holders")));
+		assertThat(browser.findElement(By.id("hit-holders")).getText()).contains("Germany National Cyber Crime Unit")
+			.contains("Germany 24/7 Contact Point");
+		screenshot("hit-detail");
+		browser.findElement(By.id("hit-cluster")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cluster-graph")));
+		assertThat(browser.findElements(By.cssSelector("#cluster-graph circle"))).hasSize(2);
+		assertThat(browser.findElements(By.cssSelector("#cluster-timeline li"))).hasSize(2);
+		screenshot("cluster-graph");
+	}
+
+	/** A citizen's report, through the public JSON intake, from one country about an address. */
+	void reportVia(String language, String address, String country) {
+		browser.get(url("/report?lang=" + language));
+		Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+				return fetch('/api/v1/public/reports', {method: 'POST', headers: {'Content-Type': 'application/json'},
+				  body: JSON.stringify({offence: 'PHISHING', victimCountries: [arguments[1]], description: 'Phishing link ' + arguments[0]})})
+				  .then(r => r.status)""", address, country);
+		assertThat(((Number) status).intValue()).isEqualTo(201);
+	}
+
+	@Test
 	void theFormNamesEveryFieldToCorrect() throws IOException {
 		browser.get(url("/report?lang=en"));
 		browser.findElement(By.id("description")).sendKeys("short");
