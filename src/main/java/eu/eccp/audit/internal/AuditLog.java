@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.audit.ChainVerification;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Page;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.Visibility;
@@ -79,16 +79,11 @@ public class AuditLog {
 			sql.append(" AND occurred_at < :to");
 			params.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
 		}
-		long total = jdbc.sql("SELECT count(*) FROM audit_entry WHERE " + sql).params(params).query(Long.class).single();
-		params.put("limit", page.size());
-		params.put("offset", page.offset());
-		List<AuditEntry> items = jdbc
-			.sql("SELECT * FROM audit_entry WHERE " + sql + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
-			.params(params)
-			.query((rs, n) -> entry(rs))
-			.list();
-		trail.record(AuditEvent.of("audit.searched", "audit_trail", null).withDetail("results=" + total).personal());
-		return new Page<>(items, page.page(), page.size(), total);
+		Page<AuditEntry> result = PagedQuery.page(jdbc, "*", "audit_entry", sql.toString(), params, "seq DESC", page,
+				(rs, n) -> entry(rs));
+		trail.record(AuditEvent.of("audit.searched", "audit_trail", null).withDetail("results=" + result.total())
+			.personal());
+		return result;
 	}
 
 	/** Checks the whole chain, streaming it in order; reports the first broken link. */

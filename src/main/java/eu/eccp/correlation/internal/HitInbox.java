@@ -24,6 +24,7 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
@@ -38,12 +39,14 @@ public class HitInbox implements UnreadHits {
 
 	static final Role[] RECIPIENTS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST };
 
-	private static final String SELECT = """
-			SELECT h.*, r.source_kind, r.source_id, r.cluster_id, r.country AS own_country, v.type, v.value
-			FROM hit h
+	private static final String COLUMNS = "h.*, r.source_kind, r.source_id, r.cluster_id, r.country AS own_country, v.type, v.value";
+
+	private static final String FROM = """
+			hit h
 			JOIN correlation_record r ON r.id = h.record_id
-			JOIN indicator_value v ON v.id = h.indicator_id
-			""";
+			JOIN indicator_value v ON v.id = h.indicator_id""";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM " + FROM + " ";
 
 	private final JdbcClient jdbc;
 	private final Organisations organisations;
@@ -64,16 +67,10 @@ public class HitInbox implements UnreadHits {
 	@Transactional(readOnly = true)
 	public Page<Views.HitView> hits(CallerContext caller, boolean unreadOnly, PageRequest page) {
 		caller.requireAny(RECIPIENTS);
-		String where = " WHERE h.organisation_id = :org" + (unreadOnly ? " AND h.read_at IS NULL" : "");
-		long total = jdbc.sql("SELECT count(*) FROM hit h" + where).param("org", caller.organisationId().value())
-			.query(Long.class).single();
-		List<Row> rows = jdbc.sql(SELECT + where + " ORDER BY h.created_at DESC, h.id LIMIT :limit OFFSET :offset")
-			.param("org", caller.organisationId().value())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> row(rs))
-			.list();
-		return new Page<>(withHolders(caller, rows), page.page(), page.size(), total);
+		Page<Row> rows = PagedQuery.page(jdbc, COLUMNS, FROM,
+				"h.organisation_id = :org" + (unreadOnly ? " AND h.read_at IS NULL" : ""),
+				Map.of("org", caller.organisationId().value()), "h.created_at DESC, h.id", page, (rs, n) -> row(rs));
+		return new Page<>(withHolders(caller, rows.items()), rows.page(), rows.size(), rows.total());
 	}
 
 	@Override

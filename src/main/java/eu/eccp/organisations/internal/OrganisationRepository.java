@@ -20,6 +20,7 @@ import eu.eccp.organisations.OrganisationView;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Visibility;
 
@@ -101,15 +102,7 @@ class OrganisationRepository {
 			sql.append(" AND type = :type");
 			params.put("type", type.name());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM organisation WHERE " + sql).params(params).query(Long.class).single();
-		params.put("limit", page.size());
-		params.put("offset", page.offset());
-		List<OrganisationView> items = jdbc
-			.sql("SELECT * FROM organisation WHERE " + sql + " ORDER BY country, name LIMIT :limit OFFSET :offset")
-			.params(params)
-			.query(this::map)
-			.list();
-		return new Page<>(items, page.page(), page.size(), total);
+		return PagedQuery.page(jdbc, "*", "organisation", sql.toString(), params, "country, name", page, this::map);
 	}
 
 	long count() {

@@ -23,6 +23,7 @@ import eu.eccp.organisations.OrganisationView;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.UserId;
@@ -31,11 +32,13 @@ import eu.eccp.shared.Visibility;
 @Repository
 class UserRepository {
 
-	private static final String SELECT = """
-			SELECT u.*, o.name AS org_name, o.short_name AS org_short_name, o.type AS org_type, o.country AS org_country,
-			  (SELECT string_agg(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles
-			FROM app_user u JOIN organisation o ON o.id = u.organisation_id
-			""";
+	private static final String COLUMNS = """
+			u.*, o.name AS org_name, o.short_name AS org_short_name, o.type AS org_type, o.country AS org_country,
+			  (SELECT string_agg(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles""";
+
+	private static final String FROM = "app_user u JOIN organisation o ON o.id = u.organisation_id";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM " + FROM + " ";
 
 	private final JdbcClient jdbc;
 
@@ -135,14 +138,8 @@ class UserRepository {
 			sql.append(" AND u.organisation_id = :org");
 			params.put("org", organisation.value());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM app_user u WHERE " + sql).params(params).query(Long.class).single();
-		params.put("limit", page.size());
-		params.put("offset", page.offset());
-		List<UserRecord> items = jdbc.sql(SELECT + " WHERE " + sql + " ORDER BY o.country, o.name, u.username LIMIT :limit OFFSET :offset")
-			.params(params)
-			.query(this::map)
-			.list();
-		return new Page<>(items, page.page(), page.size(), total);
+		return PagedQuery.page(jdbc, COLUMNS, FROM, sql.toString(), params, "o.country, o.name, u.username", page,
+				this::map);
 	}
 
 	List<UserRecord> findByOrganisation(OrganisationId organisation) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import eu.eccp.shared.Page;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 
 @Repository
@@ -87,18 +88,8 @@ class ImportJobRepository {
 	}
 
 	Page<ImportRejection> rejections(UUID job, PageRequest page) {
-		long total = jdbc.sql("SELECT count(*) FROM report_import_rejection WHERE job_id = :job")
-			.param("job", job)
-			.query(Long.class)
-			.single();
-		List<ImportRejection> items = jdbc
-			.sql("SELECT line, reason FROM report_import_rejection WHERE job_id = :job ORDER BY line LIMIT :limit OFFSET :offset")
-			.param("job", job)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> new ImportRejection(rs.getLong(1), rs.getString(2)))
-			.list();
-		return new Page<>(items, page.page(), page.size(), total);
+		return PagedQuery.page(jdbc, "line, reason", "report_import_rejection", "job_id = :job", java.util.Map.of("job", job),
+				"line", page, (rs, n) -> new ImportRejection(rs.getLong(1), rs.getString(2)));
 	}
 
 	private ImportJob map(ResultSet rs, int row) throws SQLException {

@@ -28,6 +28,7 @@ import eu.eccp.reporting.ReportStatus;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.Visibility;
@@ -311,15 +312,7 @@ class ReportRepository {
 			where.append(" AND search @@ websearch_to_tsquery('simple', :text)");
 			params.put("text", filter.text());
 		}
-		long total = jdbc.sql("SELECT count(*) FROM report WHERE " + where).params(params).query(Long.class).single();
-		params.put("limit", page.size());
-		params.put("offset", page.offset());
-		List<StoredReport> items = jdbc
-			.sql("SELECT * FROM report WHERE " + where + " ORDER BY submitted_at DESC, id LIMIT :limit OFFSET :offset")
-			.params(params)
-			.query(this::map)
-			.list();
-		return new Page<>(items, page.page(), page.size(), total);
+		return PagedQuery.page(jdbc, "*", "report", where.toString(), params, "submitted_at DESC, id", page, this::map);
 	}
 
 	private StoredReport map(ResultSet rs, int row) throws SQLException {
