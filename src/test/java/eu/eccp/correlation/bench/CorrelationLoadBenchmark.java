@@ -139,7 +139,7 @@ public final class CorrelationLoadBenchmark {
 		long stored = jdbc.sql("SELECT count(*) FROM sighting").query(Long.class).single();
 		System.out.printf(Locale.ROOT, "ingest + correlate: %,d sightings (%,d stored, %,d records, %,d distinct values) in %.1f s = %,.0f sightings/s; slowest window %,.0f /s%n",
 				loaded, stored, records, nextValue, seconds, loaded / seconds,
-				windowRates.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+				windowRates.stream().min(Double::compare).orElse(0.0));
 
 		rawInsertRate(jdbc);
 		size(jdbc, stored);
