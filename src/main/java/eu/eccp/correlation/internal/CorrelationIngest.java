@@ -42,7 +42,8 @@ import eu.eccp.shared.Tlp;
  * cluster O(log n) times at most) and, where the other record belongs to another country, a hit is
  * created for both owners, except that TLP:RED records never show up in another organisation's hits.</li>
  * </ol>
- * Ingests take one advisory lock, so clusters are never merged by two transactions at once.
+ * Ingests run in parallel up to the linking step, which takes an advisory lock, so clusters are never merged
+ * by two transactions at once.
  */
 @Service
 class CorrelationIngest implements Sightings {
@@ -76,7 +77,6 @@ class CorrelationIngest implements Sightings {
 		if (batch.isEmpty()) {
 			return new IngestResult(0, 0, 0, 0);
 		}
-		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
 		Instant now = clock.instant();
 		Map<String, Long> indicatorIds = upsertIndicators(batch);
 		Map<String, Rec> records = upsertRecords(batch, now);
@@ -139,6 +139,11 @@ class CorrelationIngest implements Sightings {
 				freshLinkable.add(f);
 			}
 		}
+		// Linking, hits and cluster merges run one transaction at a time; what came before (values, records,
+		// sightings, counts) runs in parallel. Under the lock every statement sees the sightings other
+		// transactions committed meanwhile, so two records arriving at once are still linked, by the later one.
+		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+		refreshClusters(recordsById);
 		Map<Long, Carriers> existing = existingCarriers(freshByIndicator.keySet(), freshLinkable);
 
 		ClusterUnion union = new ClusterUnion();
@@ -307,6 +312,17 @@ class CorrelationIngest implements Sightings {
 				.param("seen", missing.stream().map(k -> Timestamp.from(firstSeen.get(k))).toArray(Timestamp[]::new))
 				.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
 				.list();
+			// values another transaction inserted at the same moment: committed by now, so visible to a new statement
+			List<String> raced = missing.stream().filter(k -> !ids.containsKey(k)).toList();
+			if (!raced.isEmpty()) {
+				jdbc.sql("""
+						SELECT v.id, v.type, v.value FROM indicator_value v
+						JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
+					.param("types", raced.stream().map(k -> unique.get(k).type()).toArray(String[]::new))
+					.param("values", raced.stream().map(k -> unique.get(k).value()).toArray(String[]::new))
+					.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
+					.list();
+			}
 		}
 		return ids;
 	}
@@ -342,6 +358,7 @@ class CorrelationIngest implements Sightings {
 				SELECT k, i, o, c, t, cl, s FROM unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[]), CAST(:owners AS uuid[]),
 				  CAST(:countries AS text[]), CAST(:tlps AS text[]), CAST(:clusters AS bigint[]), CAST(:seen AS timestamptz[]))
 				  AS x(k, i, o, c, t, cl, s)
+				ON CONFLICT (source_kind, source_id) DO NOTHING
 				RETURNING id, source_kind, source_id""")
 			.param("kinds", missing.stream().map(s -> s.source().kind()).toArray(String[]::new))
 			.param("ids", missing.stream().map(s -> s.source().id()).toArray(UUID[]::new))
@@ -354,9 +371,33 @@ class CorrelationIngest implements Sightings {
 			.list();
 		for (int i = 0; i < missing.size(); i++) {
 			RecordSightings s = missing.get(i);
-			records.put(key(s), new Rec(ids.get(key(s)), clusters.get(i), s.country().value(), s.owner().value(), s.tlp()));
+			if (ids.containsKey(key(s))) {
+				records.put(key(s), new Rec(ids.get(key(s)), clusters.get(i), s.country().value(), s.owner().value(), s.tlp()));
+			}
+		}
+		if (records.size() < unique.size()) {
+			// recorded by another transaction at the same moment (its cluster row here stays empty)
+			jdbc.sql("""
+					SELECT r.id, r.source_kind, r.source_id, r.cluster_id, r.country, r.owner_org, r.tlp FROM correlation_record r
+					JOIN unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[])) AS x(k, i) ON r.source_kind = x.k AND r.source_id = x.i""")
+				.param("kinds", missing.stream().map(s -> s.source().kind()).toArray(String[]::new))
+				.param("ids", missing.stream().map(s -> s.source().id()).toArray(UUID[]::new))
+				.query((rs, n) -> records.putIfAbsent(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
+						new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
+								Tlp.valueOf(rs.getString(7)))))
+				.list();
 		}
 		return records;
+	}
+
+	/** The batch's records may have changed cluster while this transaction waited for the lock. */
+	private void refreshClusters(Map<Long, Rec> recordsById) {
+		jdbc.sql("SELECT id, cluster_id FROM correlation_record WHERE id = ANY (CAST(:ids AS bigint[]))")
+			.param("ids", recordsById.keySet().toArray(Long[]::new))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list()
+			.forEach(row -> recordsById.computeIfPresent(row[0],
+					(id, r) -> new Rec(r.id(), row[1], r.country(), r.owner(), r.tlp())));
 	}
 
 	/** Merges each group of joined clusters into its largest member, with three set-based statements. */

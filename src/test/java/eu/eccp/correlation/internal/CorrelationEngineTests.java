@@ -169,6 +169,35 @@ class CorrelationEngineTests {
 	}
 
 	@Test
+	void concurrentIngestsStillLinkRecordsThatArriveAtTheSameMoment() throws Exception {
+		String shared = url();
+		List<RecordSightings> records = new ArrayList<>();
+		String[] countries = { "FR", "DE", "NL" };
+		for (String country : countries) {
+			records.add(record(OrganisationId.random(), country, Tlp.AMBER, shared, url()));
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<IngestResult>> results = new ArrayList<>();
+			for (RecordSightings r : records) {
+				results.add(pool.submit(() -> sightings.record(List.of(r))));
+			}
+			for (java.util.concurrent.Future<IngestResult> result : results) {
+				result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(records.stream().map(this::cluster).distinct()).hasSize(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM hit h JOIN indicator_value v ON v.id = h.indicator_id WHERE v.value = :v")
+			.param("v", shared).query(Long.class).single()).as("every record has exactly one hit on the shared value")
+			.isEqualTo(3);
+		assertThat(jdbc.sql("SELECT size FROM correlation_cluster WHERE id = :id").param("id", cluster(records.get(0)))
+			.query(Integer.class).single()).isEqualTo(3);
+	}
+
+	@Test
 	void aRedRecordNeverAppearsInAnotherOrganisationsHits() {
 		String shared = url();
 		OrganisationId owner = OrganisationId.random();
