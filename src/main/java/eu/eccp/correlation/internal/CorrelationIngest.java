@@ -114,6 +114,11 @@ class CorrelationIngest implements Sightings {
 		if (fresh.isEmpty()) {
 			return new IngestResult(batch.size(), 0, 0, 0);
 		}
+		// Counting, linking, hits and cluster merges run one transaction at a time; what came before (values,
+		// records, sightings) runs in parallel. Under the lock every statement sees the sightings other
+		// transactions committed meanwhile, so two records arriving at once are still linked, by the later one.
+		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+		refreshClusters(recordsById);
 		Map<Long, Integer> added = new TreeMap<>();
 		fresh.forEach(f -> added.merge(f[0], 1, Integer::sum));
 		Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
@@ -139,11 +144,6 @@ class CorrelationIngest implements Sightings {
 				freshLinkable.add(f);
 			}
 		}
-		// Linking, hits and cluster merges run one transaction at a time; what came before (values, records,
-		// sightings, counts) runs in parallel. Under the lock every statement sees the sightings other
-		// transactions committed meanwhile, so two records arriving at once are still linked, by the later one.
-		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
-		refreshClusters(recordsById);
 		Map<Long, Carriers> existing = existingCarriers(freshByIndicator.keySet(), freshLinkable);
 
 		ClusterUnion union = new ClusterUnion();

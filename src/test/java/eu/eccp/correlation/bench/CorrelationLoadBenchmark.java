@@ -56,16 +56,17 @@ public final class CorrelationLoadBenchmark {
 	public static void main(String[] args) throws Exception {
 		long target = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
 		int batchRecords = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+		int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
 		Path dataDir = Files.createTempDirectory("eccp-correlation-bench");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EccpApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--eccp.demo=true", "--eccp.data-dir=" + dataDir, "--logging.level.root=WARN",
 					"--spring.main.banner-mode=off", "--eccp.command-line=true")) {
-			run(context, target, batchRecords);
+			run(context, target, batchRecords, workers);
 		}
 	}
 
-	static void run(ConfigurableApplicationContext context, long target, int batchRecords) {
+	static void run(ConfigurableApplicationContext context, long target, int batchRecords, int workers) throws Exception {
 		Sightings sightings = context.getBean(Sightings.class);
 		Organisations organisations = context.getBean(Organisations.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -83,7 +84,11 @@ public final class CorrelationLoadBenchmark {
 		String[] superCommon = { "IPV4|203.0.113.10", "DOMAIN|webmail-provider.com", "IPV4|198.51.100.25",
 				"URL|https://url-shortener.com/", "EMAIL|noreply@mass-mailer.com" };
 
-		System.out.printf(Locale.ROOT, "loading %,d sightings in batches of %d records%n", target, batchRecords);
+		System.out.printf(Locale.ROOT, "loading %,d sightings in batches of %d records, %d ingests at a time%n", target,
+				batchRecords, workers);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+		java.util.ArrayDeque<java.util.concurrent.Future<IngestResult>> pending = new java.util.ArrayDeque<>();
+		java.util.ArrayDeque<Integer> pendingSizes = new java.util.ArrayDeque<>();
 		long loaded = 0;
 		long links = 0;
 		long hits = 0;
@@ -121,11 +126,15 @@ public final class CorrelationLoadBenchmark {
 						units.get(countryIndex), CountryCode.of(countries.get(countryIndex)),
 						random.nextDouble() < 0.01 ? Tlp.RED : Tlp.AMBER, Instant.now(), indicators));
 			}
-			IngestResult result = sightings.record(batch);
-			links += result.links();
-			hits += result.hits();
-			windowLoaded += batch.stream().mapToInt(b -> b.indicators().size()).sum();
-			if (windowLoaded >= 1_000_000 || loaded >= target) {
+			pending.add(pool.submit(() -> sightings.record(batch)));
+			pendingSizes.add(batch.stream().mapToInt(b -> b.indicators().size()).sum());
+			while (pending.size() > workers * 2 || (loaded >= target && !pending.isEmpty())) {
+				IngestResult result = pending.poll().get();
+				links += result.links();
+				hits += result.hits();
+				windowLoaded += pendingSizes.poll();
+			}
+			if (windowLoaded >= 1_000_000 || (loaded >= target && pending.isEmpty())) {
 				long now = System.nanoTime();
 				double rate = windowLoaded / ((now - windowStart) / 1e9);
 				windowRates.add(rate);
@@ -135,6 +144,7 @@ public final class CorrelationLoadBenchmark {
 				windowLoaded = 0;
 			}
 		}
+		pool.shutdown();
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long stored = jdbc.sql("SELECT count(*) FROM sighting").query(Long.class).single();
 		System.out.printf(Locale.ROOT, "ingest + correlate: %,d sightings (%,d stored, %,d records, %,d distinct values) in %.1f s = %,.0f sightings/s; slowest window %,.0f /s%n",
