@@ -1,15 +1,12 @@
 package eu.eccp.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
 
 import eu.eccp.audit.AuditEntry;
+import eu.eccp.shared.Hashes;
 
 /**
  * The hash of an audit entry: SHA-256 over every field of the entry and the previous entry's hash.
@@ -41,7 +38,7 @@ final class ChainHash {
 		field(canonical, Boolean.toString(e.personalData()));
 		field(canonical, e.remoteAddress());
 		field(canonical, e.previousHash());
-		return sha256(canonical.toString());
+		return Hashes.sha256Hex(canonical.toString());
 	}
 
 	private static void field(StringBuilder out, @Nullable String value) {
@@ -53,13 +50,4 @@ final class ChainHash {
 		}
 	}
 
-	private static String sha256(String text) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-		}
-	}
 }

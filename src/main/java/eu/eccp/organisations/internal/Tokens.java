@@ -1,11 +1,9 @@
 package eu.eccp.organisations.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import eu.eccp.shared.Hashes;
 
 /** Generates API tokens (256 random bits) and the hashes they are stored as. */
 final class Tokens {
@@ -23,12 +21,6 @@ final class Tokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hashes.sha256Hex(token);
 	}
 }

@@ -2,10 +2,10 @@ package eu.eccp.reporting.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import eu.eccp.shared.Hashes;
 
 /**
  * Report references and status tokens. A reference ({@code ECCP-XXXX-XXXX-XX}, 50 random bits in Crockford
@@ -38,13 +38,7 @@ final class Secrets {
 	}
 
 	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hashes.sha256Hex(text);
 	}
 
 	/** Compares two hashes in constant time. */
