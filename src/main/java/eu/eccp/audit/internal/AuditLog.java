@@ -3,7 +3,6 @@ package eu.eccp.audit.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +21,10 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.audit.ChainVerification;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Page;
-import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.Role;
+import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.Visibility;
 
 /**
@@ -73,11 +73,11 @@ public class AuditLog {
 		}
 		if (query.from() != null) {
 			sql.append(" AND occurred_at >= :from");
-			params.put("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+			params.put("from", SqlTimes.at(query.from()));
 		}
 		if (query.to() != null) {
 			sql.append(" AND occurred_at < :to");
-			params.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+			params.put("to", SqlTimes.at(query.to()));
 		}
 		Page<AuditEntry> result = PagedQuery.page(jdbc, "*", "audit_entry", sql.toString(), params, "seq DESC", page,
 				(rs, n) -> entry(rs));

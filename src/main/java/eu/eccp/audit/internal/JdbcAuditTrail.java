@@ -2,8 +2,6 @@ package eu.eccp.audit.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +21,7 @@ import eu.eccp.audit.AuditEntry;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.SqlTimes;
 
 /**
  * Appends entries to the hash chain. The chain head's row lock serialises appends, so sequence numbers
@@ -77,7 +76,7 @@ class JdbcAuditTrail implements AuditTrail {
 					previous, "");
 			String hash = ChainHash.of(unhashed);
 			rows[i] = new MapSqlParameterSource().addValue("seq", unhashed.seq())
-				.addValue("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				.addValue("at", SqlTimes.at(now))
 				.addValue("userId", unhashed.actorUserId())
 				.addValue("username", unhashed.actorUsername())
 				.addValue("orgId", unhashed.actorOrganisationId())

@@ -1,7 +1,7 @@
 package eu.eccp.organisations.internal;
 
-import static eu.eccp.organisations.internal.UserRepository.at;
-import static eu.eccp.organisations.internal.UserRepository.instant;
+import static eu.eccp.shared.SqlTimes.at;
+import static eu.eccp.shared.SqlTimes.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,8 +3,6 @@ package eu.eccp.organisations.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,9 @@ import eu.eccp.organisations.OrganisationView;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
-import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.PagedQuery;
+import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.Visibility;
 
 @Repository
@@ -45,7 +44,7 @@ class OrganisationRepository {
 			.param("type", org.type().name())
 			.param("country", org.country().value())
 			.param("demo", demo)
-			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("now", SqlTimes.at(now))
 			.update() == 1;
 	}
 

@@ -3,8 +3,6 @@ package eu.eccp.organisations.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,6 +24,7 @@ import eu.eccp.shared.Page;
 import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Role;
+import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.UserId;
 import eu.eccp.shared.Visibility;
 
@@ -60,7 +59,7 @@ class UserRepository {
 			.param("org", org.value())
 			.param("hash", passwordHash)
 			.param("demo", demoAccount)
-			.param("now", at(now))
+			.param("now", SqlTimes.at(now))
 			.update();
 		if (inserted == 1) {
 			setRoles(id, roles);
@@ -118,7 +117,7 @@ class UserRepository {
 	void recordSuccessfulLogin(String username, Instant now) {
 		jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE username = :username")
 			.param("username", username)
-			.param("now", at(now))
+			.param("now", SqlTimes.at(now))
 			.update();
 	}
 
@@ -173,15 +172,6 @@ class UserRepository {
 		return new UserRecord(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
 				rs.getString("display_name"), rs.getString("email"), org, rs.getString("password_hash"),
 				rs.getBoolean("enabled"), rs.getBoolean("demo_account"), rs.getInt("failed_logins"),
-				instant(rs, "locked_until"), instant(rs, "last_login_at"), roleSet, instant(rs, "created_at"));
-	}
-
-	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	static OffsetDateTime at(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+				SqlTimes.instant(rs, "locked_until"), SqlTimes.instant(rs, "last_login_at"), roleSet, SqlTimes.instant(rs, "created_at"));
 	}
 }

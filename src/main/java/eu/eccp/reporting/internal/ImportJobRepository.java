@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PagedQuery;
+import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.PageRequest;
 
 @Repository
@@ -38,7 +39,7 @@ class ImportJobRepository {
 			.param("user", user)
 			.param("format", format)
 			.param("file", fileName)
-			.param("now", ReportRepository.at(now))
+			.param("now", SqlTimes.at(now))
 			.update();
 	}
 
@@ -57,7 +58,7 @@ class ImportJobRepository {
 			.param("id", id)
 			.param("s", state)
 			.param("f", failure)
-			.param("now", ReportRepository.at(now))
+			.param("now", SqlTimes.at(now))
 			.update();
 	}
 
@@ -67,7 +68,7 @@ class ImportJobRepository {
 				UPDATE report_import_job SET state = 'FAILED', finished_at = :now,
 				  failure = 'interrupted by a restart of the platform after ' || rows_done || ' rows; the accepted rows are stored'
 				WHERE state IN ('QUEUED', 'RUNNING')""")
-			.param("now", ReportRepository.at(now))
+			.param("now", SqlTimes.at(now))
 			.update();
 	}
 

@@ -45,6 +45,7 @@ import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.RecordNotFoundException;
+import eu.eccp.shared.SqlTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -290,7 +291,7 @@ public class ReportImports {
 				SELECT content_hash, id FROM report WHERE content_hash = ANY (:hashes) AND submitted_at >= :since
 				  AND duplicate_of IS NULL""")
 			.param("hashes", hashes.toArray(String[]::new))
-			.param("since", ReportRepository.at(now.minus(properties.duplicateWindow())))
+			.param("since", SqlTimes.at(now.minus(properties.duplicateWindow())))
 			.query((rs, n) -> originals.putIfAbsent(rs.getString(1), new ReportId(rs.getObject(2, UUID.class))))
 			.list();
 		return originals;

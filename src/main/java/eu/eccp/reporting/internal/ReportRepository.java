@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.Visibility;
 import tools.jackson.core.type.TypeReference;
@@ -101,7 +101,7 @@ class ReportRepository {
 				.addValue("offence", r.offence().name())
 				.addValue("residence", r.residenceCountry() == null ? null : r.residenceCountry().value())
 				.addValue("victims", r.victimCountries().stream().map(CountryCode::value).collect(Collectors.joining(",", "{", "}")))
-				.addValue("occurredAt", at(r.occurredAt()))
+				.addValue("occurredAt", SqlTimes.at(r.occurredAt()))
 				.addValue("timeZone", r.occurredTimeZone())
 				.addValue("lossAmount", r.lossAmount())
 				.addValue("lossCurrency", r.lossCurrency())
@@ -117,7 +117,7 @@ class ReportRepository {
 				.addValue("status", n.status().name())
 				.addValue("duplicateOf", n.duplicateOf() == null ? null : n.duplicateOf().value())
 				.addValue("contentHash", n.contentHash())
-				.addValue("now", at(n.now()));
+				.addValue("now", SqlTimes.at(n.now()));
 			if (r.hasContact() || r.language() != null) {
 				contacts.add(new MapSqlParameterSource().addValue("id", n.id().value())
 					.addValue("name", r.contactName())
@@ -142,7 +142,7 @@ class ReportRepository {
 	private static MapSqlParameterSource event(ReportId id, Instant at, String type, @Nullable String status,
 			@Nullable String text, @Nullable UUID byUser, boolean visible) {
 		return new MapSqlParameterSource().addValue("id", id.value())
-			.addValue("at", at(at))
+			.addValue("at", SqlTimes.at(at))
 			.addValue("type", type)
 			.addValue("status", status)
 			.addValue("text", text)
@@ -184,7 +184,7 @@ class ReportRepository {
 				SELECT * FROM report WHERE content_hash = :h AND submitted_at >= :since AND duplicate_of IS NULL
 				ORDER BY submitted_at LIMIT 1""")
 			.param("h", contentHash)
-			.param("since", at(since))
+			.param("since", SqlTimes.at(since))
 			.query(this::map)
 			.optional();
 	}
@@ -216,7 +216,7 @@ class ReportRepository {
 			.param("type", a.contentType())
 			.param("size", a.sizeBytes())
 			.param("sha", a.sha256())
-			.param("at", at(a.addedAt()))
+			.param("at", SqlTimes.at(a.addedAt()))
 			.param("byReporter", a.byReporter())
 			.update();
 	}
@@ -238,7 +238,7 @@ class ReportRepository {
 			.param("id", id.value())
 			.param("status", status.name())
 			.param("reason", reason)
-			.param("now", at(now))
+			.param("now", SqlTimes.at(now))
 			.param("closed", !status.isOpen())
 			.update();
 	}
@@ -247,12 +247,12 @@ class ReportRepository {
 		jdbc.sql("UPDATE report SET assignee = :a, updated_at = :now WHERE id = :id")
 			.param("id", id.value())
 			.param("a", assignee)
-			.param("now", at(now))
+			.param("now", SqlTimes.at(now))
 			.update();
 	}
 
 	void touch(ReportId id, Instant now) {
-		jdbc.sql("UPDATE report SET updated_at = :now WHERE id = :id").param("id", id.value()).param("now", at(now)).update();
+		jdbc.sql("UPDATE report SET updated_at = :now WHERE id = :id").param("id", id.value()).param("now", SqlTimes.at(now)).update();
 	}
 
 	/** Reports closed before {@code closedBefore} whose contact details have not been erased yet. */
@@ -260,14 +260,14 @@ class ReportRepository {
 		return jdbc.sql("""
 				SELECT r.id FROM report r JOIN report_contact c ON c.report_id = r.id
 				WHERE r.closed_at IS NOT NULL AND r.closed_at < :before AND r.contact_erased_at IS NULL""")
-			.param("before", at(closedBefore))
+			.param("before", SqlTimes.at(closedBefore))
 			.query((rs, n) -> new ReportId(rs.getObject(1, UUID.class)))
 			.list();
 	}
 
 	void eraseContact(ReportId id, Instant now) {
 		jdbc.sql("DELETE FROM report_contact WHERE report_id = :id").param("id", id.value()).update();
-		jdbc.sql("UPDATE report SET contact_erased_at = :now WHERE id = :id").param("id", id.value()).param("now", at(now)).update();
+		jdbc.sql("UPDATE report SET contact_erased_at = :now WHERE id = :id").param("id", id.value()).param("now", SqlTimes.at(now)).update();
 	}
 
 	Page<StoredReport> search(Visibility.SqlCondition scope, InboxFilter filter, PageRequest page) {
@@ -294,11 +294,11 @@ class ReportRepository {
 		}
 		if (filter.from() != null) {
 			where.append(" AND submitted_at >= :from");
-			params.put("from", at(filter.from()));
+			params.put("from", SqlTimes.at(filter.from()));
 		}
 		if (filter.to() != null) {
 			where.append(" AND submitted_at < :to");
-			params.put("to", at(filter.to()));
+			params.put("to", SqlTimes.at(filter.to()));
 		}
 		if (filter.minLoss() != null) {
 			where.append(" AND loss_amount >= :minLoss");
@@ -330,22 +330,13 @@ class ReportRepository {
 				rs.getString("channel"), submittedByOrg == null ? null : new OrganisationId(submittedByOrg),
 				rs.getObject("submitted_by_user", UUID.class), rs.getString("org_reference"),
 				Offence.valueOf(rs.getString("offence")), residence == null ? null : new CountryCode(residence),
-				victimCountries, instant(rs, "occurred_at"), rs.getString("occurred_time_zone"), loss,
+				victimCountries, SqlTimes.instant(rs, "occurred_at"), rs.getString("occurred_time_zone"), loss,
 				rs.getString("loss_currency"), rs.getString("payment_method"), rs.getString("description"), details,
 				rs.getString("report_language"), rs.getBoolean("consent_contact"), rs.getBoolean("consent_share"),
 				new OrganisationId(rs.getObject("owner_org", UUID.class)), rs.getString("routed_by"),
 				Tlp.valueOf(rs.getString("tlp")), ReportStatus.valueOf(rs.getString("status")),
 				rs.getString("status_reason"), rs.getObject("assignee", UUID.class),
-				duplicateOf == null ? null : new ReportId(duplicateOf), instant(rs, "submitted_at"),
-				instant(rs, "updated_at"), instant(rs, "closed_at"), instant(rs, "contact_erased_at"));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	static @Nullable OffsetDateTime at(@Nullable Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+				duplicateOf == null ? null : new ReportId(duplicateOf), SqlTimes.instant(rs, "submitted_at"),
+				SqlTimes.instant(rs, "updated_at"), SqlTimes.instant(rs, "closed_at"), SqlTimes.instant(rs, "contact_erased_at"));
 	}
 }
