@@ -41,9 +41,9 @@ class FirstAdministrator implements ApplicationRunner {
 		if (commandLine) {
 			return;
 		}
-		if (!demoMode && provisioning.demoAccounts() > 0) {
-			log.warn("{} demo accounts exist in this database but demo mode is off: they cannot log in",
-					provisioning.demoAccounts());
+		long demoAccounts = demoMode ? 0 : provisioning.demoAccounts();
+		if (demoAccounts > 0) {
+			log.warn("{} demo accounts exist in this database but demo mode is off: they cannot log in", demoAccounts);
 		}
 		if (provisioning.administratorExists()) {
 			return;

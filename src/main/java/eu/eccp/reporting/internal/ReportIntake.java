@@ -101,9 +101,8 @@ public class ReportIntake {
 		String token = Secrets.newStatusToken();
 		ReportId id = ReportId.random();
 		String reference = Secrets.newReference();
-		Optional<StoredReport> original = reports.findOriginal(contentHash, now.minus(properties.duplicateWindow()));
-		ReportRouting.Route route = original.map(o -> new ReportRouting.Route(o.owner(), o.routedBy()))
-			.orElseGet(() -> routing.route(report.victimCountries(), report.residenceCountry()));
+		Optional<StoredReport> original = earlierCopy(contentHash, now);
+		ReportRouting.Route route = routeOf(report, original);
 		reports.insert(new ReportRepository.NewReport(id, reference, Secrets.sha256(token), channel, null, null, null,
 				report, route.owner(), route.reason(), original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
 				original.map(StoredReport::id).orElse(null), contentHash, now));
@@ -144,9 +143,8 @@ public class ReportIntake {
 		Instant now = clock.instant();
 		ReportId id = ReportId.random();
 		String contentHash = contentHash(report, "org|" + caller.organisationId());
-		Optional<StoredReport> original = reports.findOriginal(contentHash, now.minus(properties.duplicateWindow()));
-		ReportRouting.Route route = original.map(o -> new ReportRouting.Route(o.owner(), o.routedBy()))
-			.orElseGet(() -> routing.route(report.victimCountries(), report.residenceCountry()));
+		Optional<StoredReport> original = earlierCopy(contentHash, now);
+		ReportRouting.Route route = routeOf(report, original);
 		reports.insert(new ReportRepository.NewReport(id, Secrets.newReference(), null, "ORGANISATION",
 				caller.organisationId(), caller.userId().value(), key, report, route.owner(), route.reason(),
 				original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
@@ -158,6 +156,17 @@ public class ReportIntake {
 			events.publishEvent(new ReportSubmitted(id, route.owner()));
 		}
 		return new OrganisationReceipt(reports.findById(id).orElseThrow(), false);
+	}
+
+	/** The report this one repeats, if the same sender sent the same content within the duplicate window. */
+	private Optional<StoredReport> earlierCopy(String contentHash, Instant now) {
+		return reports.findOriginal(contentHash, now.minus(properties.duplicateWindow()));
+	}
+
+	/** A duplicate goes where the report it repeats went; anything else is routed afresh. */
+	private ReportRouting.Route routeOf(ValidReport report, Optional<StoredReport> original) {
+		return original.map(o -> new ReportRouting.Route(o.owner(), o.routedBy()))
+			.orElseGet(() -> routing.route(report.victimCountries(), report.residenceCountry()));
 	}
 
 	private void checkFiles(ValidReport report, List<UploadedFile> files) {
