@@ -32,6 +32,10 @@ import eu.eccp.shared.InvalidRequestException;
 @Component
 class AttachmentStore {
 
+	/** A saved e-mail starts with one of these headers. */
+	private static final java.util.regex.Pattern MAIL_HEADER = java.util.regex.Pattern
+		.compile("(received|return-path|from|delivered-to|message-id|mime-version|date|subject|to|x-[a-z-]+):");
+
 	private final Path root;
 	private final ReportingProperties properties;
 
@@ -127,9 +131,10 @@ class AttachmentStore {
 		}
 		String text = new String(head, 0, length, StandardCharsets.UTF_8);
 		String lower = text.toLowerCase(Locale.ROOT);
-		boolean mailHeaders = lower.matches("(?s)^(received|return-path|from|delivered-to|message-id|mime-version|date|subject|to|x-[a-z-]+):.*")
-				&& lower.contains("\nfrom:") | lower.startsWith("from:");
-		if (mailHeaders || fileName.toLowerCase(Locale.ROOT).endsWith(".eml") && lower.contains("from:")) {
+		boolean hasFrom = lower.startsWith("from:") || lower.contains("\nfrom:");
+		boolean startsWithMailHeader = MAIL_HEADER.matcher(lower).lookingAt();
+		boolean namedEml = fileName.toLowerCase(Locale.ROOT).endsWith(".eml");
+		if (hasFrom && (startsWithMailHeader || namedEml)) {
 			return "message/rfc822";
 		}
 		return "text/plain";

@@ -1,6 +1,5 @@
 package eu.eccp.reporting.web;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ class PublicReportController {
 
 	@GetMapping
 	String form(Model model, Locale locale) {
-		model.addAttribute("draft", ReportFormDefaults.forLocale(locale));
+		model.addAttribute("draft", ReportForms.empty(locale));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("action", "/report");
 		return "report/form";
@@ -137,18 +136,6 @@ class PublicReportController {
 			model.addAttribute("token", token);
 			model.addAttribute("errors", e.fieldErrors());
 			return "report/status";
-		}
-	}
-
-	/** An empty form, with the reporter's language preselected. */
-	static final class ReportFormDefaults {
-
-		private ReportFormDefaults() {
-		}
-
-		static ReportDraft forLocale(Locale locale) {
-			return new ReportDraft(null, null, List.of(), null, "Europe/Brussels", null, null, null,
-					new ReportDraft.Contact(null, null, null, locale.getLanguage()), false, false, null, null, null, false);
 		}
 	}
 }

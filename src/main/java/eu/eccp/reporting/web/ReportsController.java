@@ -159,7 +159,7 @@ class ReportsController {
 
 	@GetMapping("/new")
 	String newReport(Model model, Locale locale) {
-		model.addAttribute("draft", PublicReportController.ReportFormDefaults.forLocale(locale));
+		model.addAttribute("draft", ReportForms.empty(locale));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("action", "/reports/new");
 		model.addAttribute("organisationMode", true);
@@ -188,7 +188,7 @@ class ReportsController {
 	@GetMapping("/bulk")
 	String bulk(Model model) {
 		model.addAttribute("errors", Map.of());
-		model.addAttribute("columns", eu.eccp.reporting.internal.ReportImports.CSV_COLUMNS);
+		model.addAttribute("columns", ReportImports.CSV_COLUMNS);
 		return "reports/bulk";
 	}
 

@@ -1,0 +1,19 @@
+package eu.eccp.reporting.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import eu.eccp.reporting.internal.ReportDraft;
+
+/** The report form as it first appears, public or for an organisation. */
+final class ReportForms {
+
+	private ReportForms() {
+	}
+
+	/** An empty form, with the reporter's language preselected. */
+	static ReportDraft empty(Locale locale) {
+		return new ReportDraft(null, null, List.of(), null, "Europe/Brussels", null, null, null,
+				new ReportDraft.Contact(null, null, null, locale.getLanguage()), false, false, null, null, null, false);
+	}
+}
