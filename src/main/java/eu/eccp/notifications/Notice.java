@@ -1,0 +1,61 @@
+package eu.eccp.notifications;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.UserId;
+
+/**
+ * Something an organisation must learn about. Notices leave the platform (e-mail, webhooks), so they carry
+ * what the recipient needs to act and a link, never the content of a record (no report text, no personal
+ * data).
+ *
+ * @param recipient the organisation told
+ * @param person a particular person of that organisation, if the notice is for them (an assignee)
+ * @param topic what happened, dotted, e.g. {@code case.invitation}, {@code request.received},
+ *        {@code request.escalated}, {@code hit.found}; webhooks subscribe by topic
+ * @param title one line a person reads in the inbox or as the e-mail subject
+ * @param link the platform path where the recipient acts, e.g. {@code /cases/…}
+ * @param urgent whether it is urgent (emergency requests, escalations): shown first, mailed at once
+ * @param data machine-readable identifiers for webhooks, e.g. {@code requestId}, {@code kind}
+ */
+public record Notice(OrganisationId recipient, @Nullable UserId person, String topic, String title, String link,
+		boolean urgent, Map<String, String> data) {
+
+	public Notice {
+		Objects.requireNonNull(recipient, "recipient");
+		if (!topic.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+")) {
+			throw new IllegalArgumentException("topic must be dotted lower-case words: " + topic);
+		}
+		if (title.isBlank() || title.length() > 300) {
+			throw new IllegalArgumentException("title must be 1 to 300 characters");
+		}
+		if (!link.startsWith("/")) {
+			throw new IllegalArgumentException("link must be a platform path");
+		}
+		data = Map.copyOf(new LinkedHashMap<>(data));
+	}
+
+	/** A notice for the whole organisation. */
+	public static Notice to(OrganisationId recipient, String topic, String title, String link) {
+		return new Notice(recipient, null, topic, title, link, false, Map.of());
+	}
+
+	public Notice urgently() {
+		return new Notice(recipient, person, topic, title, link, true, data);
+	}
+
+	public Notice forPerson(UserId someone) {
+		return new Notice(recipient, someone, topic, title, link, urgent, data);
+	}
+
+	public Notice with(String key, Object value) {
+		Map<String, String> more = new LinkedHashMap<>(data);
+		more.put(key, String.valueOf(value));
+		return new Notice(recipient, person, topic, title, link, urgent, more);
+	}
+}

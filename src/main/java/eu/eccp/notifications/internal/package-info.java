@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.notifications.internal;
+
+import org.jspecify.annotations.NullMarked;
