@@ -8,6 +8,9 @@ public interface Reports {
 	/** The content of a report for processing by the platform itself (not for display to a caller). */
 	Optional<ReportContent> contentForProcessing(ReportId id);
 
+	/** A report's reference and classification, if the caller may see the report. */
+	Optional<ReportSummary> summaryFor(eu.eccp.shared.CallerContext caller, ReportId id);
+
 	/** The indicators extracted from a report, for processing by the platform itself. */
 	java.util.List<ReportIndicator> indicatorsForProcessing(ReportId id);
 }

@@ -65,7 +65,7 @@ public class AccessRequests {
 	public Views.AccessRequestView request(CallerContext caller, UUID hitId, @Nullable String reason,
 			@Nullable Long holder) {
 		caller.requireAny(HitInbox.RECIPIENTS);
-		Views.HitView hit = hits.find(caller, hitId).orElseThrow(() -> new RecordNotFoundException("hit"));
+		Views.HitView hit = hits.findView(caller, hitId).orElseThrow(() -> new RecordNotFoundException("hit"));
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() < 5 || why.length() > 2_000) {
 			throw new InvalidRequestException("reason", "validation.accessReason");

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
+import eu.eccp.correlation.HitSummary;
+import eu.eccp.correlation.Hits;
+import eu.eccp.correlation.SourceRef;
 import eu.eccp.correlation.UnreadHits;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
@@ -35,7 +38,7 @@ import eu.eccp.shared.Role;
  * other organisations' TLP:RED records are never listed.
  */
 @Service
-public class HitInbox implements UnreadHits {
+public class HitInbox implements UnreadHits, Hits {
 
 	static final Role[] RECIPIENTS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST };
 
@@ -84,7 +87,7 @@ public class HitInbox implements UnreadHits {
 	@Transactional
 	public Views.HitView open(CallerContext caller, UUID id) {
 		caller.requireAny(RECIPIENTS);
-		Views.HitView hit = find(caller, id).orElseThrow(() -> new RecordNotFoundException("hit"));
+		Views.HitView hit = findView(caller, id).orElseThrow(() -> new RecordNotFoundException("hit"));
 		if (hit.readAt() == null) {
 			jdbc.sql("UPDATE hit SET read_at = :now WHERE id = :id").param("id", id).param("now", Timestamp.from(clock.instant()))
 				.update();
@@ -107,7 +110,26 @@ public class HitInbox implements UnreadHits {
 		return withHolders(caller, rows);
 	}
 
-	Optional<Views.HitView> find(CallerContext caller, UUID id) {
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<HitSummary> find(CallerContext caller, UUID hitId) {
+		return findView(caller, hitId).map(h -> new HitSummary(h.id(), new SourceRef(h.recordKind(), h.recordId()),
+				h.indicatorType(), h.indicatorValue(), h.countries(), h.clusterId()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SourceRef> visibleRecords(CallerContext caller, long clusterId) {
+		var visible = RecordVisibility.visible(caller);
+		return jdbc.sql("SELECT r.source_kind, r.source_id FROM correlation_record r WHERE r.cluster_id = :cluster AND "
+				+ visible.sql() + " ORDER BY r.seen_at LIMIT 1000")
+			.param("cluster", clusterId)
+			.params(visible.parameters())
+			.query((rs, n) -> new SourceRef(rs.getString("source_kind"), rs.getObject("source_id", UUID.class)))
+			.list();
+	}
+
+	Optional<Views.HitView> findView(CallerContext caller, UUID id) {
 		List<Row> rows = jdbc.sql(SELECT + " WHERE h.id = :id AND h.organisation_id = :org")
 			.param("id", id)
 			.param("org", caller.organisationId().value())

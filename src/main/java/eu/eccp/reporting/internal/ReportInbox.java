@@ -177,17 +177,22 @@ public class ReportInbox {
 	}
 
 	private StoredReport visible(CallerContext caller, ReportId id) {
-		StoredReport report = reports.findById(id).orElseThrow(() -> new RecordNotFoundException("report"));
+		return visibleTo(caller, id).orElseThrow(() -> new RecordNotFoundException("report"));
+	}
+
+	/** The report, if the caller may see it: its owner's triage roles, its submitter, a grant, or platform-wide. */
+	Optional<StoredReport> visibleTo(CallerContext caller, ReportId id) {
+		StoredReport report = reports.findById(id).orElse(null);
+		if (report == null) {
+			return Optional.empty();
+		}
 		boolean owner = report.owner().equals(caller.organisationId())
 				&& List.of(TRIAGE).stream().anyMatch(caller::has);
 		boolean submitter = report.submittedByOrganisation() != null
 				&& report.submittedByOrganisation().equals(caller.organisationId());
 		boolean platformWide = Visibility.of(caller).canSee(report.owner(), report.tlp()) && Visibility.of(caller).isPlatformWide();
 		boolean granted = !owner && !submitter && report.tlp().mayLeaveOwner() && grants.granted(id, caller.organisationId());
-		if (!owner && !submitter && !platformWide && !granted) {
-			throw new RecordNotFoundException("report");
-		}
-		return report;
+		return owner || submitter || platformWide || granted ? Optional.of(report) : Optional.empty();
 	}
 
 	private StoredReport owned(CallerContext caller, ReportId id) {

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.cases.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.cases.web;
+
+import org.jspecify.annotations.NullMarked;
