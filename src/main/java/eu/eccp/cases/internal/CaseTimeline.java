@@ -23,10 +23,10 @@ import eu.eccp.shared.UserId;
  * marking of what it is about, so that a TLP:RED note leaves no trace outside its author's organisation.
  */
 @Component
-class CaseTimeline {
+public class CaseTimeline {
 
 	/** A line of the timeline as shown. */
-	record Event(long id, String type, String subject, Tlp tlp, OrganisationId actorOrg, @Nullable UserId actor,
+	public record Event(long id, String type, String subject, Tlp tlp, OrganisationId actorOrg, @Nullable UserId actor,
 			Instant at) {
 	}
 

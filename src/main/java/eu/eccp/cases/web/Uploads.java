@@ -1,0 +1,27 @@
+package eu.eccp.cases.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.multipart.MultipartFile;
+
+import eu.eccp.cases.internal.Upload;
+
+/** Multipart files as uploads the cases module streams (empty file inputs of a form are skipped). */
+final class Uploads {
+
+	private Uploads() {
+	}
+
+	static Upload of(MultipartFile file) {
+		return new Upload(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getContentType(), file);
+	}
+
+	static List<Upload> of(MultipartFile @Nullable [] files) {
+		return files == null ? List.of()
+				: Arrays.stream(files).filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())))
+					.map(Uploads::of)
+					.toList();
+	}
+}
