@@ -15,7 +15,7 @@ import eu.eccp.shared.UserId;
 
 /** Organisation and person names for display, looked up once per page (bean {@code caseNames} for templates). */
 @Component("caseNames")
-class Names {
+public class Names {
 
 	private final Organisations organisations;
 	private final People people;
@@ -38,20 +38,20 @@ class Names {
 		return id == null ? "" : people.find(id).map(PersonView::displayName).orElse("?");
 	}
 
-	final class Lookup {
+	public final class Lookup {
 
 		private final Map<OrganisationId, String> orgs = new HashMap<>();
 		private final Map<UserId, String> persons = new HashMap<>();
 
-		String org(@Nullable OrganisationId id) {
+		public String org(@Nullable OrganisationId id) {
 			return id == null ? "" : orgs.computeIfAbsent(id, Names.this::org);
 		}
 
-		@Nullable String country(OrganisationId id) {
+		public @Nullable String country(OrganisationId id) {
 			return organisations.find(id).map(OrganisationView::country).map(c -> c.value()).orElse(null);
 		}
 
-		String person(@Nullable UserId id) {
+		public String person(@Nullable UserId id) {
 			return id == null ? "" : persons.computeIfAbsent(id, Names.this::person);
 		}
 	}

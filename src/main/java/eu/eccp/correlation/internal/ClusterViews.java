@@ -88,7 +88,7 @@ public class ClusterViews {
 		List<Views.Edge> edges = new ArrayList<>();
 		for (Rec r : records) {
 			nodes.add(new Views.Node("r" + r.id(), "RECORD", r.visible() ? r.kind() : null, r.country(), r.visible(),
-					r.visible() && r.kind().equals("REPORT") ? "/reports/" + r.sourceId() : null, r.seenAt(), 0, 0));
+					r.visible() && r.kind().equals("REPORT") ? "/reports/" + r.sourceId() : r.visible() && r.kind().equals("CASE") ? "/cases/" + r.sourceId() : null, r.seenAt(), 0, 0));
 		}
 		carriers.forEach((indicator, holders) -> {
 			if (holders.size() < 2) {

@@ -1,0 +1,163 @@
+package eu.eccp.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * In a real browser: France opens a case from a cross-border hit, invites Germany; Germany accepts the
+ * invitation and adds evidence, whose SHA-256 both units then see.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-cases-browser" })
+@ActiveProfiles("test")
+class CasesBrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
+		browser = new ChromeDriver(new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
+			.build(), options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	WebDriverWait waiting() {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	static void screenshot(String name) throws IOException {
+		Path target = Path.of("target/screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	void logInAs(String username) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login?lang=en"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+	}
+
+	void reportVia(String address, String country) {
+		browser.get(url("/report?lang=en"));
+		Object status = ((JavascriptExecutor) browser).executeScript("""
+				return fetch('/api/v1/public/reports', {method: 'POST', headers: {'Content-Type': 'application/json'},
+				  body: JSON.stringify({offence: 'PHISHING', victimCountries: [arguments[1]], description: 'Phishing link ' + arguments[0]})})
+				  .then(r => r.status)""", address, country);
+		assertThat(((Number) status).intValue()).isEqualTo(201);
+	}
+
+	@Test
+	void franceOpensACaseFromAHitInvitesGermanyWhichJoinsAndAddsEvidence() throws Exception {
+		String host = "wallet-" + UUID.randomUUID().toString().substring(0, 8) + ".bank-verify.com";
+		reportVia("hxxps://" + host.replace(".", "[.]") + "/login", "FR");
+		reportVia("https://" + host + "/login", "DE");
+
+		logInAs("fr.analyst");
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+			driver.get(url("/hits"));
+			return driver.getPageSource().contains(host.replace(".", "[.]"));
+		});
+		browser.findElement(By.xpath("//tr[.//code[contains(., '" + host.replace(".", "[.]") + "')]]//a[contains(@href, '/hits/')]"))
+			.click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("open-case-from-hit"))).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-sources")));
+		browser.findElement(By.id("title")).sendKeys("Wallet phishing shared with DE");
+		browser.findElement(By.id("summary")).sendKeys("Same phishing page reported in FR and DE.");
+		new Select(browser.findElement(By.id("tlp"))).selectByValue("AMBER");
+		screenshot("case-open-form");
+		browser.findElement(By.id("case-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-reference")));
+		String reference = browser.findElement(By.id("case-reference")).getText();
+		assertThat(reference).matches("C-\\d{4}-\\d{6}");
+		assertThat(browser.findElement(By.id("case-links")).getText()).contains("Hit").contains("Report")
+			.contains(host.replace(".", "[.]"));
+		new Select(browser.findElement(By.id("invite-organisation"))).selectByValue("de-unit");
+		browser.findElement(By.id("invite-note")).sendKeys("Your report matches ours");
+		browser.findElement(By.id("invite-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-notice")));
+		assertThat(browser.findElement(By.id("case-members")).getText()).contains("Germany National Cyber Crime Unit")
+			.contains("Invited");
+		String caseUrl = browser.getCurrentUrl().replaceAll("#.*$", "");
+
+		logInAs("de.analyst");
+		browser.get(url("/cases"));
+		browser.findElement(By.xpath("//ul[@id='case-invitations']//a[contains(., '" + reference + "')]")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-facts")));
+		assertThat(browser.findElement(By.id("invitation-facts")).getText()).contains("Wallet phishing shared with DE")
+			.contains("Your report matches ours").doesNotContain("Same phishing page");
+		screenshot("case-invitation");
+		browser.findElement(By.id("accept-invitation")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-form")));
+		byte[] content = ("Access log of https://" + host + "/login\n203.0.113.7 - - GET /login 200\n")
+			.getBytes(StandardCharsets.UTF_8);
+		Path file = Files.createTempFile("access-log", ".txt");
+		Files.write(file, content);
+		browser.findElement(By.id("evidence-file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("evidence-description")).sendKeys("Web server access log");
+		browser.findElement(By.id("evidence-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-evidence")));
+		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		assertThat(browser.findElement(By.id("case-evidence")).getText()).contains(file.getFileName().toString()).contains(sha256);
+		assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("joined the case").contains("Evidence added");
+		screenshot("case-evidence");
+
+		logInAs("fr.analyst");
+		browser.get(caseUrl);
+		assertThat(browser.findElement(By.id("case-evidence")).getText()).contains(sha256).contains("Jonas Weber");
+		browser.findElement(By.xpath("//table[@id='case-evidence']//a")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("custody")));
+		assertThat(browser.findElement(By.id("evidence-sha256")).getText()).isEqualTo(sha256);
+		assertThat(browser.findElement(By.id("custody")).getText()).contains("Added").contains("Viewed");
+		screenshot("case-custody");
+		Files.deleteIfExists(file);
+	}
+}
