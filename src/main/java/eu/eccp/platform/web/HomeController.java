@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import eu.eccp.cases.CaseCounts;
 import eu.eccp.correlation.UnreadHits;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
@@ -21,14 +22,23 @@ class HomeController {
 
 	private final Organisations organisations;
 	private final UnreadHits hits;
+	private final CaseCounts cases;
 
-	HomeController(Organisations organisations, UnreadHits hits) {
+	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases) {
 		this.organisations = organisations;
 		this.hits = hits;
+		this.cases = cases;
 	}
 
-	/** A dashboard panel: message keys for its title and text, an optional link and figure. */
-	record Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure) {
+	/**
+	 * A dashboard panel: message keys for its title and text (with an optional argument), an optional link
+	 * and figure.
+	 */
+	record Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure, Object textArgument) {
+
+		Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure) {
+			this(id, titleKey, textKey, link, linkKey, figure, null);
+		}
 	}
 
 	@GetMapping("/")
@@ -39,7 +49,8 @@ class HomeController {
 			panels.add(new Panel("reports", "panel.reports.title", "panel.reports.text", "/reports", "panel.reports.link", null));
 			panels.add(new Panel("hits", "panel.hits.title", "panel.hits.text", "/hits", "panel.hits.link",
 					hits.unread(me)));
-			panels.add(new Panel("cases", "panel.cases.title", "panel.cases.text", null, null, null));
+			panels.add(new Panel("cases", "panel.cases.title", "panel.cases.text", "/cases", "panel.cases.link",
+					cases.openCases(me), cases.pendingInvitations(me)));
 		}
 		if (me.has(Role.PARTNER) || me.has(Role.CONTACT_POINT_OFFICER)) {
 			panels.add(new Panel("submit", "panel.submit.title", "panel.submit.text", "/reports/submitted",
