@@ -376,4 +376,28 @@ class CasesApiTests {
 			assertThat(kinds).as(value).containsExactly("CASE");
 		}
 	}
+
+	@Test
+	void aUnitGrantedAccessToACaseAfterAHitBecomesAMember() throws Exception {
+		String url = "https://drop-" + UUID.randomUUID().toString().substring(0, 8) + ".parcel-track.com/pay";
+		String id = openCase("fr.analyst", "Parcel scam", "AMBER");
+		json("fr.analyst", post("/api/v1/cases/" + id + "/notes"), "{\"text\":\"Payment page " + url + "\"}", 201);
+		report("DE", url, "192.0.2.73");
+		String hit = awaitHit("de.analyst", url);
+		String request = json("de.analyst", post("/api/v1/hits/" + hit + "/access-requests"),
+				"{\"reason\":\"Same payment page in our report\"}", 201);
+		assertThat(JsonPath.<String>read(request, "$.recordKind")).isEqualTo("CASE");
+		mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andExpect(status().isNotFound());
+		json("fr.analyst", post("/api/v1/access-requests/" + JsonPath.read(request, "$.id") + "/grant"), "{}", 200);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int status = 404;
+		while (status != 200 && System.nanoTime() < deadline) {
+			status = mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andReturn().getResponse().getStatus();
+			Thread.sleep(100);
+		}
+		assertThat(status).isEqualTo(200);
+		String detail = mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<String>read(detail, "$.membership")).isEqualTo("ACCEPTED");
+		assertThat(JsonPath.<List<String>>read(detail, "$.timeline[*].type")).contains("member.granted");
+	}
 }

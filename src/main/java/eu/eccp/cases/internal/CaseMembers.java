@@ -111,6 +111,33 @@ public class CaseMembers {
 		return declined;
 	}
 
+	/**
+	 * The owner granted a unit access to the case after a cross-border hit (an access request in
+	 * correlation): the unit becomes a member. Nothing happens for a closed or TLP:RED case, or for an
+	 * organisation that is not a public authority; a replay changes nothing.
+	 */
+	@org.springframework.modulith.events.ApplicationModuleListener
+	void on(eu.eccp.shared.RecordAccessGranted event) {
+		if (!event.sourceKind().equals(CaseSightings.SOURCE_KIND)) {
+			return;
+		}
+		CaseId caseId = new CaseId(event.sourceId());
+		CaseFile file = cases.lock(caseId).orElse(null);
+		OrganisationView unit = organisations.find(event.grantee()).orElse(null);
+		if (file == null || unit == null || !file.isOpen() || file.tlp() == eu.eccp.shared.Tlp.RED
+				|| !unit.type().isPublicAuthority()
+				|| cases.membership(caseId, unit.id()).map(Membership::isMember).orElse(false)) {
+			return;
+		}
+		Instant now = clock.instant();
+		cases.insertMember(new Membership(caseId, unit.id(), Membership.Status.ACCEPTED, null, now,
+				"Access granted after a cross-border hit", null, now));
+		timeline.recordBySystem(caseId, "member.granted", unit.name(), file.tlp(), file.owner(), now);
+		audit.record(AuditEvent.of("case.access-granted", "case", caseId.value()).withDetail("organisation=" + unit.id()));
+		notifications.send(Notice.to(unit.id(), "case.access_granted",
+				"Access granted to case " + file.reference(), "/cases/" + caseId).with("caseId", caseId));
+	}
+
 	/** Units the owner may invite (public authorities, not the owner, not yet members or invited). */
 	@Transactional(readOnly = true)
 	public java.util.List<OrganisationView> invitable(CallerContext caller, CaseId caseId) {

@@ -50,6 +50,20 @@ public class CaseTimeline {
 			.update();
 	}
 
+	/** A line written by the platform on an organisation's behalf (no person acted). */
+	void recordBySystem(CaseId caseId, String type, String subject, Tlp tlp, OrganisationId actor, Instant at) {
+		jdbc.sql("""
+				INSERT INTO case_event (case_id, type, summary, tlp, actor_org, actor_user, at)
+				VALUES (:case, :type, :summary, :tlp, :org, NULL, :at)""")
+			.param("case", caseId.value())
+			.param("type", type)
+			.param("summary", subject)
+			.param("tlp", tlp.name())
+			.param("org", actor.value())
+			.param("at", at(at))
+			.update();
+	}
+
 	List<Event> visibleTo(CaseAccess.Access access) {
 		var visible = access.entries("e").sql().replace(".author_org", ".actor_org");
 		return jdbc.sql("SELECT * FROM case_event e WHERE e.case_id = :case AND " + visible + " ORDER BY e.id")
