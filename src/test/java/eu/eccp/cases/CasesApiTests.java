@@ -38,7 +38,8 @@ import com.jayway.jsonpath.JsonPath;
  * Shared cases: FR opens a case from a hit, invites DE, DE accepts and adds evidence; the export can be
  * verified file by file; TLP:RED entries stay with their author; nobody outside the case sees any of it.
  */
-@SpringBootTest(properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-cases-tests" })
+@SpringBootTest(properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-cases-tests",
+		"eccp.cases.max-evidence-size=1MB" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CasesApiTests {
@@ -353,6 +354,11 @@ class CasesApiTests {
 			.andExpect(status().isUnprocessableContent());
 		mvc.perform(as("fr.analyst", multipart("/api/v1/cases/" + id + "/evidence")
 			.file(new MockMultipartFile("file", "empty.txt", "text/plain", new byte[0])))).andExpect(status().isUnprocessableContent());
+		mvc.perform(as("fr.analyst", multipart("/api/v1/cases/" + id + "/evidence")
+			.file(new MockMultipartFile("file", "big.bin", "application/octet-stream", new byte[1024 * 1024 + 1]))))
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.file").exists());
+		assertThat(jdbc.sql("SELECT count(*) FROM case_evidence WHERE case_id = :id").param("id", UUID.fromString(id))
+			.query(Long.class).single()).isZero();
 		mvc.perform(as("fr.analyst", get("/api/v1/cases/" + UUID.randomUUID()))).andExpect(status().isNotFound());
 		mvc.perform(as("fr.analyst", get("/api/v1/cases?status=MAYBE"))).andExpect(status().isUnprocessableContent());
 	}
