@@ -69,6 +69,17 @@ public class NoticeInbox implements UnreadNotices {
 		}
 	}
 
+	/**
+	 * Opens a notice: marks it read and returns where to go, a platform path (never another site: a link
+	 * that is not a plain path leads back to the inbox).
+	 */
+	@Transactional
+	public String open(CallerContext caller, UUID id) {
+		markRead(caller, id);
+		String link = jdbc.sql("SELECT link FROM notice WHERE id = :id").param("id", id).query(String.class).single();
+		return link.startsWith("/") && !link.startsWith("//") && !link.contains("\\") ? link : "/notifications";
+	}
+
 	/** Marks every unread notice of the caller read; returns how many. */
 	@Transactional
 	public int markAllRead(CallerContext caller) {
