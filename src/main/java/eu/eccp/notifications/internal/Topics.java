@@ -16,7 +16,7 @@ import eu.eccp.shared.InvalidRequestException;
  */
 final class Topics {
 
-	private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");
+	private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\.([a-z][a-z0-9_]*|\\*)");
 
 	private Topics() {
 	}
@@ -35,7 +35,7 @@ final class Topics {
 					continue;
 				}
 				for (String topic : value.split("[,\\s]+")) {
-					String t = topic.strip().toLowerCase(java.util.Locale.ROOT);
+					String t = topic.strip();
 					if (t.isEmpty()) {
 						continue;
 					}

@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
+
+import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,17 +45,22 @@ public class WebhookWorker {
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
-	private final TaskExecutor executor;
+	/** Runs the immediate attempts off the committing thread; the worker's own, not the application's. */
+	private final ExecutorService executor;
 	private final NotificationsProperties.Webhooks options;
 	private final HttpClient http;
 	private final Clock clock;
 
-	WebhookWorker(JdbcClient jdbc, PlatformTransactionManager transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, NotificationsProperties properties, Clock clock) {
+	WebhookWorker(JdbcClient jdbc, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.executor = executor;
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(2, runnable -> {
+			Thread thread = new Thread(runnable, "webhook-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.options = properties.webhooks();
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(options.connectTimeout())
@@ -60,6 +68,11 @@ public class WebhookWorker {
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 		this.clock = clock;
+	}
+
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
 	}
 
 	private record Claimed(UUID id, UUID endpointId, String url, String secret, String topic, String payload, int attempts) {
@@ -89,6 +102,9 @@ public class WebhookWorker {
 			return;
 		}
 		Runnable attempt = () -> executor.execute(() -> {
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
 			try {
 				claim(deliveries).forEach(this::attempt);
 			}

@@ -56,4 +56,18 @@ class WebhookUrlTests {
 			.containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(240));
 		assertThat(options.backoff(20)).isEqualTo(Duration.ofHours(6));
 	}
+
+	@Test
+	void subscribesToExactTopicsOrPrefixesAndRefusesOthers() {
+		assertThat(Topics.matches(List.of(), "hit.found")).isTrue();
+		assertThat(Topics.matches(List.of("request.*"), "request.escalated")).isTrue();
+		assertThat(Topics.matches(List.of("request.*"), "requests.escalated")).isFalse();
+		assertThat(Topics.matches(List.of("hit.found"), "hit.found")).isTrue();
+		assertThat(Topics.matches(List.of("hit.found"), "case.invitation")).isFalse();
+		assertThat(Topics.parse(List.of("request.*, hit.found", "case.invitation"), "topics"))
+			.containsExactly("request.*", "hit.found", "case.invitation");
+		for (String bad : List.of("Bad Topic", "request", "request.", "*", "request.*.x", "REQUEST.RECEIVED")) {
+			assertThatThrownBy(() -> Topics.parse(List.of(bad), "topics")).as(bad).isInstanceOf(InvalidRequestException.class);
+		}
+	}
 }
