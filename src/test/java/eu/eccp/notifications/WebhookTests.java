@@ -1,6 +1,8 @@
 package eu.eccp.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -30,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -282,5 +285,39 @@ class WebhookTests {
 			.content("{\"url\":\"https://tickets.example.net/x\",\"topics\":[\"Bad Topic\"]}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.topics").isNotEmpty());
+	}
+
+	@Test
+	void anAdminManagesEndpointsOnTheSettingsPageAndSeesTheSecretOnce() throws Exception {
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("fr.admin").password("demo"))
+			.andReturn().getRequest().getSession();
+		String settings = mvc.perform(get("/settings/notifications").session(session)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(settings).contains("X-ECCP-Signature").contains("id=\"add-webhook\"");
+
+		mvc.perform(post("/settings/notifications/webhooks").session(session).with(csrf()).param("url", "https://user:pw@tickets.example.net/")
+			.param("topics", "test.page")).andExpect(status().isUnprocessableContent());
+		String created = mvc.perform(post("/settings/notifications/webhooks").session(session).with(csrf()).param("url", hookUrl())
+			.param("topics", "test.page").param("active", "true")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		String secret = created.replaceAll("(?s).*<code id=\"webhook-secret\">([^<]+)</code>.*", "$1");
+		assertThat(secret).startsWith("whsec_");
+		String again = mvc.perform(get("/settings/notifications").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(again).contains(hookUrl()).doesNotContain(secret);
+
+		notifications.send(Notice.to(fr(), "test.page", "Shown in the log " + UUID.randomUUID(), "/cases/3"));
+		awaitReceived(1);
+		assertThat(verifies(received.get(0), secret)).isTrue();
+		String id = JsonPath.<List<String>>read(mvc.perform(as(get("/api/v1/webhooks"), token("fr.admin"))).andReturn().getResponse()
+			.getContentAsString(), "$[?(@.url == '" + hookUrl() + "')].id").get(0);
+		driveUntilSettled(token("fr.admin"), id);
+		String log = mvc.perform(get("/settings/notifications/webhooks/" + id).session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(log).contains("HTTP 200").contains(received.get(0).delivery());
+		mvc.perform(get("/settings/notifications/webhooks/" + id).param("lang", "de").session(session)).andExpect(status().isOk());
+
+		MockHttpSession analyst = (MockHttpSession) mvc.perform(formLogin("/login").user("fr.analyst").password("demo"))
+			.andReturn().getRequest().getSession();
+		mvc.perform(get("/settings/notifications/webhooks/" + id).session(analyst)).andExpect(status().isNotFound());
 	}
 }
