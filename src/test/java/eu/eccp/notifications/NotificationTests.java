@@ -41,6 +41,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 @SpringBootTest(properties = { "eccp.demo=true", "spring.mail.host=localhost", "spring.mail.port=3125",
 		"eccp.public-url=https://eccp.example.eu", "eccp.notifications.webhooks.allow-http=true",
+		"eccp.notifications.webhooks.allow-private-addresses=true",
 		"eccp.notifications.webhooks.base-delay=10ms", "eccp.notifications.webhooks.max-delay=100ms",
 		"eccp.notifications.webhooks.max-attempts=4", "eccp.notifications.webhooks.poll-interval=PT1H" })
 @AutoConfigureMockMvc

@@ -1,7 +1,9 @@
 package eu.eccp.notifications.internal;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -220,7 +222,28 @@ public class WebhookEndpoints {
 		if (uri.getRawFragment() != null) {
 			throw new InvalidRequestException("url", "validation.webhookUrl");
 		}
+		if (!properties.webhooks().allowPrivateAddresses() && privateHost(uri.getHost())) {
+			throw new InvalidRequestException("url", "validation.webhookUrlPrivate");
+		}
 		return uri.toString();
+	}
+
+	/** A host that is {@code localhost} or a literal private address (names are checked again when sending). */
+	private static boolean privateHost(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.equals("localhost") || name.endsWith(".localhost")) {
+			return true;
+		}
+		boolean literal = name.startsWith("[") || name.matches("[0-9.]+");
+		if (!literal) {
+			return false;
+		}
+		try {
+			return NotificationsProperties.Webhooks.isPrivate(InetAddress.getByName(name.replace("[", "").replace("]", "")));
+		}
+		catch (UnknownHostException e) {
+			return true;
+		}
 	}
 
 	private Map<UUID, List<AttemptView>> attempts(List<UUID> deliveries) {

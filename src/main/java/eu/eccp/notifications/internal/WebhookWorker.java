@@ -1,6 +1,7 @@
 package eu.eccp.notifications.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,7 +162,15 @@ public class WebhookWorker {
 		String error = null;
 		long t0 = System.nanoTime();
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+			URI uri = URI.create(delivery.url());
+			if (!options.allowPrivateAddresses()) {
+				for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+					if (NotificationsProperties.Webhooks.isPrivate(address)) {
+						throw new IOException("refused: the host resolves to a private or local address");
+					}
+				}
+			}
+			HttpRequest request = HttpRequest.newBuilder(uri)
 				.timeout(options.readTimeout())
 				.header("Content-Type", "application/json")
 				.header("User-Agent", "ECCP-Webhooks/1")

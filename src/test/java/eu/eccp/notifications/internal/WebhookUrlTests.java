@@ -14,7 +14,7 @@ import eu.eccp.shared.InvalidRequestException;
 class WebhookUrlTests {
 
 	static NotificationsProperties.Webhooks options(boolean allowHttp) {
-		return new NotificationsProperties.Webhooks(allowHttp, 6, Duration.ofSeconds(30), Duration.ofHours(6),
+		return new NotificationsProperties.Webhooks(allowHttp, allowHttp, 6, Duration.ofSeconds(30), Duration.ofHours(6),
 				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5), 20);
 	}
 
@@ -37,6 +37,17 @@ class WebhookUrlTests {
 		assertThat(refusal(endpoints(false), "http://tickets.example.net/eccp")).isEqualTo("validation.webhookUrlHttps");
 		assertThat(refusal(endpoints(true), "http://127.0.0.1:8089/hook")).isNull();
 		assertThat(endpoints(false).url(" https://tickets.example.net/eccp?x=1 ")).isEqualTo("https://tickets.example.net/eccp?x=1");
+	}
+
+	@Test
+	void refusesLocalAndPrivateAddressesUnlessAllowed() {
+		WebhookEndpoints endpoints = endpoints(false);
+		for (String url : List.of("https://localhost/x", "https://127.0.0.1/x", "https://10.1.2.3/x", "https://192.168.0.10/x",
+				"https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[fd00::1]/x", "https://0.0.0.0/x")) {
+			assertThat(refusal(endpoints, url)).as(url).isEqualTo("validation.webhookUrlPrivate");
+		}
+		assertThat(refusal(endpoints, "https://203.0.113.7/hook")).isNull();
+		assertThat(refusal(endpoints(true), "https://127.0.0.1/x")).isNull();
 	}
 
 	@Test
