@@ -3,7 +3,7 @@
  * connected records, and tells every unit involved (hit/no-hit, need-to-know).
  *
  * <p>Published: {@link eu.eccp.correlation.Sightings} (other modules record the indicators their records
- * carry) and {@link eu.eccp.correlation.CrossBorderHitFound}.
+ * carry) and {@link eu.eccp.correlation.CrossBorderHitsFound}.
  */
 @NullMarked
 @ApplicationModule(displayName = "Correlation")

@@ -13,4 +13,7 @@ public interface People {
 
 	/** The enabled people of an organisation, by name. */
 	List<PersonView> members(OrganisationId organisation);
+
+	/** The e-mail address of an enabled person, if they gave one (for notices addressed to them). */
+	Optional<String> email(UserId id);
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
-import eu.eccp.correlation.CrossBorderHitFound;
+import eu.eccp.correlation.CrossBorderHitsFound;
 import eu.eccp.correlation.IngestResult;
 import eu.eccp.correlation.ObservedIndicator;
 import eu.eccp.correlation.RecordSightings;
@@ -466,15 +466,16 @@ class CorrelationIngest implements Sightings {
 			.param("indicators", list.stream().map(NewHit::indicator).toArray(Long[]::new))
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
 			.list();
-		// one audit entry per organisation and batch (the hit rows themselves say which and when)
-		Map<UUID, Integer> perOrganisation = new TreeMap<>();
+		// one event and one audit entry per organisation and batch (the hit rows themselves say which and when)
+		Map<UUID, List<UUID>> perOrganisation = new TreeMap<>();
 		for (Object[] hit : created) {
-			events.publishEvent(new CrossBorderHitFound((UUID) hit[0], new OrganisationId((UUID) hit[1])));
-			perOrganisation.merge((UUID) hit[1], 1, Integer::sum);
+			perOrganisation.computeIfAbsent((UUID) hit[1], o -> new ArrayList<>()).add((UUID) hit[0]);
 		}
 		List<AuditEvent> audited = new ArrayList<>(perOrganisation.size());
-		perOrganisation.forEach((org, count) -> audited
-			.add(AuditEvent.of("hits.created", "organisation", org).withDetail("count=" + count)));
+		perOrganisation.forEach((org, ids) -> {
+			events.publishEvent(new CrossBorderHitsFound(new OrganisationId(org), ids));
+			audited.add(AuditEvent.of("hits.created", "organisation", org).withDetail("count=" + ids.size()));
+		});
 		audit.recordAll(AuditActor.SYSTEM, audited);
 		return created.size();
 	}

@@ -32,6 +32,12 @@ class PeopleDirectory implements People {
 		return users.findByOrganisation(organisation).stream().filter(UserRecord::enabled).map(PeopleDirectory::view).toList();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> email(UserId id) {
+		return users.findById(id).filter(UserRecord::enabled).map(UserRecord::email).filter(e -> !e.isBlank());
+	}
+
 	private static PersonView view(UserRecord user) {
 		return new PersonView(user.id(), user.username(), user.displayName(), user.organisationId(), user.roles(),
 				user.enabled());

@@ -1,0 +1,46 @@
+package eu.eccp.notifications.internal;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import eu.eccp.correlation.CrossBorderHitsFound;
+import eu.eccp.notifications.Notice;
+import eu.eccp.notifications.Notifications;
+
+/**
+ * Tells a unit about new cross-border hits on its records (their ids and a link, never content): one notice
+ * per ingest batch, so a bulk load that creates thousands of hits sends one notice, not thousands.
+ */
+@Component
+class HitNotifier {
+
+	/** At most this many hit ids travel in a notice's data (webhooks); the inbox has them all. */
+	static final int MAX_IDS = 100;
+
+	private final Notifications notifications;
+
+	HitNotifier(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(CrossBorderHitsFound found) {
+		if (found.hitIds().isEmpty()) {
+			return;
+		}
+		if (found.hitIds().size() == 1) {
+			UUID hit = found.hitIds().get(0);
+			notifications.send(Notice.to(found.organisation(), "hit.found", "New cross-border hit", "/hits/" + hit)
+				.with("hitId", hit)
+				.with("count", 1));
+			return;
+		}
+		notifications.send(Notice.to(found.organisation(), "hit.found", found.hitIds().size() + " new cross-border hits",
+				"/hits?unread=true")
+			.with("count", found.hitIds().size())
+			.with("hitIds", found.hitIds().stream().limit(MAX_IDS).map(UUID::toString).collect(Collectors.joining(","))));
+	}
+}

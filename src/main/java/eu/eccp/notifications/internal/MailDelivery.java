@@ -1,0 +1,132 @@
+package eu.eccp.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import eu.eccp.notifications.NoticeSent;
+import eu.eccp.organisations.People;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * E-mails each notice after its sender's transaction commits: a notice for a person to that person's
+ * address (to the organisation's addresses when they gave none), any other to the addresses the
+ * organisation's admins set, if its topic is mailed (urgent notices always are). The e-mail carries the
+ * title and the link, never a record's content. Every message sent or failed is logged in
+ * {@code mail_delivery}; without {@code spring.mail.host} nothing is mailed (noted in the log).
+ */
+@Component
+class MailDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+	private final ObjectProvider<JavaMailSender> mail;
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final NotificationSettings settings;
+	private final People people;
+	private final MessageSource messages;
+	private final NotificationsProperties properties;
+	private final String publicUrl;
+	private final Clock clock;
+
+	MailDelivery(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, JsonMapper json, NotificationSettings settings,
+			People people, MessageSource messages, NotificationsProperties properties,
+			@Value("${eccp.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+		this.mail = mail;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.settings = settings;
+		this.people = people;
+		this.messages = messages;
+		this.properties = properties;
+		this.publicUrl = PublicUrl.strip(publicUrl);
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(NoticeSent event) {
+		StoredNotice notice = StoredNotice.find(jdbc, json, event.noticeId()).orElse(null);
+		if (notice == null) {
+			return;
+		}
+		Set<String> recipients = recipients(notice);
+		if (recipients.isEmpty()) {
+			return;
+		}
+		JavaMailSender sender = mail.getIfAvailable();
+		if (sender == null) {
+			log.info("notice {} not e-mailed: no SMTP server configured (spring.mail.host)", notice.id());
+			return;
+		}
+		for (String to : recipients) {
+			send(sender, notice, to);
+		}
+	}
+
+	private Set<String> recipients(StoredNotice notice) {
+		Set<String> recipients = new LinkedHashSet<>();
+		if (notice.person() != null) {
+			people.email(notice.person()).ifPresent(recipients::add);
+			if (!recipients.isEmpty()) {
+				return recipients;
+			}
+		}
+		NotificationSettings.MailSettings mailSettings = settings.of(notice.recipient());
+		if (mailSettings.mails(notice)) {
+			recipients.addAll(mailSettings.mailAddresses());
+		}
+		return recipients;
+	}
+
+	private void send(JavaMailSender sender, StoredNotice notice, String to) {
+		Locale locale = Locale.ENGLISH;
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(properties.mailFrom());
+		message.setTo(to);
+		message.setSubject(messages.getMessage(notice.urgent() ? "notifications.mail.subjectUrgent" : "notifications.mail.subject",
+				new Object[] { notice.title() }, locale));
+		message.setText(messages.getMessage("notifications.mail.body",
+				new Object[] { notice.title(), publicUrl + notice.link(), publicUrl + "/notifications" }, locale));
+		String error = null;
+		try {
+			sender.send(message);
+			log.info("notice {} e-mailed", notice.id());
+		}
+		catch (MailException e) {
+			error = e.getClass().getSimpleName() + ": " + e.getMessage();
+			log.warn("notice {} could not be e-mailed: {}", notice.id(), e.getMessage());
+		}
+		record(notice, to, error);
+	}
+
+	private void record(StoredNotice notice, String to, @Nullable String error) {
+		jdbc.sql("""
+				INSERT INTO mail_delivery (id, notice_id, organisation_id, recipient, succeeded, error, attempted_at)
+				VALUES (:id, :notice, :org, :to, :ok, :error, :now)""")
+			.param("id", UUID.randomUUID())
+			.param("notice", notice.id())
+			.param("org", notice.recipient().value())
+			.param("to", to)
+			.param("ok", error == null)
+			.param("error", error == null ? null : PublicUrl.shorten(error, 500))
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+	}
+}

@@ -1,0 +1,40 @@
+package eu.eccp.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.SqlTimes;
+import eu.eccp.shared.UserId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A notice as stored, read by the delivery channels. */
+record StoredNotice(UUID id, OrganisationId recipient, @Nullable UserId person, String topic, String title, String link,
+		boolean urgent, Map<String, String> data, Instant createdAt) {
+
+	private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+	};
+
+	static Optional<StoredNotice> find(JdbcClient jdbc, JsonMapper json, UUID id) {
+		return jdbc.sql("SELECT * FROM notice WHERE id = :id").param("id", id).query((rs, n) -> of(rs, json)).optional();
+	}
+
+	static StoredNotice of(ResultSet rs, JsonMapper json) throws SQLException {
+		UUID person = rs.getObject("recipient_user", UUID.class);
+		return new StoredNotice(rs.getObject("id", UUID.class), new OrganisationId(rs.getObject("recipient_org", UUID.class)),
+				person == null ? null : new UserId(person), rs.getString("topic"), rs.getString("title"), rs.getString("link"),
+				rs.getBoolean("urgent"), data(json, rs.getString("data")), SqlTimes.instant(rs, "created_at"));
+	}
+
+	static Map<String, String> data(JsonMapper json, @Nullable String text) {
+		return text == null || text.isBlank() ? Map.of() : json.readValue(text, DATA);
+	}
+}

@@ -1,0 +1,243 @@
+package eu.eccp.notifications.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.annotation.PreDestroy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued webhook deliveries: right after the transaction that queued them commits, and on a schedule
+ * for those that are due again. A run claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and leases
+ * them (moves their next attempt past the timeouts) before sending, so several workers or instances never
+ * send one delivery twice at once, and no database lock is held while a receiver answers. A network error,
+ * a timeout or an answer other than 2xx is retried with exponential backoff until
+ * {@code eccp.notifications.webhooks.max-attempts}; every attempt is logged in {@code webhook_attempt}.
+ */
+@Component
+public class WebhookWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+	/** Runs the immediate attempts off the committing thread; the worker's own, not the application's. */
+	private final ExecutorService executor;
+	private final NotificationsProperties.Webhooks options;
+	private final HttpClient http;
+	private final Clock clock;
+
+	WebhookWorker(JdbcClient jdbc, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(2, runnable -> {
+			Thread thread = new Thread(runnable, "webhook-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.options = properties.webhooks();
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(options.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		this.clock = clock;
+	}
+
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
+	}
+
+	private record Claimed(UUID id, UUID endpointId, String url, String secret, String topic, String payload, int attempts) {
+	}
+
+	@Scheduled(fixedDelayString = "${eccp.notifications.webhooks.poll-interval:PT5S}",
+			initialDelayString = "${eccp.notifications.webhooks.poll-interval:PT5S}")
+	void poll() {
+		try {
+			runDue();
+		}
+		catch (RuntimeException e) {
+			log.warn("webhook worker run failed: {}", e.toString());
+		}
+	}
+
+	/** Sends every delivery that is due now (one batch); returns how many were attempted. */
+	public int runDue() {
+		List<Claimed> claimed = claim(null);
+		claimed.forEach(this::attempt);
+		return claimed.size();
+	}
+
+	/** Attempts the given deliveries once the current transaction commits (at once without one), off this thread. */
+	void attemptAfterCommit(List<UUID> deliveries) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		Runnable attempt = () -> executor.execute(() -> {
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
+			try {
+				claim(deliveries).forEach(this::attempt);
+			}
+			catch (RuntimeException e) {
+				log.warn("immediate webhook attempt failed: {}", e.toString());
+			}
+		});
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					attempt.run();
+				}
+			});
+		}
+		else {
+			attempt.run();
+		}
+	}
+
+	private List<Claimed> claim(@Nullable List<UUID> only) {
+		return transaction.execute(status -> {
+			Instant now = clock.instant();
+			List<Claimed> claimed = jdbc.sql("""
+					SELECT d.id, d.endpoint_id, d.topic, d.payload, d.attempts, e.url, e.secret
+					FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+					WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND e.active AND e.deleted_at IS NULL"""
+					+ (only == null ? "" : " AND d.id = ANY (CAST(:ids AS uuid[]))") + """
+
+					ORDER BY d.next_attempt_at LIMIT :limit
+					FOR UPDATE OF d SKIP LOCKED""")
+				.param("now", Timestamp.from(now))
+				.param("limit", options.batchSize())
+				.params(only == null ? java.util.Map.of() : java.util.Map.of("ids", only.toArray(UUID[]::new)))
+				.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+						rs.getString("url"), rs.getString("secret"), rs.getString("topic"), rs.getString("payload"),
+						rs.getInt("attempts")))
+				.list();
+			if (!claimed.isEmpty()) {
+				Instant lease = now.plus(options.connectTimeout()).plus(options.readTimeout()).plusSeconds(30);
+				jdbc.sql("UPDATE webhook_delivery SET next_attempt_at = :lease WHERE id = ANY (CAST(:ids AS uuid[]))")
+					.param("lease", Timestamp.from(lease))
+					.param("ids", claimed.stream().map(Claimed::id).toArray(UUID[]::new))
+					.update();
+			}
+			return claimed;
+		});
+	}
+
+	private void attempt(Claimed delivery) {
+		Instant started = clock.instant();
+		long timestamp = started.getEpochSecond();
+		Integer statusCode = null;
+		String error = null;
+		long t0 = System.nanoTime();
+		try {
+			URI uri = URI.create(delivery.url());
+			if (!options.allowPrivateAddresses()) {
+				for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+					if (NotificationsProperties.Webhooks.isPrivate(address)) {
+						throw new IOException("refused: the host resolves to a private or local address");
+					}
+				}
+			}
+			HttpRequest request = HttpRequest.newBuilder(uri)
+				.timeout(options.readTimeout())
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "ECCP-Webhooks/1")
+				.header("X-ECCP-Event", delivery.topic())
+				.header("X-ECCP-Delivery", delivery.id().toString())
+				.header("X-ECCP-Timestamp", Long.toString(timestamp))
+				.header("X-ECCP-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
+				.POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+				.build();
+			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+			statusCode = response.statusCode();
+			if (statusCode < 200 || statusCode > 299) {
+				error = "HTTP " + statusCode;
+			}
+		}
+		catch (HttpTimeoutException e) {
+			error = "timeout: " + e.getMessage();
+		}
+		catch (IOException e) {
+			error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			error = "interrupted";
+		}
+		catch (IllegalArgumentException e) {
+			error = "invalid request: " + e.getMessage();
+		}
+		long durationMs = (System.nanoTime() - t0) / 1_000_000;
+		record(delivery, statusCode, error, durationMs);
+	}
+
+	private void record(Claimed delivery, @Nullable Integer statusCode, @Nullable String error, long durationMs) {
+		Instant now = clock.instant();
+		int attempts = delivery.attempts() + 1;
+		boolean succeeded = error == null;
+		boolean givingUp = !succeeded && attempts >= options.maxAttempts();
+		Instant next = succeeded || givingUp ? null : now.plus(options.backoff(attempts));
+		String status = succeeded ? "SUCCEEDED" : givingUp ? "FAILED" : "PENDING";
+		transaction.executeWithoutResult(tx -> {
+			jdbc.sql("""
+					UPDATE webhook_delivery SET status = :status, attempts = :attempts, next_attempt_at = :next,
+					  completed_at = :completed WHERE id = :id""")
+				.param("status", status)
+				.param("attempts", attempts)
+				.param("next", next == null ? null : Timestamp.from(next))
+				.param("completed", next == null ? Timestamp.from(now) : null)
+				.param("id", delivery.id())
+				.update();
+			jdbc.sql("""
+					INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms, succeeded, next_attempt_at)
+					VALUES (:delivery, :at, :code, :error, :ms, :ok, :next)""")
+				.param("delivery", delivery.id())
+				.param("at", Timestamp.from(now))
+				.param("code", statusCode)
+				.param("error", error == null ? null : PublicUrl.shorten(error, 500))
+				.param("ms", durationMs)
+				.param("ok", succeeded)
+				.param("next", next == null ? null : Timestamp.from(next))
+				.update();
+		});
+		if (succeeded) {
+			log.info("webhook delivery {} to endpoint {} succeeded (attempt {})", delivery.id(), delivery.endpointId(), attempts);
+		}
+		else {
+			log.warn("webhook delivery {} to endpoint {} failed (attempt {}{}): {}", delivery.id(), delivery.endpointId(),
+					attempts, givingUp ? ", giving up" : "", error);
+		}
+	}
+}

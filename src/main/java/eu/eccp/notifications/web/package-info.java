@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.notifications.web;
+
+import org.jspecify.annotations.NullMarked;
