@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-java -Xmx4g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   eu.eccp.correlation.bench.CorrelationLoadBenchmark "${1:-10000000}" "${2:-500}" "${3:-2}"

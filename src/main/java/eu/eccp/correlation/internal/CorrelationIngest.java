@@ -65,10 +65,35 @@ class CorrelationIngest implements Sightings {
 		this.clock = clock;
 	}
 
-	private record Rec(long id, long cluster, String country, UUID owner, Tlp tlp) {
+	/** A record of the batch; {@code created} when this transaction inserted it (so all its sightings are new). */
+	private record Rec(long id, long cluster, String country, UUID owner, Tlp tlp, boolean created) {
+
+		Rec inCluster(long other) {
+			return new Rec(id, other, country, owner, tlp, created);
+		}
 	}
 
 	private record NewHit(UUID organisation, long record, long indicator) {
+	}
+
+	/** What the batch says of one indicator value. */
+	private static final class Seen {
+
+		final ObservedIndicator indicator;
+		Instant first;
+		Instant last;
+		/** Distinct records created by this batch that carry it: sightings known to be new before inserting them. */
+		int newCarriers;
+
+		Seen(ObservedIndicator indicator, Instant at) {
+			this.indicator = indicator;
+			this.first = at;
+			this.last = at;
+		}
+	}
+
+	/** A value's id, its count of distinct carrying records (as far as this transaction knows) and warning list. */
+	private record Value(long id, int sourceCount, @org.jspecify.annotations.Nullable String benign) {
 	}
 
 	@Override
@@ -78,24 +103,51 @@ class CorrelationIngest implements Sightings {
 			return new IngestResult(0, 0, 0, 0);
 		}
 		Instant now = clock.instant();
-		Map<String, Long> indicatorIds = upsertIndicators(batch);
 		Map<String, Rec> records = upsertRecords(batch, now);
+		// Counting, linking, hits and cluster merges run one transaction at a time, and so does everything that
+		// locks indicator rows (so that no two ingests can wait on each other's rows and lock). Under the lock
+		// every statement sees what other transactions committed meanwhile, so two records arriving at once
+		// are still linked, by the later one.
+		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+		Map<Long, Rec> recordsById = new HashMap<>();
+		records.values().forEach(r -> recordsById.put(r.id(), r));
+		refreshClusters(recordsById);
+
+		// the batch's (value, record) pairs, each once, with what is known of each value
+		TreeMap<String, Seen> values = new TreeMap<>();
+		Map<String, Set<Long>> carriers = new LinkedHashMap<>();
+		Map<Long, Timestamp> seenAtOf = new HashMap<>();
+		for (RecordSightings sightings : batch) {
+			Rec rec = recordsById.get(records.get(key(sightings)).id());
+			seenAtOf.merge(rec.id(), Timestamp.from(sightings.seenAt()), (a, b) -> a.before(b) ? a : b);
+			for (ObservedIndicator indicator : sightings.indicators()) {
+				String k = indicator.type() + "\u0000" + indicator.value();
+				Seen seen = values.computeIfAbsent(k, x -> new Seen(indicator, sightings.seenAt()));
+				seen.first = seen.first.isBefore(sightings.seenAt()) ? seen.first : sightings.seenAt();
+				seen.last = seen.last.isAfter(sightings.seenAt()) ? seen.last : sightings.seenAt();
+				if (carriers.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).add(rec.id()) && rec.created()) {
+					seen.newCarriers++;
+				}
+			}
+		}
+		Map<String, Value> byKey = upsertValues(values);
+		Map<Long, Value> valueIds = new HashMap<>();
+		byKey.values().forEach(v -> valueIds.put(v.id(), v));
 
 		List<Long> sightingIndicators = new ArrayList<>();
 		List<Long> sightingRecords = new ArrayList<>();
 		List<String> sightingCountries = new ArrayList<>();
 		List<Boolean> sightingRed = new ArrayList<>();
 		List<Timestamp> sightingTimes = new ArrayList<>();
-		Map<Long, Rec> recordsById = new HashMap<>();
-		for (RecordSightings sightings : batch) {
-			Rec rec = records.get(key(sightings));
-			recordsById.put(rec.id(), rec);
-			for (ObservedIndicator indicator : new HashSet<>(sightings.indicators())) {
-				sightingIndicators.add(indicatorIds.get(indicator.type() + "\u0000" + indicator.value()));
-				sightingRecords.add(rec.id());
+		for (Map.Entry<String, Set<Long>> entry : carriers.entrySet()) {
+			long indicatorId = byKey.get(entry.getKey()).id();
+			for (long recordId : entry.getValue()) {
+				Rec rec = recordsById.get(recordId);
+				sightingIndicators.add(indicatorId);
+				sightingRecords.add(recordId);
 				sightingCountries.add(rec.country());
 				sightingRed.add(!rec.tlp().mayLeaveOwner());
-				sightingTimes.add(Timestamp.from(sightings.seenAt()));
+				sightingTimes.add(seenAtOf.get(recordId));
 			}
 		}
 		List<long[]> fresh = jdbc.sql("""
@@ -114,25 +166,29 @@ class CorrelationIngest implements Sightings {
 		if (fresh.isEmpty()) {
 			return new IngestResult(batch.size(), 0, 0, 0);
 		}
-		// Counting, linking, hits and cluster merges run one transaction at a time; what came before (values,
-		// records, sightings) runs in parallel. Under the lock every statement sees the sightings other
-		// transactions committed meanwhile, so two records arriving at once are still linked, by the later one.
-		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
-		refreshClusters(recordsById);
+		// new sightings of records known before this batch (a replay adds none) count now
 		Map<Long, Integer> added = new TreeMap<>();
-		fresh.forEach(f -> added.merge(f[0], 1, Integer::sum));
-		Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
-		Set<Long> linkable = new HashSet<>(jdbc.sql("""
-				UPDATE indicator_value v SET source_count = v.source_count + x.c, last_seen = GREATEST(v.last_seen, :latest)
-				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
-				WHERE v.id = x.id
-				RETURNING v.id, v.source_count, v.benign""")
-			.param("ids", added.keySet().toArray(Long[]::new))
-			.param("counts", added.values().toArray(Integer[]::new))
-			.param("latest", latest)
-			.query((rs, n) -> rs.getString(3) == null && rs.getInt(2) <= properties.maxSourcesToLink() ? rs.getLong(1) : -1L)
-			.list());
-		linkable.remove(-1L);
+		fresh.stream().filter(f -> !recordsById.get(f[1]).created()).forEach(f -> added.merge(f[0], 1, Integer::sum));
+		if (!added.isEmpty()) {
+			Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
+			jdbc.sql("""
+					UPDATE indicator_value v SET source_count = v.source_count + x.c, last_seen = GREATEST(v.last_seen, :latest)
+					FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
+					WHERE v.id = x.id
+					RETURNING v.id, v.source_count, v.benign""")
+				.param("ids", added.keySet().toArray(Long[]::new))
+				.param("counts", added.values().toArray(Integer[]::new))
+				.param("latest", latest)
+				.query((rs, n) -> valueIds.put(rs.getLong(1), new Value(rs.getLong(1), rs.getInt(2), rs.getString(3))))
+				.list();
+		}
+		Set<Long> linkable = new HashSet<>();
+		for (long[] f : fresh) {
+			Value value = valueIds.get(f[0]);
+			if (value.benign() == null && value.sourceCount() <= properties.maxSourcesToLink()) {
+				linkable.add(f[0]);
+			}
+		}
 		if (linkable.isEmpty()) {
 			return new IngestResult(batch.size(), fresh.size(), 0, 0);
 		}
@@ -237,7 +293,7 @@ class CorrelationIngest implements Sightings {
 				.param("fi", freshIndicators)
 				.param("fr", freshRecords)
 				.query((rs, n) -> result.get(rs.getLong(1)).records.add(new Rec(rs.getLong(2), rs.getLong(3),
-						rs.getString(4), rs.getObject(5, UUID.class), Tlp.valueOf(rs.getString(6)))))
+						rs.getString(4), rs.getObject(5, UUID.class), Tlp.valueOf(rs.getString(6)), false)))
 				.list();
 		}
 		return result;
@@ -273,58 +329,47 @@ class CorrelationIngest implements Sightings {
 		return sightings.source().kind() + "\u0000" + sightings.source().id();
 	}
 
-	private Map<String, Long> upsertIndicators(List<RecordSightings> batch) {
-		// sorted, so that concurrent upserts lock rows in the same order
-		TreeMap<String, ObservedIndicator> unique = new TreeMap<>();
-		Map<String, Instant> firstSeen = new HashMap<>();
-		for (RecordSightings sightings : batch) {
-			for (ObservedIndicator indicator : sightings.indicators()) {
-				String k = indicator.type() + "\u0000" + indicator.value();
-				unique.putIfAbsent(k, indicator);
-				firstSeen.merge(k, sightings.seenAt(), (a, b) -> a.isBefore(b) ? a : b);
-			}
+	/**
+	 * Inserts the values not known yet and, in the same statement, counts the new records that carry known
+	 * ones (sorted, so rows are always locked in the same order). Values carried only by records known before
+	 * are read, not rewritten: whether those sightings are new is known only once they are inserted.
+	 */
+	private Map<String, Value> upsertValues(TreeMap<String, Seen> values) {
+		Map<String, Value> result = new HashMap<>();
+		if (values.isEmpty()) {
+			return result;
 		}
-		Map<String, Long> ids = new HashMap<>();
-		if (unique.isEmpty()) {
-			return ids;
-		}
-		String[] types = unique.values().stream().map(ObservedIndicator::type).toArray(String[]::new);
-		String[] values = unique.values().stream().map(ObservedIndicator::value).toArray(String[]::new);
+		List<Seen> seen = new ArrayList<>(values.values());
 		jdbc.sql("""
-				SELECT v.id, v.type, v.value FROM indicator_value v
-				JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
-			.param("types", types)
-			.param("values", values)
-			.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
+				INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen)
+				SELECT t, val, b, c, f, l FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
+				  CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[])) AS x(t, val, b, c, f, l)
+				ON CONFLICT (type, value) DO UPDATE
+				  SET source_count = v.source_count + EXCLUDED.source_count, last_seen = GREATEST(v.last_seen, EXCLUDED.last_seen)
+				  WHERE EXCLUDED.source_count > 0
+				RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
+			.param("types", seen.stream().map(x -> x.indicator.type()).toArray(String[]::new))
+			.param("values", seen.stream().map(x -> x.indicator.value()).toArray(String[]::new))
+			.param("benign", seen.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
+			.param("counts", seen.stream().map(x -> x.newCarriers).toArray(Integer[]::new))
+			.param("first", seen.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
+			.param("last", seen.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
+			.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+					new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
 			.list();
-		List<String> missing = unique.keySet().stream().filter(k -> !ids.containsKey(k)).toList();
-		if (!missing.isEmpty()) {
-			// existing values are not rewritten: last_seen moves with the source counts of new sightings
+		List<Seen> unread = seen.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
+			.toList();
+		if (!unread.isEmpty()) {
 			jdbc.sql("""
-					INSERT INTO indicator_value (type, value, benign, first_seen, last_seen)
-					SELECT t, v, b, s, s FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
-					  CAST(:seen AS timestamptz[])) AS x(t, v, b, s)
-					ON CONFLICT (type, value) DO NOTHING
-					RETURNING id, type, value""")
-				.param("types", missing.stream().map(k -> unique.get(k).type()).toArray(String[]::new))
-				.param("values", missing.stream().map(k -> unique.get(k).value()).toArray(String[]::new))
-				.param("benign", missing.stream().map(k -> unique.get(k).benign()).toArray(String[]::new))
-				.param("seen", missing.stream().map(k -> Timestamp.from(firstSeen.get(k))).toArray(Timestamp[]::new))
-				.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
+					SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
+					JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
+				.param("types", unread.stream().map(x -> x.indicator.type()).toArray(String[]::new))
+				.param("values", unread.stream().map(x -> x.indicator.value()).toArray(String[]::new))
+				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+						new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
 				.list();
-			// values another transaction inserted at the same moment: committed by now, so visible to a new statement
-			List<String> raced = missing.stream().filter(k -> !ids.containsKey(k)).toList();
-			if (!raced.isEmpty()) {
-				jdbc.sql("""
-						SELECT v.id, v.type, v.value FROM indicator_value v
-						JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
-					.param("types", raced.stream().map(k -> unique.get(k).type()).toArray(String[]::new))
-					.param("values", raced.stream().map(k -> unique.get(k).value()).toArray(String[]::new))
-					.query((rs, n) -> ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
-					.list();
-			}
 		}
-		return ids;
+		return result;
 	}
 
 	private Map<String, Rec> upsertRecords(List<RecordSightings> batch, Instant now) {
@@ -338,7 +383,7 @@ class CorrelationIngest implements Sightings {
 			.param("ids", unique.values().stream().map(s -> s.source().id()).toArray(UUID[]::new))
 			.query((rs, n) -> records.put(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
 					new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
-							Tlp.valueOf(rs.getString(7)))))
+							Tlp.valueOf(rs.getString(7)), false)))
 			.list();
 		List<RecordSightings> missing = unique.entrySet().stream().filter(e -> !records.containsKey(e.getKey()))
 			.map(Map.Entry::getValue).toList();
@@ -372,7 +417,8 @@ class CorrelationIngest implements Sightings {
 		for (int i = 0; i < missing.size(); i++) {
 			RecordSightings s = missing.get(i);
 			if (ids.containsKey(key(s))) {
-				records.put(key(s), new Rec(ids.get(key(s)), clusters.get(i), s.country().value(), s.owner().value(), s.tlp()));
+				records.put(key(s), new Rec(ids.get(key(s)), clusters.get(i), s.country().value(), s.owner().value(), s.tlp(),
+						true));
 			}
 		}
 		if (records.size() < unique.size()) {
@@ -384,7 +430,7 @@ class CorrelationIngest implements Sightings {
 				.param("ids", missing.stream().map(s -> s.source().id()).toArray(UUID[]::new))
 				.query((rs, n) -> records.putIfAbsent(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
 						new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
-								Tlp.valueOf(rs.getString(7)))))
+								Tlp.valueOf(rs.getString(7)), false)))
 				.list();
 		}
 		return records;
@@ -397,7 +443,7 @@ class CorrelationIngest implements Sightings {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list()
 			.forEach(row -> recordsById.computeIfPresent(row[0],
-					(id, r) -> new Rec(r.id(), row[1], r.country(), r.owner(), r.tlp())));
+					(id, r) -> r.inCluster(row[1])));
 	}
 
 	/** Merges each group of joined clusters into its largest member, with three set-based statements. */
@@ -456,11 +502,12 @@ class CorrelationIngest implements Sightings {
 		List<NewHit> list = new ArrayList<>(hits);
 		List<Object[]> created = jdbc.sql("""
 				INSERT INTO hit (id, organisation_id, record_id, indicator_id, created_at)
-				SELECT gen_random_uuid(), o, r, i, :now FROM unnest(CAST(:orgs AS uuid[]), CAST(:records AS bigint[]),
-				  CAST(:indicators AS bigint[])) AS h(o, r, i)
+				SELECT id, o, r, i, :now FROM unnest(CAST(:ids AS uuid[]), CAST(:orgs AS uuid[]), CAST(:records AS bigint[]),
+				  CAST(:indicators AS bigint[])) AS h(id, o, r, i)
 				ON CONFLICT DO NOTHING
 				RETURNING id, organisation_id""")
 			.param("now", Timestamp.from(now))
+			.param("ids", list.stream().map(h -> TimeOrderedIds.next(now.toEpochMilli())).toArray(UUID[]::new))
 			.param("orgs", list.stream().map(NewHit::organisation).toArray(UUID[]::new))
 			.param("records", list.stream().map(NewHit::record).toArray(Long[]::new))
 			.param("indicators", list.stream().map(NewHit::indicator).toArray(Long[]::new))

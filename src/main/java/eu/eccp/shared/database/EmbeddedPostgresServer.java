@@ -146,6 +146,10 @@ final class EmbeddedPostgresServer {
 			.setServerConfig("max_wal_size", "4GB")
 			.setServerConfig("checkpoint_completion_target", "0.9")
 			.setLocaleConfig("locale", "C");
+		if (Boolean.getBoolean("eccp.embedded-database.statement-statistics")) {
+			// profiling aid for benchmarks: per-statement timings in pg_stat_statements
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
 		if (!durable) {
 			builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
 		}

@@ -75,6 +75,10 @@ public final class CorrelationLoadBenchmark {
 		List<OrganisationId> units = countries.stream()
 			.map(c -> organisations.find(CountryCode.of(c), OrganisationType.NATIONAL_UNIT).get(0).id())
 			.toList();
+		if (Boolean.getBoolean("eccp.embedded-database.statement-statistics")) {
+			jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+			jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+		}
 		Random random = new Random(20261129);
 		// every sighting ever generated, as indices into the value pool: picking one at random picks a value
 		// with probability proportional to its use so far (preferential attachment)
@@ -151,9 +155,26 @@ public final class CorrelationLoadBenchmark {
 				loaded, stored, records, nextValue, seconds, loaded / seconds,
 				windowRates.stream().min(Double::compare).orElse(0.0));
 
+		if (Boolean.getBoolean("eccp.embedded-database.statement-statistics")) {
+			statementProfile(jdbc, seconds);
+		}
 		rawInsertRate(jdbc);
 		size(jdbc, stored);
 		latency(jdbc, pivot, units.get(countries.indexOf("FR")));
+	}
+
+	/** Where PostgreSQL spent the load's time, statement by statement (needs pg_stat_statements). */
+	static void statementProfile(JdbcClient jdbc, double seconds) {
+		System.out.printf(Locale.ROOT, "statements by total time (of %.1f s wall):%n", seconds);
+		jdbc.sql("""
+				SELECT total_exec_time / 1000, calls, rows, regexp_replace(left(query, 110), '\\s+', ' ', 'g')
+				FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""")
+			.query((rs, n) -> {
+				System.out.printf(Locale.ROOT, "%8.1f s %8d calls %10d rows  %s%n", rs.getDouble(1), rs.getLong(2), rs.getLong(3),
+						rs.getString(4));
+				return null;
+			})
+			.list();
 	}
 
 	static String valueOf(long value) {
