@@ -277,7 +277,7 @@ public class ContactPointDirectory {
 			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException e) {
-			errors.put(field, "validation.contactPoint." + field);
+			errors.put(field, IdentifierValidation.errorCode("contactPoint", field));
 			return null;
 		}
 	}
@@ -316,7 +316,7 @@ public class ContactPointDirectory {
 		}
 		Optional<String> canonical = identifiers.canonical(type, value, region);
 		if (canonical.isEmpty()) {
-			errors.put(field, "validation.identifier." + type.name());
+			errors.put(field, IdentifierValidation.errorCode("identifier", type.name()));
 			return null;
 		}
 		return canonical.get();

@@ -71,7 +71,7 @@ class IdentifierValidation {
 			}
 			String canonical = type == IdentifierType.ACCOUNT ? value : canonical(type, value, region).orElse(null);
 			if (canonical == null) {
-				errors.put(at + "value", "validation.identifier." + type.name());
+				errors.put(at + "value", errorCode("identifier", type.name()));
 				continue;
 			}
 			Instant observedAt = null;
@@ -139,6 +139,11 @@ class IdentifierValidation {
 		catch (DateTimeParseException e) {
 			return null;
 		}
+	}
+
+	/** A message code of the bundles, {@code validation.} followed by the parts. */
+	static String errorCode(String... parts) {
+		return "validation." + String.join(".", parts);
 	}
 
 	static @Nullable String blankToNull(@Nullable String text) {
