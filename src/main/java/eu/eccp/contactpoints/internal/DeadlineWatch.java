@@ -64,7 +64,8 @@ public class DeadlineWatch {
 	}
 
 	/** Escalates what is overdue and reminds of what lapses soon, as of {@code now}; each request in its own transaction. */
-	public Outcome check(Instant now) {
+	public Outcome check(Instant at) {
+		Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		int escalated = 0;
 		for (RequestId id : transactions.execute(status -> requests.overdueAcknowledgements(now))) {
 			if (Boolean.TRUE.equals(transactions.execute(status -> escalate(id, now)))) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public class UrgentRequests {
 		if (!errors.isEmpty() || recipient == null || kind == null) {
 			throw new InvalidRequestException(errors);
 		}
-		Instant now = clock.instant();
+		Instant now = now();
 		boolean urgent = Boolean.TRUE.equals(draft.urgent()) || kind.alwaysUrgent();
 		UrgentRequest request = UrgentRequest.send(requests.nextReference(now), kind, urgent, caller.organisationId(),
 				caller.userId(), recipient.id(),
@@ -143,7 +144,7 @@ public class UrgentRequests {
 
 	@Transactional(readOnly = true)
 	public RequestViews.RequestLists lists(CallerContext caller) {
-		Instant now = clock.instant();
+		Instant now = now();
 		Map<OrganisationId, RequestViews.Party> parties = new HashMap<>();
 		return new RequestViews.RequestLists(
 				requests.list(caller.organisationId(), false, now, 500).stream()
@@ -157,20 +158,20 @@ public class UrgentRequests {
 	public RequestViews.RequestView open(CallerContext caller, RequestId id) {
 		UrgentRequest request = visible(caller, id);
 		audit.record(AuditEvent.of("request.viewed", "urgent_request", id));
-		return view(caller, request, clock.instant());
+		return view(caller, request, now());
 	}
 
 	@Transactional
 	public RequestViews.RequestView acknowledge(CallerContext caller, RequestId id) {
 		UrgentRequest request = forRecipient(caller, id);
-		request.acknowledge(caller.userId(), clock.instant(), properties.preservationPeriod());
+		request.acknowledge(caller.userId(), now(), properties.preservationPeriod());
 		return saved(caller, request, "acknowledged", null);
 	}
 
 	@Transactional
 	public RequestViews.RequestView start(CallerContext caller, RequestId id) {
 		UrgentRequest request = forRecipient(caller, id);
-		request.start(clock.instant());
+		request.start(now());
 		return saved(caller, request, "started", null);
 	}
 
@@ -182,7 +183,7 @@ public class UrgentRequests {
 			throw new InvalidRequestException(errors);
 		}
 		UrgentRequest request = forRecipient(caller, id);
-		request.fulfil(caller.userId(), clock.instant(), partially, outcome, properties.preservationPeriod());
+		request.fulfil(caller.userId(), now(), partially, outcome, properties.preservationPeriod());
 		return saved(caller, request, partially ? "partially_fulfilled" : "fulfilled", null);
 	}
 
@@ -193,21 +194,21 @@ public class UrgentRequests {
 			throw new InvalidRequestException("reason", "validation.request.reason");
 		}
 		UrgentRequest request = forRecipient(caller, id);
-		request.refuse(caller.userId(), clock.instant(), why);
+		request.refuse(caller.userId(), now(), why);
 		return saved(caller, request, "refused", null);
 	}
 
 	@Transactional
 	public RequestViews.RequestView withdraw(CallerContext caller, RequestId id) {
 		UrgentRequest request = forRequester(caller, id);
-		request.withdraw(caller.userId(), clock.instant());
+		request.withdraw(caller.userId(), now());
 		return saved(caller, request, "withdrawn", null);
 	}
 
 	@Transactional
 	public RequestViews.RequestView extend(CallerContext caller, RequestId id) {
 		UrgentRequest request = forRequester(caller, id);
-		request.extend(clock.instant(), properties.extensionPeriod());
+		request.extend(now(), properties.extensionPeriod());
 		return saved(caller, request, "extended", "until=" + request.preservedUntil());
 	}
 
@@ -256,7 +257,7 @@ public class UrgentRequests {
 			.param("name", caller.username())
 			.param("tlp", marking.name())
 			.param("body", text)
-			.param("now", SqlTimes.at(clock.instant()))
+			.param("now", SqlTimes.at(now()))
 			.update();
 		List<AttachmentFiles.Stored> stored = new ArrayList<>();
 		try {
@@ -314,6 +315,11 @@ public class UrgentRequests {
 
 	// --- helpers ---
 
+	/** The current moment as the database keeps it (microseconds), so answers match what is stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
 	private List<RequestViews.MessageView> thread(CallerContext caller, RequestId id) {
 		Map<UUID, List<RequestViews.AttachmentView>> attachments = new HashMap<>();
 		jdbc.sql("SELECT * FROM request_attachment WHERE request_id = :id ORDER BY file_name")
@@ -347,7 +353,7 @@ public class UrgentRequests {
 		OrganisationId other = caller.organisationId().equals(request.requester()) ? request.recipient()
 				: request.requester();
 		notices.transition(request, other, what, name(caller.organisationId()));
-		return view(caller, request, clock.instant());
+		return view(caller, request, now());
 	}
 
 	private UrgentRequest visible(CallerContext caller, RequestId id) {
