@@ -134,12 +134,11 @@ class RequestBrowserTests {
 		logIn("fr.analyst");
 		click("nav-contact-points");
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("directory-heading")));
-		new Select(browser.findElement(By.id("capability"))).selectByValue("PRESERVATION");
-		browser.findElement(By.id("country")).sendKeys("DE");
-		click("directory-search");
+		browser.get(url("/contact-points?country=DE&capability=PRESERVATION"));
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cp-isp")));
 		assertThat(browser.findElement(By.id("cp-isp")).getText()).contains("Demo Internet Service Provider",
 				text("contactPoints.openNow"));
+		assertThat(browser.findElements(By.id("cp-hosting"))).isEmpty();
 		screenshot("contact-points-directory");
 		click("send-to-isp");
 

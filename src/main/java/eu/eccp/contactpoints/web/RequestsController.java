@@ -75,11 +75,11 @@ class RequestsController {
 					null, null, null, null);
 		}
 
-		int rows() {
+		public int rows() {
 			return Math.max(IDENTIFIER_ROWS, idValue == null ? 0 : idValue.size());
 		}
 
-		String at(@Nullable List<String> column, int row) {
+		public String at(@Nullable List<String> column, int row) {
 			return column == null || row >= column.size() || column.get(row) == null ? "" : column.get(row);
 		}
 
