@@ -241,4 +241,35 @@ class RequestBrowserTests {
 		click("action-acknowledge");
 		waiting().until(ExpectedConditions.textToBe(By.id("request-status"), text("requeststatus.ACKNOWLEDGED")));
 	}
+
+	@Test
+	void anOrganisationsAdminKeepsItsOwnDirectoryEntryCurrent() throws IOException {
+		logIn("fr.admin");
+		click("nav-contact-points");
+		click("edit-own");
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("entry-form")));
+		type("description", "Permanence cyber de la DCPJ");
+		click("cap-PRESERVATION");
+		click("cap-SUBSCRIBER_DATA");
+		browser.findElement(By.id("languages")).clear();
+		type("languages", "fr, en");
+		click("hours-office");
+		setValue("officeOpens", "08:30");
+		setValue("officeCloses", "19:00");
+		browser.findElement(By.id("timeZone")).clear();
+		type("timeZone", "Europe/Paris");
+		type("phone", "12");
+		click("entry-save");
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("phone-error")));
+		assertThat(browser.findElement(By.id("phone-error")).getText()).isEqualTo(text("validation.identifier.PHONE"));
+		browser.findElement(By.id("phone")).clear();
+		type("phone", "+33 1 40 00 00 01");
+		screenshot("contact-point-edit");
+		click("entry-save");
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("directory-notice")));
+		String entry = browser.findElement(By.id("cp-fr-unit")).getText();
+		assertThat(entry).contains("Permanence cyber de la DCPJ", "+33140000001", text("capability.SUBSCRIBER_DATA"))
+			.contains("08:30", "19:00", "Europe/Paris");
+		assertThat(browser.findElements(By.id("edit-isp"))).isEmpty();
+	}
 }
