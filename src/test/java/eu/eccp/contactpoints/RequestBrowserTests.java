@@ -193,6 +193,15 @@ class RequestBrowserTests {
 		assertThat(status()).isEqualTo(text("requeststatus.FULFILLED"));
 		assertThat(browser.findElement(By.id("outcome-note")).getText()).isEqualTo("Logs preserved, our ticket 4711");
 		assertThat(browser.findElements(By.id("action-extend"))).hasSize(1);
+		Path file = Files.createTempFile("mla-draft-", ".txt");
+		Files.writeString(file, "Draft MLA request " + marker);
+		type("message-body", "Thank you, the MLA request follows next week.");
+		new Select(browser.findElement(By.id("message-tlp"))).selectByValue("GREEN");
+		browser.findElement(By.id("message-files")).sendKeys(file.toAbsolutePath().toString());
+		click("message-submit");
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("request-notice")));
+		assertThat(browser.findElement(By.id("messages")).getText()).contains("Thank you, the MLA request follows next week.",
+				"TLP:GREEN", file.getFileName().toString());
 		screenshot("request-fulfilled-fr");
 
 		logIn("de.analyst");
