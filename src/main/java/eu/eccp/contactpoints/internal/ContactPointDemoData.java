@@ -1,0 +1,117 @@
+package eu.eccp.contactpoints.internal;
+
+import java.sql.Time;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.organisations.Organisations;
+import eu.eccp.organisations.People;
+import eu.eccp.organisations.PersonView;
+import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.SqlTimes;
+
+/**
+ * Demo directory entries, only with {@code --eccp.demo=true}, after the demo organisations exist: every
+ * member state's 24/7 point (staffed 24/7), the demo ISP (24/7 abuse desk), hosting provider and bank
+ * (office hours). Entries already present are left as their admins edited them.
+ */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "eccp.demo", havingValue = "true")
+class ContactPointDemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactPointDemoData.class);
+
+	private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("AT", "de"), Map.entry("BE", "nl,fr,de"),
+			Map.entry("BG", "bg"), Map.entry("HR", "hr"), Map.entry("CY", "el"), Map.entry("CZ", "cs"),
+			Map.entry("DK", "da"), Map.entry("EE", "et"), Map.entry("FI", "fi,sv"), Map.entry("FR", "fr"),
+			Map.entry("DE", "de"), Map.entry("GR", "el"), Map.entry("HU", "hu"), Map.entry("IE", "ga"),
+			Map.entry("IT", "it"), Map.entry("LV", "lv"), Map.entry("LT", "lt"), Map.entry("LU", "lb,fr,de"),
+			Map.entry("MT", "mt"), Map.entry("NL", "nl"), Map.entry("PL", "pl"), Map.entry("PT", "pt"),
+			Map.entry("RO", "ro"), Map.entry("SK", "sk"), Map.entry("SI", "sl"), Map.entry("ES", "es"),
+			Map.entry("SE", "sv"));
+
+	private final JdbcClient jdbc;
+	private final Organisations organisations;
+	private final People people;
+	private final Clock clock;
+
+	ContactPointDemoData(JdbcClient jdbc, Organisations organisations, People people, Clock clock) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int created = 0;
+		for (String country : new TreeSet<>(CountryCode.EU_MEMBER_STATES)) {
+			String code = country.toLowerCase(Locale.ROOT);
+			created += seed(code + "-247",
+					"National 24/7 point of contact under Art. 35 of the Budapest Convention.",
+					"PRESERVATION,TRAFFIC_DATA,SUBSCRIBER_DATA,EMERGENCY_DISCLOSURE", "en," + LANGUAGES.get(country),
+					null, null, "Europe/Brussels", "+3222000" + (100 + created), "247@" + code + ".police.example.eu",
+					"Duty officer, " + country + " national unit", "duty@" + code + ".police.example.eu");
+		}
+		created += seed("isp", "Abuse and law-enforcement desk of the demo ISP.",
+				"PRESERVATION,TRAFFIC_DATA,SUBSCRIBER_DATA,EMERGENCY_DISCLOSURE,ACCOUNT_FREEZE", "de,en", null, null,
+				"Europe/Berlin", "+4930123456", "lea@isp.example.de", "ISP night shift lead", "nightshift@isp.example.de");
+		created += seed("hosting", "Abuse desk of the demo hosting provider.",
+				"PRESERVATION,SUBSCRIBER_DATA,CONTENT_REMOVAL", "nl,en", LocalTime.of(8, 0), LocalTime.of(18, 0),
+				"Europe/Amsterdam", "+31201234567", "abuse@hosting.example.nl", "Hosting on-call engineer",
+				"oncall@hosting.example.nl");
+		created += seed("bank", "Fraud desk of the demo bank.", "ACCOUNT_FREEZE,SUBSCRIBER_DATA,PRESERVATION", "fr,en",
+				LocalTime.of(9, 0), LocalTime.of(17, 30), "Europe/Paris", "+33140000000", "fraude@bank.example.fr",
+				"Head of fraud desk", "fraude-astreinte@bank.example.fr");
+		log.warn("DEMO MODE: {} demo contact-point directory entries created", created);
+	}
+
+	private int seed(String shortName, String description, String capabilities, String languages,
+			@Nullable LocalTime opens, @Nullable LocalTime closes, String zone, String phone, String email,
+			String backupName, String backupEmail) {
+		OrganisationView org = organisations.findByShortName(shortName).orElse(null);
+		if (org == null) {
+			return 0;
+		}
+		List<PersonView> members = people.members(org.id());
+		UUID backupUser = members.isEmpty() ? null : members.get(0).id().value();
+		return jdbc.sql("""
+				INSERT INTO contact_point (organisation_id, description, capabilities, languages, always_open, office_opens,
+				  office_closes, time_zone, phone, email, platform_channel, backup_name, backup_email, backup_user, updated_at)
+				VALUES (:org, :description, :capabilities, :languages, :alwaysOpen, :opens, :closes, :zone, :phone, :email,
+				  TRUE, :backupName, :backupEmail, :backupUser, :now)
+				ON CONFLICT (organisation_id) DO NOTHING""")
+			.param("org", org.id().value())
+			.param("description", description)
+			.param("capabilities", capabilities)
+			.param("languages", String.join(",", new java.util.LinkedHashSet<>(List.of(languages.split(",")))))
+			.param("alwaysOpen", opens == null)
+			.param("opens", opens == null ? null : Time.valueOf(opens))
+			.param("closes", closes == null ? null : Time.valueOf(closes))
+			.param("zone", zone)
+			.param("phone", phone)
+			.param("email", email)
+			.param("backupName", backupName)
+			.param("backupEmail", backupEmail)
+			.param("backupUser", backupUser)
+			.param("now", SqlTimes.at(clock.instant()))
+			.update();
+	}
+}

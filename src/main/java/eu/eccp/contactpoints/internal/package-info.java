@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.contactpoints.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+/**
+ * The 24/7 contact-point network: a directory of national 24/7 points (Budapest Convention, Art. 35) and
+ * private-sector contact points, and urgent requests between organisations (expedited preservation,
+ * disclosure of preserved traffic data, emergency disclosure, mutual assistance) with deadlines,
+ * escalation, preservation expiry and a message thread.
+ *
+ * <p>Published: the {@link eu.eccp.contactpoints.RequestId}, {@link eu.eccp.contactpoints.RequestKind} and
+ * {@link eu.eccp.contactpoints.RequestStatus} value types.
+ */
+@NullMarked
+@ApplicationModule(displayName = "24/7 contact points and urgent requests",
+		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators" })
+package eu.eccp.contactpoints;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

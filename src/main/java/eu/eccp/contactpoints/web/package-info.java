@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.contactpoints.web;
+
+import org.jspecify.annotations.NullMarked;
