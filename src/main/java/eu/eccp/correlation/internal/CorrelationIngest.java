@@ -359,16 +359,17 @@ class CorrelationIngest implements Sightings {
 			.list();
 		List<Seen> unread = seen.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
 			.toList();
-		if (!unread.isEmpty()) {
-			jdbc.sql("""
-					SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
-					JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
-				.param("types", unread.stream().map(x -> x.indicator.type()).toArray(String[]::new))
-				.param("values", unread.stream().map(x -> x.indicator.value()).toArray(String[]::new))
-				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-						new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
-				.list();
-		}
+		// one statement per type, so that PostgreSQL probes the unique index with the list of values
+		Map<String, List<String>> byType = new TreeMap<>();
+		unread.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
+		byType.forEach((type, list) -> jdbc.sql("""
+				SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
+				WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))""")
+			.param("type", type)
+			.param("values", list.toArray(String[]::new))
+			.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+					new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+			.list());
 		return result;
 	}
 
@@ -376,15 +377,7 @@ class CorrelationIngest implements Sightings {
 		Map<String, RecordSightings> unique = new LinkedHashMap<>();
 		batch.forEach(s -> unique.putIfAbsent(key(s), s));
 		Map<String, Rec> records = new HashMap<>();
-		jdbc.sql("""
-				SELECT r.id, r.source_kind, r.source_id, r.cluster_id, r.country, r.owner_org, r.tlp FROM correlation_record r
-				JOIN unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[])) AS x(k, i) ON r.source_kind = x.k AND r.source_id = x.i""")
-			.param("kinds", unique.values().stream().map(s -> s.source().kind()).toArray(String[]::new))
-			.param("ids", unique.values().stream().map(s -> s.source().id()).toArray(UUID[]::new))
-			.query((rs, n) -> records.put(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
-					new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
-							Tlp.valueOf(rs.getString(7)), false)))
-			.list();
+		readRecords(unique.values(), records);
 		List<RecordSightings> missing = unique.entrySet().stream().filter(e -> !records.containsKey(e.getKey()))
 			.map(Map.Entry::getValue).toList();
 		if (missing.isEmpty()) {
@@ -423,23 +416,38 @@ class CorrelationIngest implements Sightings {
 		}
 		if (records.size() < unique.size()) {
 			// recorded by another transaction at the same moment (its cluster row here stays empty)
-			jdbc.sql("""
-					SELECT r.id, r.source_kind, r.source_id, r.cluster_id, r.country, r.owner_org, r.tlp FROM correlation_record r
-					JOIN unnest(CAST(:kinds AS text[]), CAST(:ids AS uuid[])) AS x(k, i) ON r.source_kind = x.k AND r.source_id = x.i""")
-				.param("kinds", missing.stream().map(s -> s.source().kind()).toArray(String[]::new))
-				.param("ids", missing.stream().map(s -> s.source().id()).toArray(UUID[]::new))
-				.query((rs, n) -> records.putIfAbsent(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
-						new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
-								Tlp.valueOf(rs.getString(7)), false)))
-				.list();
+			readRecords(missing.stream().filter(m -> !records.containsKey(key(m))).toList(), records);
 		}
 		return records;
 	}
 
-	/** The batch's records may have changed cluster while this transaction waited for the lock. */
+	/**
+	 * Reads the records already known, one statement per source kind, so that PostgreSQL probes the unique
+	 * index with the list of ids (a join with an unnested array was planned as a scan of the whole table).
+	 */
+	private void readRecords(java.util.Collection<RecordSightings> sources, Map<String, Rec> into) {
+		Map<String, List<UUID>> idsByKind = new TreeMap<>();
+		sources.forEach(s -> idsByKind.computeIfAbsent(s.source().kind(), k -> new ArrayList<>()).add(s.source().id()));
+		idsByKind.forEach((kind, ids) -> jdbc.sql("""
+				SELECT r.id, r.source_kind, r.source_id, r.cluster_id, r.country, r.owner_org, r.tlp FROM correlation_record r
+				WHERE r.source_kind = :kind AND r.source_id = ANY (CAST(:ids AS uuid[]))""")
+			.param("kind", kind)
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((rs, n) -> into.putIfAbsent(rs.getString(2) + "\u0000" + rs.getObject(3, UUID.class),
+					new Rec(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class),
+							Tlp.valueOf(rs.getString(7)), false)))
+			.list());
+	}
+
+	/** The batch's records known before may have changed cluster while this transaction waited for the lock. */
 	private void refreshClusters(Map<Long, Rec> recordsById) {
+		// records this transaction created are invisible to others until it commits: only the others can move
+		Long[] known = recordsById.values().stream().filter(r -> !r.created()).map(Rec::id).toArray(Long[]::new);
+		if (known.length == 0) {
+			return;
+		}
 		jdbc.sql("SELECT id, cluster_id FROM correlation_record WHERE id = ANY (CAST(:ids AS bigint[]))")
-			.param("ids", recordsById.keySet().toArray(Long[]::new))
+			.param("ids", known)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list()
 			.forEach(row -> recordsById.computeIfPresent(row[0],

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import eu.eccp.cases.CaseCounts;
+import eu.eccp.contactpoints.OpenRequests;
 import eu.eccp.correlation.UnreadHits;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
@@ -23,11 +24,13 @@ class HomeController {
 	private final Organisations organisations;
 	private final UnreadHits hits;
 	private final CaseCounts cases;
+	private final OpenRequests requests;
 
-	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases) {
+	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases, OpenRequests requests) {
 		this.organisations = organisations;
 		this.hits = hits;
 		this.cases = cases;
+		this.requests = requests;
 	}
 
 	/**
@@ -57,7 +60,8 @@ class HomeController {
 					"panel.submit.link", null));
 		}
 		if (me.has(Role.CONTACT_POINT_OFFICER) || me.has(Role.PARTNER)) {
-			panels.add(new Panel("requests", "panel.requests.title", "panel.requests.text", null, null, null));
+			panels.add(new Panel("requests", "panel.requests.title", "panel.requests.text", "/requests", "panel.requests.link",
+					requests.awaitingAction(me)));
 		}
 		if (me.has(Role.HOTLINE_ANALYST) || me.has(Role.PARTNER)) {
 			panels.add(new Panel("notices", "panel.notices.title", "panel.notices.text", null, null, null));

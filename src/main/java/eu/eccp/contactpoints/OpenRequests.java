@@ -1,0 +1,10 @@
+package eu.eccp.contactpoints;
+
+import eu.eccp.shared.CallerContext;
+
+/** Figures about urgent requests, for dashboards. */
+public interface OpenRequests {
+
+	/** Requests addressed to the caller's organisation that are not finished (sent, acknowledged, in progress). */
+	long awaitingAction(CallerContext caller);
+}
