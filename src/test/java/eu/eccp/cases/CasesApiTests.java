@@ -349,6 +349,7 @@ class CasesApiTests {
 		json("fr.analyst", post("/api/v1/cases"), "{\"title\":\"Bad offence\",\"offences\":[\"JAYWALKING\"]}", 422);
 		json("fr.analyst", post("/api/v1/cases"), "{\"title\":\"Bad hit\",\"hits\":[\"%s\"]}".formatted(UUID.randomUUID()), 422);
 		json("fr.analyst", post("/api/v1/cases"), "{\"title\":", 400);
+		json("fr.analyst", post("/api/v1/cases"), "{\"title\":\"Null ids\",\"reports\":[null],\"hits\":[null],\"offences\":[null]}", 422);
 		String id = openCase("fr.analyst", "Evidence checks", "AMBER");
 		mvc.perform(as("fr.analyst", multipart("/api/v1/cases/" + id + "/evidence").param("tlp", "AMBER")))
 			.andExpect(status().isUnprocessableContent());

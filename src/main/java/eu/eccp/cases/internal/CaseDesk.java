@@ -83,7 +83,7 @@ public class CaseDesk {
 		}
 		List<Offence> offences = new ArrayList<>();
 		for (String name : request.offences() == null ? List.<String>of() : request.offences()) {
-			Offence offence = Offence.parse(name);
+			Offence offence = name == null ? null : Offence.parse(name);
 			if (offence == null) {
 				errors.put("offences", "validation.offence");
 			}
@@ -193,6 +193,7 @@ public class CaseDesk {
 
 	@Transactional
 	public CaseFile close(CallerContext caller, CaseId id) {
+		cases.lock(id);
 		CaseAccess.Access owner = access.owner(caller, id);
 		CaseFile closed = owner.file().closed(clock.instant());
 		cases.close(closed);
@@ -211,6 +212,10 @@ public class CaseDesk {
 			java.util.Map<String, String> errors) {
 		Set<String> seen = new LinkedHashSet<>();
 		for (UUID reportId : request.reports() == null ? List.<UUID>of() : request.reports()) {
+			if (reportId == null) {
+				errors.put("reports", "validation.caseSource");
+				continue;
+			}
 			Optional<ReportSummary> report = reports.summaryFor(caller, new ReportId(reportId));
 			if (report.isEmpty()) {
 				errors.put("reports", "validation.caseSource");
@@ -220,6 +225,10 @@ public class CaseDesk {
 					caller.userId(), now));
 		}
 		for (UUID hitId : request.hits() == null ? List.<UUID>of() : request.hits()) {
+			if (hitId == null) {
+				errors.put("hits", "validation.caseSource");
+				continue;
+			}
 			Optional<HitSummary> hit = hits.find(caller, hitId);
 			if (hit.isEmpty()) {
 				errors.put("hits", "validation.caseSource");

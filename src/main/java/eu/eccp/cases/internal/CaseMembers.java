@@ -21,7 +21,6 @@ import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
-import eu.eccp.shared.RecordNotFoundException;
 
 /** The owning unit invites other units (national units, 24/7 points, EU bodies); they accept or decline. */
 @Service
@@ -54,8 +53,9 @@ public class CaseMembers {
 	 */
 	@Transactional
 	public Membership invite(CallerContext caller, CaseId caseId, @Nullable String organisation, @Nullable String note) {
-		access.owner(caller, caseId);
-		CaseFile file = cases.lock(caseId).orElseThrow(() -> new RecordNotFoundException("case"));
+		// every change of membership or state locks the case row first, so that two at once are serialised
+		cases.lock(caseId);
+		CaseFile file = access.owner(caller, caseId).file();
 		OrganisationView unit = findOrganisation(organisation)
 			.orElseThrow(() -> new InvalidRequestException("organisation", "validation.caseOrganisation"));
 		file.requireShareableWith(unit);
@@ -82,6 +82,7 @@ public class CaseMembers {
 
 	@Transactional
 	public Membership accept(CallerContext caller, CaseId caseId) {
+		cases.lock(caseId);
 		CaseAccess.Access invited = access.invitee(caller, caseId);
 		invited.file().requireOpen();
 		Instant now = clock.instant();
@@ -99,6 +100,7 @@ public class CaseMembers {
 
 	@Transactional
 	public Membership decline(CallerContext caller, CaseId caseId) {
+		cases.lock(caseId);
 		CaseAccess.Access invited = access.invitee(caller, caseId);
 		Instant now = clock.instant();
 		Membership declined = invited.membership().decline(caller.userId(), now);

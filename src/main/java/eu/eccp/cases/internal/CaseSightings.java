@@ -28,7 +28,8 @@ import eu.eccp.shared.Tlp;
  * The indicators of a case's summary, notes, messages and evidence become sightings of the case (source
  * kind {@code CASE}, owned by the owning unit, with the case's marking), so correlation links the case to
  * other countries' records. An evidence file is sighted by its SHA-256, and text evidence (plain text, HTML,
- * saved e-mails) is also searched. TLP:RED entries stay with their author and are not correlated.
+ * saved e-mails) is also searched. TLP:RED entries, and entries marked more strictly than the case, are not
+ * correlated.
  */
 @Component
 class CaseSightings {
@@ -57,7 +58,7 @@ class CaseSightings {
 	}
 
 	@ApplicationModuleListener
-	void on(CaseEntryAdded event) throws IOException {
+	void on(CaseEntryAdded event) {
 		Optional<CaseFile> found = cases.find(event.caseId());
 		Optional<OrganisationView> owner = found.flatMap(c -> organisations.find(c.owner()));
 		if (found.isEmpty() || owner.isEmpty()) {
@@ -70,17 +71,23 @@ class CaseSightings {
 			case CaseEntryAdded.SUMMARY -> indicators.addAll(extractor.extract(file.title() + "\n" + file.summary(),
 					ExtractionOptions.defaults()));
 			case CaseEntryAdded.ENTRY -> work.forProcessing(event.id())
-				.filter(entry -> entry.tlp() != Tlp.RED)
+				.filter(entry -> correlates(entry.tlp(), file))
 				.ifPresent(entry -> indicators.addAll(extractor.extract(entry.body(), ExtractionOptions.defaults())));
 			case CaseEntryAdded.EVIDENCE -> {
-				Optional<Evidence> evidence = locker.forProcessing(event.id()).filter(e -> e.tlp() != Tlp.RED);
+				Optional<Evidence> evidence = locker.forProcessing(event.id()).filter(e -> correlates(e.tlp(), file));
 				if (evidence.isPresent()) {
 					Evidence e = evidence.get();
 					indicators.add(new Indicator(IndicatorType.SHA256, e.sha256(), e.sha256(), 0, false, null,
 							java.util.Map.of(Indicator.FILE_NAME, e.fileName())));
 					if (isText(e) && e.size() <= properties.maxScannedEvidenceSize().toBytes()) {
-						indicators.addAll(extractor.extractFromFile(Files.readAllBytes(locker.pathOf(e)), e.fileName(),
-								ExtractionOptions.defaults()));
+						try {
+							indicators.addAll(extractor.extractFromFile(Files.readAllBytes(locker.pathOf(e)), e.fileName(),
+									ExtractionOptions.defaults()));
+						}
+						catch (IOException unreadable) {
+							// the hash still correlates; a file that cannot be read must not block the event for good
+							log.error("evidence {} of case {} could not be read for indicators", e.id(), e.caseId());
+						}
 					}
 				}
 			}
@@ -102,6 +109,14 @@ class CaseSightings {
 		}
 		sightings.record(List.of(new RecordSightings(new SourceRef(SOURCE_KIND, file.id().value()), file.owner(),
 				owner.get().country(), file.tlp(), file.openedAt(), observed)));
+	}
+
+	/**
+	 * Whether an entry's indicators may be correlated under the case's marking: not TLP:RED, and not marked
+	 * more strictly than the case (its indicators would reach other units' hits under a weaker marking).
+	 */
+	static boolean correlates(Tlp entry, CaseFile file) {
+		return entry != Tlp.RED && entry.ordinal() >= file.tlp().ordinal();
 	}
 
 	private static boolean isText(Evidence evidence) {

@@ -155,6 +155,7 @@ public class CaseWork {
 
 	@Transactional
 	public CaseTask completeTask(CallerContext caller, CaseId caseId, UUID taskId) {
+		cases.lock(caseId);
 		CaseAccess.Access member = access.contributor(caller, caseId);
 		CaseTask task = tasks(member).stream().filter(t -> t.id().equals(taskId)).findFirst()
 			.orElseThrow(() -> new RecordNotFoundException("task"));

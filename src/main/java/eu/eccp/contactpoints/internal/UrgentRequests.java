@@ -226,6 +226,8 @@ public class UrgentRequests {
 	public RequestViews.MessageView post(CallerContext caller, RequestId id, @Nullable String body, @Nullable String tlp,
 			List<Upload> uploads) {
 		UrgentRequest request = party(caller, id);
+		// the people who work the request on their side write to its thread, not every account of the organisation
+		caller.requireAny(request.requester().equals(caller.organisationId()) ? SENDERS : HANDLERS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String text = body == null ? "" : body.strip();
 		if (text.isEmpty() || text.length() > 20_000) {
@@ -264,6 +266,7 @@ public class UrgentRequests {
 			for (Upload upload : uploads) {
 				AttachmentFiles.Stored file = files.store(id.value(), upload);
 				stored.add(file);
+				deleteOnRollback(id, file);
 				jdbc.sql("""
 						INSERT INTO request_attachment (id, message_id, request_id, file_name, content_type, size_bytes, sha256)
 						VALUES (:id, :message, :request, :name, :type, :size, :sha)""")
@@ -289,6 +292,21 @@ public class UrgentRequests {
 			notices.message(request, other, name(caller.organisationId()));
 		}
 		return thread(caller, id).stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
+	}
+
+	/** Removes a stored file again if the transaction that recorded it rolls back (nothing would refer to it). */
+	private void deleteOnRollback(RequestId id, AttachmentFiles.Stored file) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							if (status != STATUS_COMMITTED) {
+								files.delete(id.value(), file.id());
+							}
+						}
+					});
+		}
 	}
 
 	/** An attachment to stream to the caller, if they may see its message. */

@@ -48,7 +48,9 @@ class WebhookDispatch {
 	@ApplicationModuleListener
 	void on(NoticeSent event) {
 		StoredNotice notice = StoredNotice.find(jdbc, json, event.noticeId()).orElse(null);
-		if (notice == null) {
+		// a notice for one person (a task assigned to them) stays in their inbox and mail; urgent ones
+		// (an escalation to the backup contact) also reach the organisation's systems, which must act on them
+		if (notice == null || notice.person() != null && !notice.urgent()) {
 			return;
 		}
 		List<Endpoint> endpoints = jdbc.sql("""
