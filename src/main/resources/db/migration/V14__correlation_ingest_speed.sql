@@ -9,3 +9,7 @@ ALTER TABLE correlation_record DROP CONSTRAINT correlation_record_cluster_id_fke
 -- Every ingest bumps source_count and last_seen of the values it sees; neither is indexed, so with room
 -- left on each page PostgreSQL updates the row in place (a HOT update) instead of adding index entries.
 ALTER TABLE indicator_value SET (fillfactor = 70);
+
+-- No query looks records up by owner alone (visibility is checked on records found by cluster, value or
+-- id), so this index only cost every record insert and every relabel an entry.
+DROP INDEX correlation_record_by_owner;

@@ -109,6 +109,13 @@ class CorrelationIngest implements Sightings {
 		// every statement sees what other transactions committed meanwhile, so two records arriving at once
 		// are still linked, by the later one.
 		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+		// Every statement from here on probes indexes with one batch's keys: a few thousand rows against tables
+		// of millions. Left to itself, the planner merge-joined or scanned whole tables (a relabel walked the
+		// entire cluster index; counting carriers scanned every sighting), which made each batch cost grow with
+		// the size of the database. Index probes only, for the rest of this transaction.
+		jdbc.sql("""
+				SELECT set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true),
+				  set_config('enable_hashjoin', 'off', true)""").query().singleRow();
 		Map<Long, Rec> recordsById = new HashMap<>();
 		records.values().forEach(r -> recordsById.put(r.id(), r));
 		refreshClusters(recordsById);
@@ -139,16 +146,17 @@ class CorrelationIngest implements Sightings {
 		List<String> sightingCountries = new ArrayList<>();
 		List<Boolean> sightingRed = new ArrayList<>();
 		List<Timestamp> sightingTimes = new ArrayList<>();
-		for (Map.Entry<String, Set<Long>> entry : carriers.entrySet()) {
-			long indicatorId = byKey.get(entry.getKey()).id();
-			for (long recordId : entry.getValue()) {
-				Rec rec = recordsById.get(recordId);
-				sightingIndicators.add(indicatorId);
-				sightingRecords.add(recordId);
-				sightingCountries.add(rec.country());
-				sightingRed.add(!rec.tlp().mayLeaveOwner());
-				sightingTimes.add(seenAtOf.get(recordId));
-			}
+		// in primary-key order, so that the index pages each insert touches are visited once, in sequence
+		List<long[]> pairs = new ArrayList<>();
+		carriers.forEach((k, recordIds) -> recordIds.forEach(r -> pairs.add(new long[] { byKey.get(k).id(), r })));
+		pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+		for (long[] pair : pairs) {
+			Rec rec = recordsById.get(pair[1]);
+			sightingIndicators.add(pair[0]);
+			sightingRecords.add(pair[1]);
+			sightingCountries.add(rec.country());
+			sightingRed.add(!rec.tlp().mayLeaveOwner());
+			sightingTimes.add(seenAtOf.get(pair[1]));
 		}
 		List<long[]> fresh = jdbc.sql("""
 				INSERT INTO sighting (indicator_id, record_id, country, red, seen_at)
@@ -284,17 +292,32 @@ class CorrelationIngest implements Sightings {
 		List<Long> fanOut = result.entrySet().stream().filter(e -> e.getValue().nonRedCountries.size() <= 1)
 			.map(Map.Entry::getKey).toList();
 		if (!fanOut.isEmpty()) {
-			jdbc.sql("""
-					SELECT s.indicator_id, r.id, r.cluster_id, r.country, r.owner_org, r.tlp
-					FROM sighting s JOIN correlation_record r ON r.id = s.record_id
+			// two index lookups rather than one join: planned as a join, PostgreSQL hashed the whole record table
+			List<long[]> pairs = jdbc.sql("""
+					SELECT s.indicator_id, s.record_id FROM sighting s
 					WHERE s.indicator_id = ANY (CAST(:ids AS bigint[]))
 					  AND (s.indicator_id, s.record_id) NOT IN (SELECT * FROM unnest(CAST(:fi AS bigint[]), CAST(:fr AS bigint[])))""")
 				.param("ids", fanOut.toArray(Long[]::new))
 				.param("fi", freshIndicators)
 				.param("fr", freshRecords)
-				.query((rs, n) -> result.get(rs.getLong(1)).records.add(new Rec(rs.getLong(2), rs.getLong(3),
-						rs.getString(4), rs.getObject(5, UUID.class), Tlp.valueOf(rs.getString(6)), false)))
+				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 				.list();
+			Map<Long, Rec> carriers = new HashMap<>();
+			if (!pairs.isEmpty()) {
+				jdbc.sql("""
+						SELECT r.id, r.cluster_id, r.country, r.owner_org, r.tlp FROM correlation_record r
+						WHERE r.id = ANY (CAST(:ids AS bigint[]))""")
+					.param("ids", pairs.stream().map(p -> p[1]).distinct().toArray(Long[]::new))
+					.query((rs, n) -> carriers.put(rs.getLong(1), new Rec(rs.getLong(1), rs.getLong(2), rs.getString(3),
+							rs.getObject(4, UUID.class), Tlp.valueOf(rs.getString(5)), false)))
+					.list();
+			}
+			for (long[] pair : pairs) {
+				Rec carrier = carriers.get(pair[1]);
+				if (carrier != null) {
+					result.get(pair[0]).records.add(carrier);
+				}
+			}
 		}
 		return result;
 	}
@@ -508,6 +531,8 @@ class CorrelationIngest implements Sightings {
 			return 0;
 		}
 		List<NewHit> list = new ArrayList<>(hits);
+		list.sort(Comparator.comparing(NewHit::organisation).thenComparingLong(NewHit::record)
+			.thenComparingLong(NewHit::indicator));
 		List<Object[]> created = jdbc.sql("""
 				INSERT INTO hit (id, organisation_id, record_id, indicator_id, created_at)
 				SELECT id, o, r, i, :now FROM unnest(CAST(:ids AS uuid[]), CAST(:orgs AS uuid[]), CAST(:records AS bigint[]),
