@@ -17,6 +17,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.correlation.CrossBorderHitsFound;
+import eu.eccp.organisations.OrganisationType;
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.organisations.Organisations;
 import eu.eccp.organisations.People;
 import eu.eccp.shared.OrganisationId;
 
@@ -34,6 +37,17 @@ class NotificationsModuleTests {
 
 	@MockitoBean
 	AuditTrail audit;
+
+	/** The notifier tells only organisations that exist; here, every one asked about. */
+	@MockitoBean
+	Organisations organisations;
+
+	@org.junit.jupiter.api.BeforeEach
+	void everyOrganisationExists() {
+		org.mockito.Mockito.when(organisations.find(org.mockito.ArgumentMatchers.any(OrganisationId.class)))
+			.thenAnswer(call -> java.util.Optional.of(new OrganisationView(call.getArgument(0), "Unit", "unit",
+					OrganisationType.NATIONAL_UNIT, eu.eccp.shared.CountryCode.of("FR"))));
+	}
 
 	@Autowired
 	JdbcClient jdbc;

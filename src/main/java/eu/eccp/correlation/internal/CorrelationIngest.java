@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
@@ -43,13 +42,18 @@ import eu.eccp.shared.Tlp;
  * created for both owners, except that TLP:RED records never show up in another organisation's hits.</li>
  * </ol>
  * Ingests run in parallel up to the linking step, which takes an advisory lock, so clusters are never merged
- * by two transactions at once.
+ * by two transactions at once. Each value a batch sights anew is counted, and its row locked, before that
+ * lock: an ingest sighting the same value waits for the first to commit and then links to it, so no link is
+ * lost between two records that arrive at the same moment.
  */
 @Service
 class CorrelationIngest implements Sightings {
 
 	private static final long LOCK = 0x45434350_436f7272L;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CorrelationIngest.class);
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
 	private final JdbcClient jdbc;
 	private final CorrelationProperties properties;
 	private final ApplicationEventPublisher events;
@@ -57,7 +61,9 @@ class CorrelationIngest implements Sightings {
 	private final Clock clock;
 
 	CorrelationIngest(JdbcClient jdbc, CorrelationProperties properties, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.events = events;
@@ -96,36 +102,48 @@ class CorrelationIngest implements Sightings {
 	private record Value(long id, int sourceCount, @org.jspecify.annotations.Nullable String benign) {
 	}
 
+	/**
+	 * Records a batch in a transaction of its own. Two ingests that lock each other's value rows in a
+	 * different order (possible only when both add sightings to records known before) make PostgreSQL abort
+	 * one of them; it is then simply run again: recording is idempotent.
+	 */
 	@Override
-	@Transactional
 	public IngestResult record(List<RecordSightings> batch) {
 		if (batch.isEmpty()) {
 			return new IngestResult(0, 0, 0, 0);
 		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return java.util.Objects.requireNonNull(transactions.execute(status -> ingest(batch)));
+			}
+			catch (org.springframework.dao.PessimisticLockingFailureException e) {
+				if (attempt >= 5) {
+					throw e;
+				}
+				log.info("correlation ingest of {} records lost a lock conflict, attempt {}", batch.size(), attempt);
+			}
+		}
+	}
+
+	private IngestResult ingest(List<RecordSightings> batch) {
 		Instant now = clock.instant();
-		Map<String, Rec> records = upsertRecords(batch, now);
-		// Counting, linking, hits and cluster merges run one transaction at a time, and so does everything that
-		// locks indicator rows (so that no two ingests can wait on each other's rows and lock). Under the lock
-		// every statement sees what other transactions committed meanwhile, so two records arriving at once
-		// are still linked, by the later one.
-		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
-		// Every statement from here on probes indexes with one batch's keys: a few thousand rows against tables
+		// Every statement of the ingest probes indexes with one batch's keys: a few thousand rows against tables
 		// of millions. Left to itself, the planner merge-joined or scanned whole tables (a relabel walked the
 		// entire cluster index; counting carriers scanned every sighting), which made each batch cost grow with
-		// the size of the database. Index probes only, for the rest of this transaction.
+		// the size of the database. Index probes only, for this transaction.
 		jdbc.sql("""
 				SELECT set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true),
 				  set_config('enable_hashjoin', 'off', true)""").query().singleRow();
+		Map<String, Rec> records = upsertRecords(batch, now);
 		Map<Long, Rec> recordsById = new HashMap<>();
 		records.values().forEach(r -> recordsById.put(r.id(), r));
-		refreshClusters(recordsById);
 
 		// the batch's (value, record) pairs, each once, with what is known of each value
 		TreeMap<String, Seen> values = new TreeMap<>();
 		Map<String, Set<Long>> carriers = new LinkedHashMap<>();
 		Map<Long, Timestamp> seenAtOf = new HashMap<>();
 		for (RecordSightings sightings : batch) {
-			Rec rec = recordsById.get(records.get(key(sightings)).id());
+			Rec rec = records.get(key(sightings));
 			seenAtOf.merge(rec.id(), Timestamp.from(sightings.seenAt()), (a, b) -> a.before(b) ? a : b);
 			for (ObservedIndicator indicator : sightings.indicators()) {
 				String k = indicator.type() + "\u0000" + indicator.value();
@@ -137,6 +155,9 @@ class CorrelationIngest implements Sightings {
 				}
 			}
 		}
+		// Values, sightings and counts are written before the linking lock, so two ingests do this part in
+		// parallel. Each new sighting's value row is locked (counted) before the lock is taken and stays locked
+		// until commit: an ingest that sights the same value waits here for this one to commit, and then links.
 		Map<String, Value> byKey = upsertValues(values);
 		Map<Long, Value> valueIds = new HashMap<>();
 		byKey.values().forEach(v -> valueIds.put(v.id(), v));
@@ -190,6 +211,12 @@ class CorrelationIngest implements Sightings {
 				.query((rs, n) -> valueIds.put(rs.getLong(1), new Value(rs.getLong(1), rs.getInt(2), rs.getString(3))))
 				.list();
 		}
+		// Linking, hits and cluster merges run one transaction at a time. Under the lock every statement sees
+		// what other transactions committed meanwhile, so two records arriving at once are still linked, by the
+		// later one.
+		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+		refreshClusters(recordsById);
+
 		Set<Long> linkable = new HashSet<>();
 		for (long[] f : fresh) {
 			Value value = valueIds.get(f[0]);
@@ -357,42 +384,63 @@ class CorrelationIngest implements Sightings {
 	 * ones (sorted, so rows are always locked in the same order). Values carried only by records known before
 	 * are read, not rewritten: whether those sightings are new is known only once they are inserted.
 	 */
+	/**
+	 * Inserts the values not known yet and, in the same statement, counts the new records that carry known
+	 * ones, locking those rows until commit (sorted, so rows are always locked in the same order). Values
+	 * carried only by records known before are inserted if new, else read, not locked: whether those
+	 * sightings are new is known only once they are inserted, and they are counted then.
+	 */
 	private Map<String, Value> upsertValues(TreeMap<String, Seen> values) {
 		Map<String, Value> result = new HashMap<>();
-		if (values.isEmpty()) {
-			return result;
+		List<Seen> counted = values.values().stream().filter(x -> x.newCarriers > 0).toList();
+		List<Seen> uncounted = values.values().stream().filter(x -> x.newCarriers == 0).toList();
+		if (!counted.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen)
+					SELECT t, val, b, c, f, l FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
+					  CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[])) AS x(t, val, b, c, f, l)
+					ON CONFLICT (type, value) DO UPDATE
+					  SET source_count = v.source_count + EXCLUDED.source_count, last_seen = GREATEST(v.last_seen, EXCLUDED.last_seen)
+					RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
+				.param("types", counted.stream().map(x -> x.indicator.type()).toArray(String[]::new))
+				.param("values", counted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
+				.param("benign", counted.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
+				.param("counts", counted.stream().map(x -> x.newCarriers).toArray(Integer[]::new))
+				.param("first", counted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
+				.param("last", counted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
+				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+						new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+				.list();
 		}
-		List<Seen> seen = new ArrayList<>(values.values());
-		jdbc.sql("""
-				INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen)
-				SELECT t, val, b, c, f, l FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
-				  CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[])) AS x(t, val, b, c, f, l)
-				ON CONFLICT (type, value) DO UPDATE
-				  SET source_count = v.source_count + EXCLUDED.source_count, last_seen = GREATEST(v.last_seen, EXCLUDED.last_seen)
-				  WHERE EXCLUDED.source_count > 0
-				RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
-			.param("types", seen.stream().map(x -> x.indicator.type()).toArray(String[]::new))
-			.param("values", seen.stream().map(x -> x.indicator.value()).toArray(String[]::new))
-			.param("benign", seen.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
-			.param("counts", seen.stream().map(x -> x.newCarriers).toArray(Integer[]::new))
-			.param("first", seen.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
-			.param("last", seen.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
-			.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-					new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
-			.list();
-		List<Seen> unread = seen.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
-			.toList();
-		// one statement per type, so that PostgreSQL probes the unique index with the list of values
-		Map<String, List<String>> byType = new TreeMap<>();
-		unread.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
-		byType.forEach((type, list) -> jdbc.sql("""
-				SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
-				WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))""")
-			.param("type", type)
-			.param("values", list.toArray(String[]::new))
-			.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-					new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
-			.list());
+		if (!uncounted.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO indicator_value (type, value, benign, source_count, first_seen, last_seen)
+					SELECT t, val, b, 0, f, l FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
+					  CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[])) AS x(t, val, b, f, l)
+					ON CONFLICT (type, value) DO NOTHING
+					RETURNING id, type, value, source_count, benign""")
+				.param("types", uncounted.stream().map(x -> x.indicator.type()).toArray(String[]::new))
+				.param("values", uncounted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
+				.param("benign", uncounted.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
+				.param("first", uncounted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
+				.param("last", uncounted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
+				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+						new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+				.list();
+			// known values (or inserted by another transaction at the same moment, committed by now): one
+			// statement per type, so that PostgreSQL probes the unique index with the list of values
+			Map<String, List<String>> byType = new TreeMap<>();
+			uncounted.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
+				.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
+			byType.forEach((type, list) -> jdbc.sql("""
+					SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
+					WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))""")
+				.param("type", type)
+				.param("values", list.toArray(String[]::new))
+				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+						new Value(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+				.list());
+		}
 		return result;
 	}
 

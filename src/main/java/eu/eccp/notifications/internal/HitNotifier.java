@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import eu.eccp.correlation.CrossBorderHitsFound;
 import eu.eccp.notifications.Notice;
 import eu.eccp.notifications.Notifications;
+import eu.eccp.organisations.Organisations;
 
 /**
  * Tells a unit about new cross-border hits on its records (their ids and a link, never content): one notice
@@ -21,14 +22,17 @@ class HitNotifier {
 	static final int MAX_IDS = 100;
 
 	private final Notifications notifications;
+	private final Organisations organisations;
 
-	HitNotifier(Notifications notifications) {
+	HitNotifier(Notifications notifications, Organisations organisations) {
 		this.notifications = notifications;
+		this.organisations = organisations;
 	}
 
 	@ApplicationModuleListener
 	void on(CrossBorderHitsFound found) {
-		if (found.hitIds().isEmpty()) {
+		if (found.hitIds().isEmpty() || organisations.find(found.organisation()).isEmpty()) {
+			// an organisation that is not on the platform (records recorded for it by a test or a tool) has no inbox
 			return;
 		}
 		if (found.hitIds().size() == 1) {

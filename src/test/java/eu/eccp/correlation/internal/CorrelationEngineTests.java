@@ -198,6 +198,44 @@ class CorrelationEngineTests {
 	}
 
 	@Test
+	void concurrentIngestsAddingToKnownRecordsCountEachRecordOnceAndLinkEverything() throws Exception {
+		OrganisationId fr = OrganisationId.random();
+		OrganisationId de = OrganisationId.random();
+		RecordSightings known1 = record(fr, "FR", Tlp.AMBER, url());
+		RecordSightings known2 = record(de, "DE", Tlp.AMBER, url());
+		sightings.record(List.of(known1, known2));
+		List<String> shared = List.of(url(), url());
+		List<String> reversed = List.of(shared.get(1), shared.get(0));
+		RecordSightings fresh = record(OrganisationId.random(), "NL", Tlp.AMBER, shared.toArray(String[]::new));
+		// the known records gain the shared values in opposite orders, twice each (replays), next to a new record
+		List<RecordSightings> work = List.of(again(known1, shared), again(known2, reversed), fresh, again(known1, shared),
+				again(known2, reversed));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+		try {
+			List<java.util.concurrent.Callable<IngestResult>> tasks = work.stream()
+				.map(r -> (java.util.concurrent.Callable<IngestResult>) () -> sightings.record(List.of(r))).toList();
+			for (java.util.concurrent.Future<IngestResult> result : pool.invokeAll(tasks)) {
+				result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		for (String value : shared) {
+			assertThat(jdbc.sql("SELECT source_count FROM indicator_value WHERE type = 'URL' AND value = :v").param("v", value)
+				.query(Integer.class).single()).as("distinct records carrying %s", value).isEqualTo(3);
+		}
+		assertThat(List.of(cluster(known1), cluster(known2), cluster(fresh))).containsOnly(cluster(known1));
+		assertThat(jdbc.sql("SELECT size FROM correlation_cluster WHERE id = :id").param("id", cluster(known1))
+			.query(Integer.class).single()).isEqualTo(3);
+	}
+
+	static RecordSightings again(RecordSightings known, List<String> urls) {
+		return new RecordSightings(known.source(), known.owner(), known.country(), known.tlp(), Instant.now(),
+				urls.stream().map(u -> new ObservedIndicator("URL", u, null)).toList());
+	}
+
+	@Test
 	void aRedRecordNeverAppearsInAnotherOrganisationsHits() {
 		String shared = url();
 		OrganisationId owner = OrganisationId.random();
