@@ -34,6 +34,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import eu.eccp.DemoTokens;
+
 /**
  * Shared cases: FR opens a case from a hit, invites DE, DE accepts and adds evidence; the export can be
  * verified file by file; TLP:RED entries stay with their author; nobody outside the case sees any of it.
@@ -52,12 +54,10 @@ class CasesApiTests {
 
 	final Map<String, String> tokens = new HashMap<>();
 
-	String token(String username) throws Exception {
+	String token(String username) {
 		return tokens.computeIfAbsent(username, u -> {
 			try {
-				return JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-					.content("{\"username\":\"" + u + "\",\"password\":\"demo\"}")).andReturn().getResponse().getContentAsString(),
-						"$.token");
+				return DemoTokens.token(mvc, u);
 			}
 			catch (Exception e) {
 				throw new IllegalStateException(e);

@@ -2,7 +2,6 @@ package eu.eccp.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import eu.eccp.HeadlessBrowser;
 
 /**
  * In a real browser: France opens a case from a cross-border hit, invites Germany; Germany accepts the
@@ -45,21 +41,12 @@ class CasesBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
-		browser = new ChromeDriver(new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
-			.build(), options);
+		browser = HeadlessBrowser.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		HeadlessBrowser.stop(browser);
 	}
 
 	String url(String path) {
@@ -70,20 +57,12 @@ class CasesBrowserTests {
 		return new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 
-	static void screenshot(String name) throws IOException {
-		Path target = Path.of("target/screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	static void screenshot(String name) {
+		HeadlessBrowser.screenshot(browser, name);
 	}
 
 	void logInAs(String username) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login?lang=en"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		HeadlessBrowser.logIn(browser, url(""), username);
 	}
 
 	void reportVia(String address, String country) {

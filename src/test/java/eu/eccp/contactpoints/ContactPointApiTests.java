@@ -2,7 +2,6 @@ package eu.eccp.contactpoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,6 +22,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import eu.eccp.DemoTokens;
+
 /**
  * The directory of contact points over the API: every member state's 24/7 point and the private partners,
  * filters by country, type and capability, and entries kept by their own organisation's admins only.
@@ -39,13 +40,11 @@ class ContactPointApiTests {
 	JdbcClient jdbc;
 
 	String token(String username) throws Exception {
-		return JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"demo\"}")).andReturn().getResponse().getContentAsString(),
-				"$.token");
+		return DemoTokens.token(mvc, username);
 	}
 
 	MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header("Authorization", "Bearer " + token);
+		return DemoTokens.bearer(request, token);
 	}
 
 	UUID org(String shortName) {

@@ -34,6 +34,8 @@ import com.jayway.jsonpath.JsonPath;
 
 import eu.eccp.contactpoints.internal.DeadlineWatch;
 
+import eu.eccp.DemoTokens;
+
 /**
  * Urgent requests over the API: every transition of the lifecycle and every illegal one, need-to-know
  * between the two organisations, identifier validation, escalation of an overdue acknowledgement, and the
@@ -54,13 +56,11 @@ class RequestApiTests {
 	DeadlineWatch watch;
 
 	String token(String username) throws Exception {
-		return JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"demo\"}")).andReturn().getResponse().getContentAsString(),
-				"$.token");
+		return DemoTokens.token(mvc, username);
 	}
 
 	MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header("Authorization", "Bearer " + token);
+		return DemoTokens.bearer(request, token);
 	}
 
 	UUID org(String shortName) {

@@ -3,13 +3,10 @@ package eu.eccp.contactpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,12 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+
+import eu.eccp.HeadlessBrowser;
 
 import eu.eccp.contactpoints.internal.DeadlineWatch;
 
@@ -58,21 +52,12 @@ class RequestBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
-		browser = new ChromeDriver(new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
-			.build(), options);
+		browser = HeadlessBrowser.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		HeadlessBrowser.stop(browser);
 	}
 
 	@BeforeEach
@@ -80,19 +65,12 @@ class RequestBrowserTests {
 		browser.manage().deleteAllCookies();
 	}
 
-	static String text(String key) throws IOException {
-		Properties bundle = new Properties();
-		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/messages.properties"), StandardCharsets.UTF_8)) {
-			bundle.load(reader);
-		}
-		return bundle.getProperty(key);
+	static String text(String key) {
+		return HeadlessBrowser.message("en", key);
 	}
 
-	static void screenshot(String name) throws IOException {
-		Path target = Path.of("target/screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	static void screenshot(String name) {
+		HeadlessBrowser.screenshot(browser, name);
 	}
 
 	String url(String path) {
@@ -104,12 +82,7 @@ class RequestBrowserTests {
 	}
 
 	void logIn(String username) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login?lang=en"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		HeadlessBrowser.logIn(browser, url(""), username);
 	}
 
 	void type(String id, String value) {

@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import eu.eccp.DemoTokens;
+
 /**
  * Reports from two countries that share a URL, one defanged and one clean, meet: each unit gets one hit,
  * sees only its own report, learns who holds the other, and can ask for access to exactly that record.
@@ -39,13 +41,11 @@ class CorrelationApiTests {
 	JdbcClient jdbc;
 
 	String token(String username) throws Exception {
-		return JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"demo\"}")).andReturn().getResponse().getContentAsString(),
-				"$.token");
+		return DemoTokens.token(mvc, username);
 	}
 
 	MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header("Authorization", "Bearer " + token);
+		return DemoTokens.bearer(request, token);
 	}
 
 	String report(String country, String url, String text, String client) throws Exception {

@@ -35,6 +35,8 @@ import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.UserId;
 import jakarta.mail.internet.MimeMessage;
 
+import eu.eccp.DemoTokens;
+
 /**
  * The in-app inbox (who sees which notice, read state per person), e-mail to a real SMTP server (GreenMail)
  * and the notice of a cross-border hit. Same context options as {@code WebhookTests}, so one context serves both.
@@ -61,13 +63,11 @@ class NotificationTests {
 	Notifications notifications;
 
 	String token(String username) throws Exception {
-		return JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"demo\"}")).andReturn().getResponse().getContentAsString(),
-				"$.token");
+		return DemoTokens.token(mvc, username);
 	}
 
 	MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header("Authorization", "Bearer " + token);
+		return DemoTokens.bearer(request, token);
 	}
 
 	OrganisationId organisationOf(String username) {

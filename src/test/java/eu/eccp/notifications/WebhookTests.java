@@ -43,6 +43,8 @@ import com.sun.net.httpserver.HttpServer;
 import eu.eccp.notifications.internal.WebhookWorker;
 import eu.eccp.shared.OrganisationId;
 
+import eu.eccp.DemoTokens;
+
 /**
  * Signed webhooks as an ISP's ticketing system sees them: a real HTTP receiver (the JDK's server) checks
  * the signature with the secret it was given once; failures are retried with backoff and logged per attempt.
@@ -105,13 +107,11 @@ class WebhookTests {
 	}
 
 	String token(String username) throws Exception {
-		return JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + username + "\",\"password\":\"demo\"}")).andReturn().getResponse().getContentAsString(),
-				"$.token");
+		return DemoTokens.token(mvc, username);
 	}
 
 	MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-		return request.header("Authorization", "Bearer " + token);
+		return DemoTokens.bearer(request, token);
 	}
 
 	OrganisationId fr() {

@@ -8,27 +8,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import eu.eccp.HeadlessBrowser;
 
 /**
  * A person in a real browser (headless Debian Chromium): logs in, sees their role's dashboard, switches
@@ -45,26 +38,12 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
-		LoggingPreferences logging = new LoggingPreferences();
-		logging.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logging);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessBrowser.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		HeadlessBrowser.stop(browser);
 	}
 
 	@BeforeEach
@@ -77,12 +56,7 @@ class BrowserTests {
 	}
 
 	void logIn(String username) {
-		browser.get(url("/login?lang=en"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		HeadlessBrowser.logIn(browser, url(""), username);
 	}
 
 	@Test
@@ -131,15 +105,7 @@ class BrowserTests {
 
 	/** Saves what the person sees to target/screenshots, for reviewers. */
 	static void screenshot(String name) {
-		try {
-			Path target = Path.of("target/screenshots", name + ".png");
-			Files.createDirectories(target.getParent());
-			Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-					StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		HeadlessBrowser.screenshot(browser, name);
 	}
 
 	/** Console errors, which include every Content-Security-Policy violation. */

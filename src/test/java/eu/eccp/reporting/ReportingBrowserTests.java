@@ -3,12 +3,7 @@ package eu.eccp.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,15 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import eu.eccp.HeadlessBrowser;
 
 /**
  * A citizen reports a phishing e-mail in a real browser, in English and in French: the guided form, the
@@ -44,21 +38,12 @@ class ReportingBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
-		browser = new ChromeDriver(new ChromeDriverService.Builder()
-			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
-			.build(), options);
+		browser = HeadlessBrowser.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		HeadlessBrowser.stop(browser);
 	}
 
 	@BeforeEach
@@ -66,22 +51,13 @@ class ReportingBrowserTests {
 		browser.manage().deleteAllCookies();
 	}
 
-	static String text(String language, String key) throws IOException {
-		Properties bundle = new Properties();
-		String suffix = language.equals("en") ? "" : "_" + language;
-		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/messages" + suffix + ".properties"),
-				StandardCharsets.UTF_8)) {
-			bundle.load(reader);
-		}
-		return bundle.getProperty(key);
+	static String text(String language, String key) {
+		return HeadlessBrowser.message(language, key);
 	}
 
 	/** Saves what the person sees to target/screenshots, for reviewers. */
-	static void screenshot(String name) throws IOException {
-		Path target = Path.of("target/screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
-				target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	static void screenshot(String name) {
+		HeadlessBrowser.screenshot(browser, name);
 	}
 
 	String url(String path) {

@@ -1,0 +1,99 @@
+package eu.eccp;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What every browser test needs: Debian's headless Chromium (binary and driver overridable with
+ * {@code -Deccp.chromium} and {@code -Deccp.chromedriver}), screenshots for reviewers, logging in as a demo
+ * account, and the texts of the message bundles.
+ */
+public final class HeadlessBrowser {
+
+	private HeadlessBrowser() {
+	}
+
+	/** Starts Chromium headless, with the browser console kept (Content-Security-Policy violations show there). */
+	public static WebDriver start() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("eccp.chromium", "/usr/bin/chromium"));
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-GB");
+		WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(System.getProperty("eccp.chromedriver", "/usr/bin/chromedriver")))
+			.build(), options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return browser;
+	}
+
+	public static void stop(WebDriver browser) {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	/** Saves what the person sees to target/screenshots/NAME.png, for reviewers. */
+	public static void screenshot(WebDriver browser, String name) {
+		try {
+			Path target = Path.of("target/screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Logs in with a demo account (password {@code demo}) in English and waits for the dashboard. */
+	public static void logIn(WebDriver browser, String baseUrl, String username) {
+		browser.manage().deleteAllCookies();
+		browser.get(baseUrl + "/login?lang=en");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+	}
+
+	public static WebDriverWait waiting(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	/** A text of the shipped message bundle of a language ({@code en}, {@code fr}, {@code de}). */
+	public static String message(String language, String key) {
+		Properties bundle = new Properties();
+		String suffix = language.equals("en") ? "" : "_" + language;
+		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/messages" + suffix + ".properties"),
+				StandardCharsets.UTF_8)) {
+			bundle.load(reader);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bundle.getProperty(key);
+	}
+}
