@@ -11,6 +11,9 @@ public interface Reports {
 	/** A report's reference and classification, if the caller may see the report. */
 	Optional<ReportSummary> summaryFor(eu.eccp.shared.CallerContext caller, ReportId id);
 
+	/** The same, found by the report's reference (e.g. {@code ECCP-7KQ2-M4XD-9P}). */
+	Optional<ReportSummary> summaryFor(eu.eccp.shared.CallerContext caller, String reference);
+
 	/** The indicators extracted from a report, for processing by the platform itself. */
 	java.util.List<ReportIndicator> indicatorsForProcessing(ReportId id);
 }

@@ -65,13 +65,15 @@ class CasesBrowserTests {
 		HeadlessBrowser.logIn(browser, url(""), username);
 	}
 
-	void reportVia(String address, String country) {
+	/** A citizen's report through the public JSON intake; returns its reference. */
+	String reportVia(String address, String country) {
 		browser.get(url("/report?lang=en"));
-		Object status = ((JavascriptExecutor) browser).executeScript("""
+		Object reference = ((JavascriptExecutor) browser).executeScript("""
 				return fetch('/api/v1/public/reports', {method: 'POST', headers: {'Content-Type': 'application/json'},
 				  body: JSON.stringify({offence: 'PHISHING', victimCountries: [arguments[1]], description: 'Phishing link ' + arguments[0]})})
-				  .then(r => r.status)""", address, country);
-		assertThat(((Number) status).intValue()).isEqualTo(201);
+				  .then(r => r.status === 201 ? r.json() : {reference: 'HTTP ' + r.status}).then(j => j.reference)""", address, country);
+		assertThat((String) reference).startsWith("ECCP-");
+		return (String) reference;
 	}
 
 	@Test
@@ -130,8 +132,13 @@ class CasesBrowserTests {
 		assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("joined the case").contains("Evidence added");
 		screenshot("case-evidence");
 
+		String laterReport = reportVia("https://" + host + "/second-wave", "FR");
 		logInAs("fr.analyst");
 		browser.get(caseUrl);
+		browser.findElement(By.id("link-reference")).sendKeys(laterReport);
+		browser.findElement(By.id("link-submit")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-notice")));
+		assertThat(browser.findElement(By.id("case-links")).getText()).contains(laterReport);
 		assertThat(browser.findElement(By.id("case-evidence")).getText()).contains(sha256).contains("Jonas Weber");
 		browser.findElement(By.xpath("//table[@id='case-evidence']//a")).click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("custody")));

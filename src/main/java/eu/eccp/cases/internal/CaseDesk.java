@@ -138,6 +138,23 @@ public class CaseDesk {
 		return added;
 	}
 
+	/** Adds a report the caller may see, given by its reference, and/or a cluster to an open case. */
+	@Transactional
+	public List<CaseLink> absorb(CallerContext caller, CaseId caseId, @Nullable String reportReference,
+			@Nullable Long cluster) {
+		List<UUID> reportIds = new ArrayList<>();
+		if (reportReference != null && !reportReference.isBlank()) {
+			reportIds.add(reports.summaryFor(caller, reportReference)
+				.orElseThrow(() -> new InvalidRequestException("reference", "validation.caseSource"))
+				.id()
+				.value());
+		}
+		if (reportIds.isEmpty() && cluster == null) {
+			throw new InvalidRequestException("reference", "validation.required");
+		}
+		return absorb(caller, caseId, new OpenCase(null, null, null, null, reportIds, null, cluster));
+	}
+
 	/** The cases of the caller's organisation (owned, joined, invited to); platform-wide readers see all. */
 	@Transactional(readOnly = true)
 	public Page<CaseFile> list(CallerContext caller, @Nullable String status, @Nullable String text, PageRequest page) {

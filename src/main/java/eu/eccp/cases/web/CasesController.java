@@ -200,6 +200,13 @@ class CasesController {
 		});
 	}
 
+	@PostMapping("/cases/{id}/links")
+	String link(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reference,
+			@RequestParam(required = false) @Nullable String cluster, RedirectAttributes redirect) {
+		return act(id, redirect, "cases.notice.linked", "#links", () -> desk.absorb(CallerContext.require(), new CaseId(id),
+				reference, cluster == null || cluster.isBlank() ? null : number(cluster)));
+	}
+
 	@PostMapping("/cases/{id}/close")
 	String close(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(id, redirect, "cases.notice.closed", "", () -> desk.close(CallerContext.require(), new CaseId(id)));
@@ -261,6 +268,15 @@ class CasesController {
 			redirect.addFlashAttribute("conflict", e.getMessage());
 		}
 		return "redirect:/cases/" + id + anchor;
+	}
+
+	private static long number(String text) {
+		try {
+			return Long.parseLong(text.strip().replaceFirst("^#", ""));
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidRequestException("cluster", "validation.caseSource");
+		}
 	}
 
 	private static UUID uuid(String text, String field) {

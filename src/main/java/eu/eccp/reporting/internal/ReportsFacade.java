@@ -33,6 +33,13 @@ class ReportsFacade implements Reports {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<ReportSummary> summaryFor(CallerContext caller, String reference) {
+		return reports.findByReference(reference.strip().toUpperCase(java.util.Locale.ROOT))
+			.flatMap(r -> summaryFor(caller, r.id()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public java.util.List<eu.eccp.reporting.ReportIndicator> indicatorsForProcessing(ReportId id) {
 		return indicators.find(id);
 	}
