@@ -64,6 +64,10 @@ public final class CorrelationLoadBenchmark {
 					"--spring.main.banner-mode=off", "--eccp.command-line=true")) {
 			run(context, target, batchRecords, workers);
 		}
+		finally {
+			// a 10 M load leaves about 5 GB of database behind; runs must not fill the disk
+			org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+		}
 	}
 
 	static void run(ConfigurableApplicationContext context, long target, int batchRecords, int workers) throws Exception {
