@@ -100,6 +100,7 @@ final class EmbeddedPostgresServer {
 		try {
 			Files.createDirectories(directory);
 			EmbeddedPostgres.Builder builder = builder(durable, port).setCleanDataDirectory(false)
+				.setServerConfig("shared_buffers", sharedBuffers(machineSizedSharedBuffers()))
 				.setDataDirectory(directory.toFile());
 			log.info("Starting the embedded PostgreSQL on the cluster in {}", directory);
 			return new EmbeddedPostgresServer(builder.start(), true);
@@ -140,7 +141,7 @@ final class EmbeddedPostgresServer {
 			.setServerConfig("max_connections", "200")
 			// PostgreSQL's defaults are for tiny machines; the platform's bulk paths (imports, correlation)
 			// write much more than that between checkpoints
-			.setServerConfig("shared_buffers", "512MB")
+			.setServerConfig("shared_buffers", sharedBuffers("512MB"))
 			.setServerConfig("work_mem", "16MB")
 			.setServerConfig("maintenance_work_mem", "256MB")
 			.setServerConfig("max_wal_size", "4GB")
@@ -154,6 +155,22 @@ final class EmbeddedPostgresServer {
 			builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
 		}
 		return builder;
+	}
+
+	/**
+	 * PostgreSQL's page cache: {@code -Deccp.embedded-database.shared-buffers} when given, else the default
+	 * (512 MB for the throw-away clusters of tests; for the platform's own cluster an eighth of the machine's
+	 * memory, between 512 MB and 4 GB, the usual sizing for a database that shares its machine).
+	 */
+	static String sharedBuffers(String otherwise) {
+		return System.getProperty("eccp.embedded-database.shared-buffers", otherwise);
+	}
+
+	static String machineSizedSharedBuffers() {
+		long total = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getTotalMemorySize();
+		long eighthMb = total / 8 / (1024 * 1024);
+		return Math.max(512, Math.min(4096, eighthMb)) + "MB";
 	}
 
 	/** The JDBC URL of the named database, creating the database if it does not exist yet. */
