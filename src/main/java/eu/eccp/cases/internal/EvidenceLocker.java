@@ -5,19 +5,15 @@ import static eu.eccp.shared.SqlTimes.instant;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,13 +23,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.cases.CaseId;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.RecordNotFoundException;
@@ -100,36 +95,24 @@ public class EvidenceLocker {
 		CaseId caseId = member.file().id();
 		String storageKey = caseId.value() + "/" + id;
 		Path target = directory.resolve(storageKey);
-		long size;
-		String sha256;
-		try {
-			Files.createDirectories(target.getParent());
-			Path partial = target.resolveSibling(id + ".part");
-			MessageDigest digest = sha256();
-			long limit = properties.maxEvidenceSize().toBytes();
-			try (InputStream in = new DigestInputStream(upload.content().getInputStream(), digest);
-					OutputStream out = Files.newOutputStream(partial)) {
-				size = copy(in, out, limit);
-			}
-			catch (IOException | RuntimeException e) {
-				Files.deleteIfExists(partial);
-				throw e;
-			}
-			if (size < 0) {
-				Files.deleteIfExists(partial);
-				throw new InvalidRequestException("file", "validation.evidenceTooLarge");
-			}
-			if (size == 0) {
-				Files.deleteIfExists(partial);
-				throw new InvalidRequestException("file", "validation.evidenceEmpty");
-			}
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-			sha256 = HexFormat.of().formatHex(digest.digest());
+		HashedFiles.Written written;
+		try (InputStream in = upload.content().getInputStream()) {
+			written = HashedFiles.write(in, target, properties.maxEvidenceSize().toBytes());
+		}
+		catch (HashedFiles.TooLargeException e) {
+			throw new InvalidRequestException("file", "validation.evidenceTooLarge");
 		}
 		catch (IOException e) {
+			HashedFiles.deleteQuietly(target);
 			throw new UncheckedIOException("could not store evidence " + id, e);
 		}
-		deleteOnRollback(target);
+		if (written.size() == 0) {
+			HashedFiles.deleteQuietly(target);
+			throw new InvalidRequestException("file", "validation.evidenceEmpty");
+		}
+		HashedFiles.deleteOnRollback(target);
+		long size = written.size();
+		String sha256 = written.sha256();
 		CallerContext caller = member.caller();
 		Instant now = clock.instant();
 		String contentType = upload.contentType() == null || upload.contentType().isBlank() ? "application/octet-stream"
@@ -261,39 +244,6 @@ public class EvidenceLocker {
 				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("description"), Tlp.valueOf(rs.getString("tlp")),
 				rs.getString("storage_key"), new OrganisationId(rs.getObject("author_org", UUID.class)),
 				new UserId(rs.getObject("author_user", UUID.class)), instant(rs, "added_at"));
-	}
-
-	/** Copies at most {@code limit} bytes; returns the count, or -1 when the input is longer. */
-	private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
-		byte[] buffer = new byte[64 * 1024];
-		long total = 0;
-		int read;
-		while ((read = in.read(buffer)) >= 0) {
-			total += read;
-			if (total > limit) {
-				return -1;
-			}
-			out.write(buffer, 0, read);
-		}
-		return total;
-	}
-
-	private static void deleteOnRollback(Path file) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						try {
-							Files.deleteIfExists(file);
-						}
-						catch (IOException e) {
-							// an orphan file without a row is harmless; nothing refers to it
-						}
-					}
-				}
-			});
-		}
 	}
 
 	static MessageDigest sha256() {

@@ -2,14 +2,9 @@ package eu.eccp.contactpoints.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
 
 /**
@@ -45,40 +41,27 @@ class AttachmentFiles {
 	Stored store(UUID request, Upload upload) {
 		UUID id = UUID.randomUUID();
 		Path target = path(request, id);
-		long limit = properties.maxAttachmentSize().toBytes();
-		try {
-			Files.createDirectories(target.getParent());
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			long size = 0;
-			try (InputStream in = upload.open();
-					OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha256)) {
-				byte[] buffer = new byte[64 * 1024];
-				int n;
-				while ((n = in.read(buffer)) > 0) {
-					size += n;
-					if (size > limit) {
-						throw new InvalidRequestException("files", "validation.request.attachmentTooLarge");
-					}
-					out.write(buffer, 0, n);
-				}
-			}
-			if (size == 0) {
-				throw new InvalidRequestException("files", "validation.request.emptyFile");
-			}
-			return new Stored(id, safeName(upload.fileName()), safeType(upload.contentType()), size,
-					HexFormat.of().formatHex(sha256.digest()));
+		HashedFiles.Written written;
+		try (InputStream in = upload.open()) {
+			written = HashedFiles.write(in, target, properties.maxAttachmentSize().toBytes());
 		}
-		catch (InvalidRequestException e) {
-			deleteQuietly(target);
-			throw e;
+		catch (HashedFiles.TooLargeException e) {
+			throw new InvalidRequestException("files", "validation.request.attachmentTooLarge");
 		}
 		catch (IOException e) {
-			deleteQuietly(target);
+			HashedFiles.deleteQuietly(target);
 			throw new UncheckedIOException("could not store an attachment", e);
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
+		if (written.size() == 0) {
+			HashedFiles.deleteQuietly(target);
+			throw new InvalidRequestException("files", "validation.request.emptyFile");
 		}
+		return new Stored(id, safeName(upload.fileName()), safeType(upload.contentType()), written.size(), written.sha256());
+	}
+
+	/** Deletes the stored file again if the transaction recording it rolls back. */
+	void deleteOnRollback(UUID request, Stored file) {
+		HashedFiles.deleteOnRollback(path(request, file.id()));
 	}
 
 	InputStream open(UUID request, UUID attachment) throws IOException {
@@ -86,21 +69,13 @@ class AttachmentFiles {
 	}
 
 	void delete(UUID request, UUID attachment) {
-		deleteQuietly(path(request, attachment));
+		HashedFiles.deleteQuietly(path(request, attachment));
 	}
 
 	private Path path(UUID request, UUID attachment) {
 		return root.resolve(request.toString()).resolve(attachment.toString());
 	}
 
-	private static void deleteQuietly(Path path) {
-		try {
-			Files.deleteIfExists(path);
-		}
-		catch (IOException e) {
-			// the row was never stored; nothing more to do
-		}
-	}
 
 	static String safeType(@Nullable String claimed) {
 		if (claimed == null) {

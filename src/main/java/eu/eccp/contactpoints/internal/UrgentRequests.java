@@ -261,28 +261,23 @@ public class UrgentRequests {
 			.param("body", text)
 			.param("now", SqlTimes.at(now()))
 			.update();
+		// a file whose row is not committed (a later failure rolls the message back) is deleted again
 		List<AttachmentFiles.Stored> stored = new ArrayList<>();
-		try {
-			for (Upload upload : uploads) {
-				AttachmentFiles.Stored file = files.store(id.value(), upload);
-				stored.add(file);
-				deleteOnRollback(id, file);
-				jdbc.sql("""
-						INSERT INTO request_attachment (id, message_id, request_id, file_name, content_type, size_bytes, sha256)
-						VALUES (:id, :message, :request, :name, :type, :size, :sha)""")
-					.param("id", file.id())
-					.param("message", messageId)
-					.param("request", id.value())
-					.param("name", file.fileName())
-					.param("type", file.contentType())
-					.param("size", file.size())
-					.param("sha", file.sha256())
-					.update();
-			}
-		}
-		catch (RuntimeException e) {
-			stored.forEach(file -> files.delete(id.value(), file.id()));
-			throw e;
+		for (Upload upload : uploads) {
+			AttachmentFiles.Stored file = files.store(id.value(), upload);
+			stored.add(file);
+			files.deleteOnRollback(id.value(), file);
+			jdbc.sql("""
+					INSERT INTO request_attachment (id, message_id, request_id, file_name, content_type, size_bytes, sha256)
+					VALUES (:id, :message, :request, :name, :type, :size, :sha)""")
+				.param("id", file.id())
+				.param("message", messageId)
+				.param("request", id.value())
+				.param("name", file.fileName())
+				.param("type", file.contentType())
+				.param("size", file.size())
+				.param("sha", file.sha256())
+				.update();
 		}
 		audit.record(AuditEvent.of("request.message_posted", "urgent_request", id)
 			.withDetail("message=" + messageId + " tlp=" + marking.name() + " files=" + stored.size()));
@@ -292,21 +287,6 @@ public class UrgentRequests {
 			notices.message(request, other, name(caller.organisationId()));
 		}
 		return thread(caller, id).stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
-	}
-
-	/** Removes a stored file again if the transaction that recorded it rolls back (nothing would refer to it). */
-	private void deleteOnRollback(RequestId id, AttachmentFiles.Stored file) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							if (status != STATUS_COMMITTED) {
-								files.delete(id.value(), file.id());
-							}
-						}
-					});
-		}
 	}
 
 	/** An attachment to stream to the caller, if they may see its message. */

@@ -3,16 +3,11 @@ package eu.eccp.reporting.internal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -21,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import eu.eccp.reporting.ReportId;
+import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
 
 /**
@@ -50,45 +46,28 @@ class AttachmentStore {
 		}
 		UUID id = UUID.randomUUID();
 		Path target = path(report, id);
-		try {
-			Files.createDirectories(target.getParent());
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			byte[] head = new byte[4096];
-			int headLength;
-			long size = 0;
-			try (InputStream in = new BufferedInputStream(file.open());
-					OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha256)) {
-				in.mark(head.length);
-				headLength = in.readNBytes(head, 0, head.length);
-				in.reset();
-				byte[] buffer = new byte[64 * 1024];
-				int n;
-				while ((n = in.read(buffer)) > 0) {
-					size += n;
-					if (size > properties.maxAttachmentSize().toBytes()) {
-						throw new InvalidRequestException(field, "validation.attachmentTooLarge");
-					}
-					out.write(buffer, 0, n);
-				}
-			}
-			String type = detectType(head, headLength, file.fileName());
-			if (type == null) {
-				throw new InvalidRequestException(field, "validation.attachmentType");
-			}
-			return new AttachmentView(id, safeName(file.fileName()), type, size, HexFormat.of().formatHex(sha256.digest()),
-					now, byReporter);
+		byte[] head = new byte[4096];
+		int headLength;
+		HashedFiles.Written written;
+		try (InputStream in = new BufferedInputStream(file.open())) {
+			in.mark(head.length);
+			headLength = in.readNBytes(head, 0, head.length);
+			in.reset();
+			written = HashedFiles.write(in, target, properties.maxAttachmentSize().toBytes());
 		}
-		catch (InvalidRequestException e) {
-			deleteQuietly(target);
-			throw e;
+		catch (HashedFiles.TooLargeException e) {
+			throw new InvalidRequestException(field, "validation.attachmentTooLarge");
 		}
 		catch (IOException e) {
-			deleteQuietly(target);
+			HashedFiles.deleteQuietly(target);
 			throw new UncheckedIOException("could not store an attachment", e);
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
+		String type = detectType(head, headLength, file.fileName());
+		if (type == null) {
+			HashedFiles.deleteQuietly(target);
+			throw new InvalidRequestException(field, "validation.attachmentType");
 		}
+		return new AttachmentView(id, safeName(file.fileName()), type, written.size(), written.sha256(), now, byReporter);
 	}
 
 	Path path(ReportId report, UUID attachment) {
@@ -96,17 +75,9 @@ class AttachmentStore {
 	}
 
 	void delete(ReportId report, UUID attachment) {
-		deleteQuietly(path(report, attachment));
+		HashedFiles.deleteQuietly(path(report, attachment));
 	}
 
-	private static void deleteQuietly(Path path) {
-		try {
-			Files.deleteIfExists(path);
-		}
-		catch (IOException e) {
-			// nothing more to do: the row was never stored
-		}
-	}
 
 	/** The content type from the file's first bytes, or null if it is not an accepted kind. */
 	static @Nullable String detectType(byte[] head, int length, String fileName) {

@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
@@ -23,6 +21,7 @@ import eu.eccp.reporting.ReportId;
 import eu.eccp.reporting.ReportStatus;
 import eu.eccp.reporting.ReportSubmitted;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.TooManyRequestsException;
@@ -195,16 +194,7 @@ public class ReportIntake {
 			stored.forEach(a -> attachments.delete(id, a.id()));
 			throw e;
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive() && !stored.isEmpty()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						stored.forEach(a -> attachments.delete(id, a.id()));
-					}
-				}
-			});
-		}
+		stored.forEach(a -> HashedFiles.deleteOnRollback(attachments.path(id, a.id())));
 	}
 
 	/**
