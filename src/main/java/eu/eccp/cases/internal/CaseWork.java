@@ -33,6 +33,7 @@ import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.UserId;
+import eu.eccp.shared.Upload;
 
 /**
  * The members' work on a case: notes on the timeline, tasks with assignee and due date, and the case's

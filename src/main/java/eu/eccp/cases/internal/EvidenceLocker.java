@@ -34,6 +34,7 @@ import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.UserId;
+import eu.eccp.shared.Upload;
 
 /**
  * Keeps evidence: files stream to {@code DATA_DIR/evidence} (outside the web root) while their SHA-256 is
@@ -96,7 +97,7 @@ public class EvidenceLocker {
 		String storageKey = caseId.value() + "/" + id;
 		Path target = directory.resolve(storageKey);
 		HashedFiles.Written written;
-		try (InputStream in = upload.content().getInputStream()) {
+		try (InputStream in = upload.open()) {
 			written = HashedFiles.write(in, target, properties.maxEvidenceSize().toBytes());
 		}
 		catch (HashedFiles.TooLargeException e) {

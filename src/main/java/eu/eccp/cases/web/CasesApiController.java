@@ -37,6 +37,7 @@ import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Tlp;
+import eu.eccp.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -203,7 +204,7 @@ class CasesApiController {
 		if (file == null) {
 			throw new InvalidRequestException("file", "validation.required");
 		}
-		return CaseJson.evidence(locker.add(CallerContext.require(), new CaseId(id), Uploads.of(file), description, tlp(tlp)),
+		return CaseJson.evidence(locker.add(CallerContext.require(), new CaseId(id), Upload.of(file), description, tlp(tlp)),
 				names.lookup());
 	}
 

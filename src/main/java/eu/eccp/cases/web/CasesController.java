@@ -36,6 +36,7 @@ import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Tlp;
+import eu.eccp.shared.Upload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -196,7 +197,7 @@ class CasesController {
 			if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
 				throw new InvalidRequestException("file", "validation.required");
 			}
-			return locker.add(CallerContext.require(), new CaseId(id), Uploads.of(file), description, CasesApiController.tlp(tlp));
+			return locker.add(CallerContext.require(), new CaseId(id), Upload.of(file), description, CasesApiController.tlp(tlp));
 		});
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartFile;
 
-import eu.eccp.cases.internal.Upload;
+import eu.eccp.shared.Upload;
 
 /** Multipart files as uploads the cases module streams (empty file inputs of a form are skipped). */
 final class Uploads {
@@ -14,14 +14,10 @@ final class Uploads {
 	private Uploads() {
 	}
 
-	static Upload of(MultipartFile file) {
-		return new Upload(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getContentType(), file);
-	}
-
 	static List<Upload> of(MultipartFile @Nullable [] files) {
 		return files == null ? List.of()
 				: Arrays.stream(files).filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())))
-					.map(Uploads::of)
+					.map(Upload::of)
 					.toList();
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.Upload;
 
 /**
  * Keeps message attachments as files in {@code DATA_DIR/requests/REQUEST/ATTACHMENT}, outside the web root,

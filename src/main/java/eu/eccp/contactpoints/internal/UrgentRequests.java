@@ -36,6 +36,7 @@ import eu.eccp.shared.Role;
 import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.Visibility;
+import eu.eccp.shared.Upload;
 
 /**
  * Urgent requests between organisations: sending, the lifecycle transitions of each side, the message

@@ -1,7 +1,5 @@
 package eu.eccp.contactpoints.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import eu.eccp.contactpoints.RequestId;
 import eu.eccp.contactpoints.internal.RequestDraft;
 import eu.eccp.contactpoints.internal.RequestViews;
-import eu.eccp.contactpoints.internal.Upload;
+import eu.eccp.shared.Upload;
 import eu.eccp.contactpoints.internal.UrgentRequests;
 import eu.eccp.shared.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -155,23 +153,7 @@ class RequestsApiController {
 		if (files == null) {
 			return List.of();
 		}
-		return files.stream().filter(f -> !f.isEmpty()).map(f -> (Upload) new Upload() {
-
-			@Override
-			public @Nullable String fileName() {
-				return f.getOriginalFilename();
-			}
-
-			@Override
-			public @Nullable String contentType() {
-				return f.getContentType();
-			}
-
-			@Override
-			public InputStream open() throws IOException {
-				return f.getInputStream();
-			}
-		}).toList();
+		return files.stream().filter(f -> !f.isEmpty()).map(Upload::of).toList();
 	}
 
 	static ResponseEntity<InputStreamResource> download(UrgentRequests.AttachmentDownload download) {
