@@ -286,6 +286,21 @@ public class CaseDesk {
 		}
 	}
 
+	/** Fails unless the caller holds a role that works cases (for pages that lead to opening one). */
+	public static void requireCaseWorker(CallerContext caller) {
+		caller.requireAny(CaseAccess.WORKERS);
+	}
+
+	/** A marking as given in a form or the API; none means TLP:AMBER, the platform's default for case work. */
+	public static Tlp marking(@Nullable String text) {
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Tlp tlp = parseTlp(text, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return tlp;
+	}
+
 	static Tlp parseTlp(@Nullable String text, java.util.Map<String, String> errors) {
 		if (text == null || text.isBlank()) {
 			return Tlp.AMBER;

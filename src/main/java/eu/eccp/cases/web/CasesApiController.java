@@ -254,14 +254,6 @@ class CasesApiController {
 	}
 
 	static Tlp tlp(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return Tlp.AMBER;
-		}
-		try {
-			return Tlp.parse(text);
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidRequestException("tlp", "validation.tlp");
-		}
+		return CaseDesk.marking(text);
 	}
 }

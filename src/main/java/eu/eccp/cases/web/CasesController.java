@@ -78,8 +78,7 @@ class CasesController {
 	@GetMapping("/cases/new")
 	String openForm(@RequestParam(required = false) @Nullable UUID hit, @RequestParam(required = false) @Nullable UUID report,
 			@RequestParam(required = false) @Nullable Long cluster, Model model) {
-		CallerContext.require().requireAny(eu.eccp.shared.Role.ANALYST, eu.eccp.shared.Role.COORDINATOR,
-				eu.eccp.shared.Role.HOTLINE_ANALYST, eu.eccp.shared.Role.CONTACT_POINT_OFFICER);
+		CaseDesk.requireCaseWorker(CallerContext.require());
 		model.addAttribute("form", new OpenCase("", "", List.of(), "AMBER", report == null ? List.of() : List.of(report),
 				hit == null ? List.of() : List.of(hit), cluster));
 		return formPage(model, Map.of());
