@@ -200,6 +200,30 @@ public class CaseDesk {
 				evidence, timeline.visibleTo(reader), contribute, reader.isOwner());
 	}
 
+	/** Only the timeline of a case, as {@link #detail} would show it; audited as a view. */
+	@Transactional
+	public List<CaseTimeline.Event> timeline(CallerContext caller, CaseId id) {
+		CaseAccess.Access reader = access.reader(caller, id);
+		audit.record(AuditEvent.of("case.viewed", "case", id.value()));
+		return timeline.visibleTo(reader);
+	}
+
+	/** Only the message thread, with attachments; audited as a view. */
+	@Transactional
+	public List<CaseEntry> messages(CallerContext caller, CaseId id) {
+		CaseAccess.Access reader = access.reader(caller, id);
+		audit.record(AuditEvent.of("case.viewed", "case", id.value()));
+		return work.entries(reader, CaseEntry.Kind.MESSAGE, locker.visible(reader));
+	}
+
+	/** Only the evidence (files and message attachments); audited as a view. */
+	@Transactional
+	public List<Evidence> evidence(CallerContext caller, CaseId id) {
+		CaseAccess.Access reader = access.reader(caller, id);
+		audit.record(AuditEvent.of("case.viewed", "case", id.value()));
+		return locker.visible(reader);
+	}
+
 	/** The invitation a unit was sent: enough to decide (title, owner, marking, note), nothing of the content. */
 	@Transactional(readOnly = true)
 	public Optional<CaseFile> invitation(CallerContext caller, CaseId id) {

@@ -12,6 +12,7 @@ import eu.eccp.cases.internal.CaseEntry;
 import eu.eccp.cases.internal.CaseFile;
 import eu.eccp.cases.internal.CaseLink;
 import eu.eccp.cases.internal.CaseTask;
+import eu.eccp.cases.internal.CaseTimeline;
 import eu.eccp.cases.internal.EvidenceLocker;
 import eu.eccp.cases.internal.Evidence;
 import eu.eccp.cases.internal.Membership;
@@ -72,8 +73,11 @@ final class CaseJson {
 				d.tasks().stream().map(t -> task(t, names)).toList(), d.notes().stream().map(e -> entry(e, names)).toList(),
 				d.messages().stream().map(e -> entry(e, names)).toList(),
 				d.evidence().stream().map(e -> evidence(e, names)).toList(),
-				d.timeline().stream().map(e -> new Event(e.type(), e.subject(), e.tlp().label(), names.org(e.actorOrg()), e.at()))
-					.toList());
+				d.timeline().stream().map(e -> event(e, names)).toList());
+	}
+
+	static Event event(CaseTimeline.Event e, Names.Lookup names) {
+		return new Event(e.type(), e.subject(), e.tlp().label(), names.org(e.actorOrg()), e.at());
 	}
 
 	static Member member(Membership m, Names.Lookup names) {

@@ -153,7 +153,8 @@ class CasesApiController {
 
 	@GetMapping("/{id}/timeline")
 	List<CaseJson.Event> timeline(@PathVariable UUID id) {
-		return CaseJson.detail(desk.detail(CallerContext.require(), new CaseId(id)), names.lookup()).timeline();
+		Names.Lookup lookup = names.lookup();
+		return desk.timeline(CallerContext.require(), new CaseId(id)).stream().map(e -> CaseJson.event(e, lookup)).toList();
 	}
 
 	@PostMapping("/{id}/tasks")
@@ -170,7 +171,8 @@ class CasesApiController {
 
 	@GetMapping("/{id}/messages")
 	List<CaseJson.Entry> messages(@PathVariable UUID id) {
-		return CaseJson.detail(desk.detail(CallerContext.require(), new CaseId(id)), names.lookup()).messages();
+		Names.Lookup lookup = names.lookup();
+		return desk.messages(CallerContext.require(), new CaseId(id)).stream().map(e -> CaseJson.entry(e, lookup)).toList();
 	}
 
 	@PostMapping(path = "/{id}/messages", consumes = { MediaType.MULTIPART_FORM_DATA_VALUE })
@@ -193,7 +195,8 @@ class CasesApiController {
 
 	@GetMapping("/{id}/evidence")
 	List<CaseJson.EvidenceItem> evidence(@PathVariable UUID id) {
-		return CaseJson.detail(desk.detail(CallerContext.require(), new CaseId(id)), names.lookup()).evidence();
+		Names.Lookup lookup = names.lookup();
+		return desk.evidence(CallerContext.require(), new CaseId(id)).stream().map(e -> CaseJson.evidence(e, lookup)).toList();
 	}
 
 	@PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
