@@ -5,15 +5,9 @@ import java.util.Optional;
 /** What other modules may ask of reporting. */
 public interface Reports {
 
-	/** The content of a report for processing by the platform itself (not for display to a caller). */
-	Optional<ReportContent> contentForProcessing(ReportId id);
-
 	/** A report's reference and classification, if the caller may see the report. */
 	Optional<ReportSummary> summaryFor(eu.eccp.shared.CallerContext caller, ReportId id);
 
 	/** The same, found by the report's reference (e.g. {@code ECCP-7KQ2-M4XD-9P}). */
 	Optional<ReportSummary> summaryFor(eu.eccp.shared.CallerContext caller, String reference);
-
-	/** The indicators extracted from a report, for processing by the platform itself. */
-	java.util.List<ReportIndicator> indicatorsForProcessing(ReportId id);
 }

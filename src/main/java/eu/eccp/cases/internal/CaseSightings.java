@@ -94,16 +94,7 @@ class CaseSightings {
 			default -> log.warn("unknown case entry kind {}", event.kind());
 		}
 		List<ObservedIndicator> observed = new ArrayList<>();
-		for (Indicator indicator : indicators) {
-			if (indicator.type() == IndicatorType.PAYMENT_CARD) {
-				Object keyed = indicator.details().get(Indicator.KEYED_HASH);
-				if (keyed != null) {
-					observed.add(new ObservedIndicator("PAYMENT_CARD_HASH", keyed.toString(), indicator.benign()));
-				}
-				continue;
-			}
-			observed.add(new ObservedIndicator(indicator.type().name(), indicator.value(), indicator.benign()));
-		}
+		indicators.forEach(indicator -> ObservedIndicator.of(indicator).ifPresent(observed::add));
 		if (observed.isEmpty()) {
 			return;
 		}

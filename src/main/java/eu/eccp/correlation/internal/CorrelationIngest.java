@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.correlation.CrossBorderHitsFound;
+import eu.eccp.correlation.HitAnnouncement;
 import eu.eccp.correlation.IngestResult;
 import eu.eccp.correlation.ObservedIndicator;
 import eu.eccp.correlation.RecordSightings;
@@ -59,6 +61,7 @@ class CorrelationIngest implements Sightings {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final java.util.concurrent.Semaphore turns;
 
 	CorrelationIngest(JdbcClient jdbc, CorrelationProperties properties, ApplicationEventPublisher events,
 			AuditTrail audit, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
@@ -69,6 +72,7 @@ class CorrelationIngest implements Sightings {
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.turns = new java.util.concurrent.Semaphore(properties.concurrentIngests(), true);
 	}
 
 	/** A record of the batch; {@code created} when this transaction inserted it (so all its sightings are new). */
@@ -108,24 +112,48 @@ class CorrelationIngest implements Sightings {
 	 * one of them; it is then simply run again: recording is idempotent.
 	 */
 	@Override
-	public IngestResult record(List<RecordSightings> batch) {
+	public IngestResult record(List<RecordSightings> batch, HitAnnouncement announcement) {
 		if (batch.isEmpty()) {
 			return new IngestResult(0, 0, 0, 0);
 		}
-		for (int attempt = 1;; attempt++) {
-			try {
-				return java.util.Objects.requireNonNull(transactions.execute(status -> ingest(batch)));
-			}
-			catch (org.springframework.dao.PessimisticLockingFailureException e) {
-				if (attempt >= 5) {
-					throw e;
+		// the turn is taken before the transaction, so an ingest waiting for it holds no connection
+		turns.acquireUninterruptibly();
+		try {
+			for (int attempt = 1;; attempt++) {
+				try {
+					return java.util.Objects.requireNonNull(transactions.execute(status -> ingest(batch, announcement)));
 				}
-				log.info("correlation ingest of {} records lost a lock conflict, attempt {}", batch.size(), attempt);
+				catch (org.springframework.dao.PessimisticLockingFailureException e) {
+					if (attempt >= 5) {
+						throw e;
+					}
+					log.info("correlation ingest of {} records lost a lock conflict, attempt {}", batch.size(), attempt);
+				}
 			}
+		}
+		finally {
+			turns.release();
 		}
 	}
 
-	private IngestResult ingest(List<RecordSightings> batch) {
+	@Override
+	public int announce(String key) {
+		return java.util.Objects.requireNonNull(transactions.execute(status -> {
+			Map<UUID, List<UUID>> perOrganisation = new TreeMap<>();
+			jdbc.sql("DELETE FROM hit_announcement_held WHERE held_under = :key RETURNING organisation_id, hit_id")
+				.param("key", key)
+				.query((rs, n) -> perOrganisation.computeIfAbsent(rs.getObject(1, UUID.class), o -> new ArrayList<>())
+					.add(rs.getObject(2, UUID.class)))
+				.list();
+			perOrganisation.forEach((org, ids) -> {
+				Collections.sort(ids);
+				events.publishEvent(new CrossBorderHitsFound(new OrganisationId(org), ids, ids.size()));
+			});
+			return perOrganisation.values().stream().mapToInt(List::size).sum();
+		}));
+	}
+
+	private IngestResult ingest(List<RecordSightings> batch, HitAnnouncement announcement) {
 		Instant now = clock.instant();
 		// Every statement of the ingest probes indexes with one batch's keys: a few thousand rows against tables
 		// of millions. Left to itself, the planner merge-joined or scanned whole tables (a relabel walked the
@@ -255,7 +283,7 @@ class CorrelationIngest implements Sightings {
 			}
 		}
 		mergeClusters(union, now);
-		int created = createHits(hits, now);
+		int created = createHits(hits, now, announcement);
 		return new IngestResult(batch.size(), fresh.size(), links, created);
 	}
 
@@ -574,7 +602,7 @@ class CorrelationIngest implements Sightings {
 			.update();
 	}
 
-	private int createHits(Set<NewHit> hits, Instant now) {
+	private int createHits(Set<NewHit> hits, Instant now, HitAnnouncement announcement) {
 		if (hits.isEmpty()) {
 			return 0;
 		}
@@ -600,8 +628,21 @@ class CorrelationIngest implements Sightings {
 			perOrganisation.computeIfAbsent((UUID) hit[1], o -> new ArrayList<>()).add((UUID) hit[0]);
 		}
 		List<AuditEvent> audited = new ArrayList<>(perOrganisation.size());
+		String heldUnder = announcement.heldUnder();
+		if (heldUnder != null && !created.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO hit_announcement_held (held_under, organisation_id, hit_id)
+					SELECT :key, o, h FROM unnest(CAST(:orgs AS uuid[]), CAST(:hits AS uuid[])) AS x(o, h)
+					ON CONFLICT DO NOTHING""")
+				.param("key", heldUnder)
+				.param("orgs", created.stream().map(h -> h[1]).toArray(UUID[]::new))
+				.param("hits", created.stream().map(h -> h[0]).toArray(UUID[]::new))
+				.update();
+		}
 		perOrganisation.forEach((org, ids) -> {
-			events.publishEvent(new CrossBorderHitsFound(new OrganisationId(org), ids));
+			if (heldUnder == null) {
+				events.publishEvent(new CrossBorderHitsFound(new OrganisationId(org), ids));
+			}
 			audited.add(AuditEvent.of("hits.created", "organisation", org).withDetail("count=" + ids.size()));
 		});
 		audit.recordAll(AuditActor.SYSTEM, audited);

@@ -9,8 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSourcesToLink an indicator seen in more distinct records than this (a shared hosting IP, a
  *        popular webmail domain) no longer links records; it is shown as "too common to correlate"
  * @param maxLookupValues how many values one bulk lookup may ask about
+ * @param concurrentIngests how many ingests of this node may run at once; a further one waits for its turn
+ *        before it takes a database connection, so waiting ingests never hold the connection pool (two
+ *        overlap well: one writes its sightings while the other links under the lock)
  */
 @ConfigurationProperties("eccp.correlation")
 public record CorrelationProperties(@DefaultValue("50") int maxSourcesToLink,
-		@DefaultValue("10000") int maxLookupValues) {
+		@DefaultValue("10000") int maxLookupValues, @DefaultValue("2") int concurrentIngests) {
+
+	public CorrelationProperties {
+		if (concurrentIngests < 1) {
+			throw new IllegalArgumentException("eccp.correlation.concurrent-ingests must be at least 1");
+		}
+	}
 }

@@ -67,9 +67,7 @@ public class IndicatorPivot {
 		String text = query.strip();
 		List<Key> keys = new ArrayList<>();
 		for (Indicator indicator : extractor.extract(text, ExtractionOptions.forRegion(region))) {
-			keys.add(indicator.type().name().equals("PAYMENT_CARD") && indicator.details().get("keyedHash") != null
-					? new Key("PAYMENT_CARD_HASH", indicator.details().get("keyedHash").toString())
-					: new Key(indicator.type().name(), indicator.value()));
+			eu.eccp.correlation.ObservedIndicator.of(indicator).ifPresent(o -> keys.add(new Key(o.type(), o.value())));
 		}
 		if (keys.isEmpty() && !text.isEmpty()) {
 			keys.add(new Key(null, text));

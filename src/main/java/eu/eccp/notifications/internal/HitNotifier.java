@@ -35,16 +35,16 @@ class HitNotifier {
 			// an organisation that is not on the platform (records recorded for it by a test or a tool) has no inbox
 			return;
 		}
-		if (found.hitIds().size() == 1) {
+		if (found.count() == 1) {
 			UUID hit = found.hitIds().get(0);
 			notifications.send(Notice.to(found.organisation(), "hit.found", "New cross-border hit", "/hits/" + hit)
 				.with("hitId", hit)
 				.with("count", 1));
 			return;
 		}
-		notifications.send(Notice.to(found.organisation(), "hit.found", found.hitIds().size() + " new cross-border hits",
+		notifications.send(Notice.to(found.organisation(), "hit.found", found.count() + " new cross-border hits",
 				"/hits?unread=true")
-			.with("count", found.hitIds().size())
+			.with("count", found.count())
 			.with("hitIds", found.hitIds().stream().limit(MAX_IDS).map(UUID::toString).collect(Collectors.joining(","))));
 	}
 }

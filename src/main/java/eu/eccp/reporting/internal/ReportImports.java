@@ -18,14 +18,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import eu.eccp.correlation.HitAnnouncement;
+import eu.eccp.correlation.Sightings;
+import eu.eccp.shared.TooManyRequestsException;
+import eu.eccp.shared.UserId;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -38,7 +47,6 @@ import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.reporting.ReportStatus;
-import eu.eccp.reporting.ReportSubmitted;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
@@ -51,7 +59,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bulk intake of NDJSON or CSV files from organisations, as background jobs. The upload is streamed to a
  * file first; rows are then read one at a time, validated, routed and stored in chunks (JDBC batches, one
- * transaction per chunk). Every rejected row is kept with its line number and reason; nothing is dropped.
+ * transaction per chunk), and each chunk's indicators are extracted and correlated as one batch by
+ * {@link ReportCorrelation}, its hits held so that the import notifies each organisation once, at its end.
+ * Every rejected row is kept with its line number and reason; nothing is dropped.
+ *
+ * <p>Imports run one at a time per node on their own thread. A node holds a lease on each job it has queued
+ * or is running, renewed while it lives; a job whose node died (its lease ran out) is resumed by the next node
+ * that finds it, from the last chunk it committed, and the uploaded file is deleted when the job ends.
  */
 @Service
 public class ReportImports {
@@ -59,7 +73,6 @@ public class ReportImports {
 	/** The documented CSV columns, for the upload page. */
 	public static final java.util.List<String> CSV_COLUMNS = BulkRows.CSV_COLUMNS;
 
-	static final int CHUNK = 1_000;
 	private static final Logger log = LoggerFactory.getLogger(ReportImports.class);
 
 	private final ImportJobRepository jobs;
@@ -68,8 +81,11 @@ public class ReportImports {
 	private final ReportRouting routing;
 	private final ReportIntake intake;
 	private final ReportingProperties properties;
+	private final ReportProcessingProperties processing;
+	private final ReportProcessingQueue queue;
+	private final ReportCorrelation correlation;
+	private final Sightings sightings;
 	private final AuditTrail audit;
-	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final TaskExecutor executor;
 	private final JdbcClient jdbc;
@@ -77,9 +93,15 @@ public class ReportImports {
 	private final Clock clock;
 	private final Path directory;
 	private final MessageSource messages;
+	/** This node, as named in the leases of the jobs it holds. */
+	private final String node = UUID.randomUUID().toString();
+	/** The jobs this node has queued or is running, whose leases it renews. */
+	private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+	private volatile boolean stopping;
 
 	ReportImports(ImportJobRepository jobs, ReportRepository reports, ReportValidator validator, ReportRouting routing,
-			ReportIntake intake, ReportingProperties properties, AuditTrail audit, ApplicationEventPublisher events,
+			ReportIntake intake, ReportingProperties properties, ReportProcessingProperties processing,
+			ReportProcessingQueue queue, ReportCorrelation correlation, Sightings sightings, AuditTrail audit,
 			TransactionTemplate transactions, @Qualifier("reportImportExecutor") TaskExecutor executor, JdbcClient jdbc,
 			JsonMapper json, Clock clock, @Value("${eccp.data-dir:./data}") Path dataDir, MessageSource messages) {
 		this.jobs = jobs;
@@ -88,8 +110,11 @@ public class ReportImports {
 		this.routing = routing;
 		this.intake = intake;
 		this.properties = properties;
+		this.processing = processing;
+		this.queue = queue;
+		this.correlation = correlation;
+		this.sightings = sightings;
 		this.audit = audit;
-		this.events = events;
 		this.transactions = transactions;
 		this.executor = executor;
 		this.jdbc = jdbc;
@@ -119,19 +144,24 @@ public class ReportImports {
 		if (format == null) {
 			throw new InvalidRequestException("file", "validation.bulkFormat");
 		}
+		if (held.size() >= processing.queuedImports()) {
+			throw new TooManyRequestsException();
+		}
 		UUID id = UUID.randomUUID();
-		Path file = directory.resolve(id + "." + format);
+		Path file = fileOf(id, format);
 		try {
 			Files.createDirectories(directory);
 			Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException e) {
+			delete(file, id);
 			throw new UncheckedIOException("could not store the uploaded file", e);
 		}
-		jobs.insert(id, caller.organisationId().value(), caller.userId().value(), format,
-				fileName == null ? null : AttachmentStore.safeName(fileName), clock.instant());
+		Instant now = clock.instant();
+		jobs.insert(id, caller.organisationId().value(), caller.userId().value(), caller.username(), format,
+				fileName == null ? null : AttachmentStore.safeName(fileName), now, node, now.plus(processing.lease()));
 		audit.record(AuditEvent.of("report.bulk-import-started", "report_import_job", id).withDetail("format=" + format));
-		executor.execute(() -> run(id, file, format, caller));
+		schedule(id);
 		return jobs.find(id).orElseThrow();
 	}
 
@@ -146,50 +176,150 @@ public class ReportImports {
 		return jobs.rejections(id, page);
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void failInterruptedJobs() {
-		int failed = jobs.failInterrupted(clock.instant());
-		if (failed > 0) {
-			log.warn("{} bulk import jobs were interrupted by a restart and are marked failed", failed);
+	private Path fileOf(UUID id, String format) {
+		return directory.resolve(id + "." + format);
+	}
+
+	private void schedule(UUID id) {
+		held.add(id);
+		try {
+			executor.execute(() -> {
+				try {
+					run(id);
+				}
+				finally {
+					held.remove(id);
+				}
+			});
+		}
+		catch (TaskRejectedException e) {
+			// the node is stopping: the job stays queued and the next node to start resumes it
+			held.remove(id);
+			jobs.releaseLease(id, node);
 		}
 	}
 
-	private void run(UUID id, Path file, String format, CallerContext caller) {
-		Progress progress = new Progress();
+	/**
+	 * Renews this node's leases, and resumes the jobs of nodes that died (a restart after a crash included):
+	 * at start-up and then every {@code eccp.reporting.processing.watch-interval} (20 s, a third of the lease).
+	 */
+	@Scheduled(initialDelay = 0, fixedDelayString = "${eccp.reporting.processing.watch-interval:20s}")
+	void watchJobs() {
+		if (stopping) {
+			return;
+		}
+		Instant now = clock.instant();
+		List<UUID> mine = jobs.renew(List.copyOf(held), node, now.plus(processing.lease()));
+		held.retainAll(mine);
+		for (ImportJob job : jobs.orphaned(now)) {
+			if (held.contains(job.id()) || !jobs.takeOver(job.id(), node, now, now.plus(processing.lease()))) {
+				continue;
+			}
+			log.warn("bulk import {} was interrupted after {} rows; resuming it", job.id(), job.rowsDone());
+			schedule(job.id());
+		}
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		stopping = true;
+	}
+
+	/** Runs (or resumes) a job from the first row after the last committed chunk. */
+	private void run(UUID id) {
+		ImportJob job = jobs.find(id).orElse(null);
+		if (job == null || job.finished()) {
+			return;
+		}
+		Path file = fileOf(id, job.format());
+		String[] submitter = jobs.submitter(id).orElseThrow();
+		Submitter by = new Submitter(new OrganisationId(job.organisationId()), UUID.fromString(submitter[0]),
+				submitter[1] == null ? "import" : submitter[1]);
+		HitAnnouncement announcement = HitAnnouncement.heldUnder(ReportCorrelation.announcementKey(id));
+		Progress progress = new Progress(job);
+		boolean ended = false;
+		if (!Files.exists(file)) {
+			jobs.finish(id, "FAILED", "the uploaded file is no longer available (" + job.rowsDone()
+					+ " rows had been read and their reports are stored); upload the rest again", clock.instant());
+			announce(id);
+			return;
+		}
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-				BulkRows rows = BulkRows.open(format, reader, json)) {
-			jobs.progress(id, "RUNNING", 0, 0, 0);
-			List<BulkRows.Row> chunk = new ArrayList<>(CHUNK);
+				BulkRows rows = BulkRows.open(job.format(), reader, json)) {
+			jobs.progress(id, "RUNNING", progress.rows, progress.accepted, progress.rejected, progress.queued);
+			for (long skipped = 0; skipped < job.rowsDone() && rows.hasNext(); skipped++) {
+				rows.next();
+			}
+			List<BulkRows.Row> chunk = new ArrayList<>(processing.importChunk());
 			while (rows.hasNext()) {
+				if (stopping) {
+					// a stop in the middle: the next start resumes after the last committed chunk
+					jobs.releaseLease(id, node);
+					log.info("bulk import {} paused after {} rows by a stop of this node", id, progress.rows);
+					return;
+				}
 				chunk.add(rows.next());
-				if (chunk.size() == CHUNK) {
-					importChunk(id, chunk, caller, progress);
+				if (chunk.size() == processing.importChunk()) {
+					importChunk(id, chunk, by, progress, announcement);
 					chunk.clear();
 				}
 			}
-			importChunk(id, chunk, caller, progress);
+			importChunk(id, chunk, by, progress, announcement);
 			jobs.finish(id, "COMPLETED", null, clock.instant());
-			audit.record(AuditActor.of(caller), AuditEvent.of("report.bulk-imported", "report_import_job", id)
-				.withDetail("rows=" + progress.rows + " accepted=" + progress.accepted + " rejected=" + progress.rejected));
-			log.info("bulk import {}: {} rows, {} accepted, {} rejected", id, progress.rows, progress.accepted,
-					progress.rejected);
+			ended = true;
+			long hits = announce(id);
+			audit.record(new AuditActor(new UserId(by.user()), by.userName(), by.organisation()),
+				AuditEvent.of("report.bulk-imported", "report_import_job", id)
+					.withDetail("rows=" + progress.rows + " accepted=" + progress.accepted + " rejected="
+							+ progress.rejected + " hits=" + hits + (job.resumed() > 0 ? " resumed=" + job.resumed() : "")));
+			log.info("bulk import {}: {} rows, {} accepted, {} rejected, {} hits", id, progress.rows, progress.accepted,
+					progress.rejected, hits);
 		}
 		catch (BulkRows.UnreadableFileException e) {
 			jobs.finish(id, "FAILED", e.getMessage(), clock.instant());
+			ended = true;
+			announce(id);
 		}
 		catch (RuntimeException | IOException e) {
-			log.error("bulk import {} failed after {} rows", id, progress.rows, e);
+			log.error("bulk import {} failed after {} rows: {}", id, progress.rows, e.getClass().getName());
 			jobs.finish(id, "FAILED", "the import stopped after " + progress.rows
 					+ " rows because of an internal error; the accepted rows are stored", clock.instant());
+			ended = true;
+			announce(id);
 		}
 		finally {
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException e) {
-				log.warn("could not delete the import file of job {}", id);
+			if (ended) {
+				delete(file, id);
 			}
 		}
+	}
+
+	/** Announces the import's held hits (once per organisation) and records their number. */
+	private long announce(UUID id) {
+		try {
+			int hits = sightings.announce(ReportCorrelation.announcementKey(id));
+			if (hits > 0) {
+				jobs.setHits(id, hits);
+			}
+			return hits;
+		}
+		catch (RuntimeException e) {
+			log.error("hits of bulk import {} could not be announced: {}", id, e.getClass().getName());
+			return 0;
+		}
+	}
+
+	private void delete(Path file, UUID id) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException e) {
+			log.warn("could not delete the import file of job {}", id);
+		}
+	}
+
+	/** Who started an import: its reports are submitted by that user for that organisation. */
+	private record Submitter(OrganisationId organisation, UUID user, String userName) {
 	}
 
 	/** Counters of a running import and what it has seen so far. */
@@ -198,18 +328,33 @@ public class ReportImports {
 		long rows;
 		long accepted;
 		long rejected;
+		long queued;
 		final Set<String> organisationReferences = new HashSet<>();
 		final Map<String, ReportId> contentSeen = new HashMap<>();
 		final Map<String, ReportRouting.Route> routes = new HashMap<>();
+
+		/** Continues from what the job has committed (earlier chunks are in the database, so duplicates of them are found there). */
+		Progress(ImportJob job) {
+			rows = job.rowsDone();
+			accepted = job.accepted();
+			rejected = job.rejected();
+			queued = job.queued();
+		}
 	}
 
-	private void importChunk(UUID job, List<BulkRows.Row> chunk, CallerContext caller, Progress progress) {
+	/**
+	 * Stores a chunk (its reports, their place in the processing queue, claimed by this import, its rejections
+	 * and the job's progress) in one transaction, then extracts and correlates it as one batch. If correlation
+	 * fails, the chunk stays queued and the processing worker does it later.
+	 */
+	private void importChunk(UUID job, List<BulkRows.Row> chunk, Submitter by, Progress progress,
+			HitAnnouncement announcement) {
 		if (chunk.isEmpty()) {
 			return;
 		}
-		transactions.executeWithoutResult(status -> {
+		List<ReportRepository.NewReport> stored = Objects.requireNonNull(transactions.execute(status -> {
 			Instant now = clock.instant();
-			OrganisationId org = caller.organisationId();
+			OrganisationId org = by.organisation();
 			List<ImportRejection> rejections = new ArrayList<>();
 			List<ValidReport> valid = new ArrayList<>();
 			List<Long> lines = new ArrayList<>();
@@ -250,22 +395,31 @@ public class ReportImports {
 				ReportRouting.Route route = progress.routes.computeIfAbsent(
 						report.victimCountries() + "|" + report.residenceCountry(),
 						key -> routing.route(report.victimCountries(), report.residenceCountry()));
-				accepted.add(new ReportRepository.NewReport(id, Secrets.newReference(), null, "BULK", org,
-						caller.userId().value(), null, report, route.owner(), route.reason(),
+				accepted.add(new ReportRepository.NewReport(id, Secrets.newReference(), null, "BULK", org, by.user(), null,
+						report, route.owner(), route.reason(),
 						duplicateOf == null ? ReportStatus.RECEIVED : ReportStatus.DUPLICATE, duplicateOf, hash, now));
 			}
 			reports.insertAll(accepted);
-			for (ReportRepository.NewReport report : accepted) {
-				if (report.duplicateOf() == null) {
-					events.publishEvent(new ReportSubmitted(report.id(), report.owner()));
-				}
-			}
+			List<ReportRepository.NewReport> originalsOnly = accepted.stream().filter(r -> r.duplicateOf() == null).toList();
+			queue.enqueue(originalsOnly.stream().map(ReportRepository.NewReport::id).toList(), job, now,
+					now.plus(processing.lease()));
 			jobs.reject(job, rejections);
 			progress.rows += chunk.size();
 			progress.accepted += accepted.size();
 			progress.rejected += rejections.size();
-			jobs.progress(job, "RUNNING", progress.rows, progress.accepted, progress.rejected);
-		});
+			progress.queued += originalsOnly.size();
+			jobs.progress(job, "RUNNING", progress.rows, progress.accepted, progress.rejected, progress.queued);
+			return originalsOnly;
+		}));
+		try {
+			correlation.process(stored.stream().map(ReportForProcessing::of).toList(), announcement);
+		}
+		catch (RuntimeException e) {
+			log.warn("bulk import {}: a chunk of {} reports could not be correlated now ({}); the processing worker retries it",
+					job, stored.size(), e.getClass().getName());
+			transactions.executeWithoutResult(
+					status -> queue.release(stored.stream().map(ReportRepository.NewReport::id).toList()));
+		}
 	}
 
 	private Map<String, String> existingOrganisationReferences(OrganisationId org, List<ValidReport> valid) {

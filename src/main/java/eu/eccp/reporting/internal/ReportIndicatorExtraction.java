@@ -10,66 +10,45 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
 import eu.eccp.indicators.IndicatorExtractor;
-import eu.eccp.reporting.ReportId;
-import eu.eccp.reporting.ReportIndicator;
-import eu.eccp.reporting.ReportIndicatorsExtracted;
-import eu.eccp.reporting.ReportSubmitted;
 
 /**
- * When a report is submitted, extracts its indicators from the description, the structured details and
- * the text attachments (saved e-mails, plain text), stores them with the report and announces
- * {@link ReportIndicatorsExtracted}. Runs after the submission commits, through the event publication
- * registry, so a crash loses no work; running it again for the same report stores the same result.
+ * Finds a report's indicators in its description, its structured details and its text attachments (saved
+ * e-mails, plain text). Pure work on what it is given (and the attachment files): it holds no connection and
+ * stores nothing; {@link ReportCorrelation} stores and correlates what it finds.
  */
 @Component
 class ReportIndicatorExtraction {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportIndicatorExtraction.class);
 
-	private final ReportRepository reports;
-	private final ReportIndicatorRepository indicators;
 	private final AttachmentStore attachments;
 	private final IndicatorExtractor extractor;
-	private final ApplicationEventPublisher events;
 
-	ReportIndicatorExtraction(ReportRepository reports, ReportIndicatorRepository indicators,
-			AttachmentStore attachments, IndicatorExtractor extractor, ApplicationEventPublisher events) {
-		this.reports = reports;
-		this.indicators = indicators;
+	ReportIndicatorExtraction(AttachmentStore attachments, IndicatorExtractor extractor) {
 		this.attachments = attachments;
 		this.extractor = extractor;
-		this.events = events;
 	}
 
-	@ApplicationModuleListener
-	void on(ReportSubmitted event) {
-		reports.findById(event.reportId()).ifPresent(report -> {
-			List<ReportIndicator> found = extract(report);
-			indicators.replace(report.id(), found);
-			events.publishEvent(new ReportIndicatorsExtracted(report.id(), report.owner()));
-			log.debug("report {}: {} indicators", report.id(), found.size());
-		});
+	/** An indicator with the part of the report it was found in ({@code description}, {@code details.urls}...). */
+	record Found(Indicator indicator, String source) {
 	}
 
-	List<ReportIndicator> extract(StoredReport report) {
-		String region = !report.victimCountries().isEmpty() ? report.victimCountries().get(0).value()
-				: report.residenceCountry() == null ? null : report.residenceCountry().value();
-		ExtractionOptions options = ExtractionOptions.forRegion(region);
-		Map<String, ReportIndicator> unique = new LinkedHashMap<>();
+	/** Each distinct indicator once per part of the report it was found in, in order of discovery. */
+	List<Found> extract(ReportForProcessing report, List<AttachmentView> files) {
+		ExtractionOptions options = ExtractionOptions.forRegion(report.region());
+		Map<String, Found> unique = new LinkedHashMap<>();
 		add(unique, "description", extractor.extract(report.description(), options));
 		report.details().forEach((kind, values) -> {
 			for (String value : values) {
 				add(unique, "details." + kind, extractor.extract(value, options));
 			}
 		});
-		for (AttachmentView attachment : reports.attachments(report.id())) {
+		for (AttachmentView attachment : files) {
 			if (!attachment.contentType().equals("message/rfc822") && !attachment.contentType().equals("text/plain")) {
 				continue;
 			}
@@ -86,15 +65,9 @@ class ReportIndicatorExtraction {
 		return new ArrayList<>(unique.values());
 	}
 
-	private static void add(Map<String, ReportIndicator> into, String source, List<Indicator> found) {
+	private static void add(Map<String, Found> into, String source, List<Indicator> found) {
 		for (Indicator i : found) {
-			into.putIfAbsent(i.type() + "|" + i.value() + "|" + source, new ReportIndicator(i.type().name(), i.value(),
-					i.original(), source, i.defanged(), i.benign(), i.details()));
+			into.putIfAbsent(i.type() + "|" + i.value() + "|" + source, new Found(i, source));
 		}
-	}
-
-	/** For tests and replays: the stored indicators of a report. */
-	List<ReportIndicator> stored(ReportId id) {
-		return indicators.find(id);
 	}
 }

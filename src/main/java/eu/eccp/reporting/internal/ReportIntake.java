@@ -48,10 +48,15 @@ public class ReportIntake {
 	private final JsonMapper json;
 	private final ReceiptMailer receipts;
 	private final Clock clock;
+	private final ReportProcessingQueue processing;
+	private final ReportProcessingWorker worker;
 
 	ReportIntake(ReportValidator validator, ReportRouting routing, ReportRepository reports, AttachmentStore attachments,
 			ClientRateLimiter rateLimiter, ReportingProperties properties, AuditTrail audit,
-			ApplicationEventPublisher events, JsonMapper json, ReceiptMailer receipts, Clock clock) {
+			ApplicationEventPublisher events, JsonMapper json, ReceiptMailer receipts, Clock clock,
+			ReportProcessingQueue processing, ReportProcessingWorker worker) {
+		this.processing = processing;
+		this.worker = worker;
 		this.receipts = receipts;
 		this.validator = validator;
 		this.routing = routing;
@@ -116,6 +121,7 @@ public class ReportIntake {
 			reports.addEvent(original.get().id(), now, "RESUBMITTED", null, reference, null, false);
 		}
 		else {
+			queueForProcessing(id, now);
 			events.publishEvent(new ReportSubmitted(id, route.owner()));
 		}
 		log.info("report {} received via {} routed {}", id, channel, route.reason());
@@ -152,9 +158,16 @@ public class ReportIntake {
 		audit.record(AuditEvent.of(original.isPresent() ? "report.resubmitted" : "report.submitted", "report", id)
 			.withDetail("channel=ORGANISATION offence=" + report.offence()));
 		if (original.isEmpty()) {
+			queueForProcessing(id, now);
 			events.publishEvent(new ReportSubmitted(id, route.owner()));
 		}
 		return new OrganisationReceipt(reports.findById(id).orElseThrow(), false);
+	}
+
+	/** The report's indicators are extracted and correlated by the processing worker, after this commits. */
+	private void queueForProcessing(ReportId id, Instant now) {
+		processing.enqueue(List.of(id), null, now, null);
+		worker.wakeAfterCommit();
 	}
 
 	/** The report this one repeats, if the same sender sent the same content within the duplicate window. */

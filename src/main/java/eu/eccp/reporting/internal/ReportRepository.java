@@ -221,6 +221,29 @@ class ReportRepository {
 			.update();
 	}
 
+	/** What extraction and correlation need of these reports, in one query (reports gone since are left out). */
+	List<ReportForProcessing> findForProcessing(java.util.Collection<ReportId> ids) {
+		return jdbc.sql("""
+				SELECT r.*, EXISTS (SELECT 1 FROM report_attachment a WHERE a.report_id = r.id) AS has_files
+				FROM report r WHERE r.id = ANY (:ids)""")
+			.param("ids", ids.stream().map(ReportId::value).toArray(UUID[]::new))
+			.query((rs, n) -> ReportForProcessing.of(map(rs, n), rs.getBoolean("has_files")))
+			.list();
+	}
+
+	/** The files of these reports, by report, in one query. */
+	java.util.Map<ReportId, List<AttachmentView>> attachmentsOf(java.util.Collection<ReportId> ids) {
+		java.util.Map<ReportId, List<AttachmentView>> files = new java.util.HashMap<>();
+		jdbc.sql("SELECT * FROM report_attachment WHERE report_id = ANY (:ids) ORDER BY added_at")
+			.param("ids", ids.stream().map(ReportId::value).toArray(UUID[]::new))
+			.query((rs, n) -> files.computeIfAbsent(new ReportId(rs.getObject("report_id", UUID.class)), k -> new ArrayList<>())
+				.add(new AttachmentView(rs.getObject("id", UUID.class), rs.getString("file_name"),
+						rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+						rs.getObject("added_at", OffsetDateTime.class).toInstant(), rs.getBoolean("by_reporter"))))
+			.list();
+		return files;
+	}
+
 	List<AttachmentView> attachments(ReportId id) {
 		return jdbc.sql("SELECT * FROM report_attachment WHERE report_id = :id ORDER BY added_at")
 			.param("id", id.value())

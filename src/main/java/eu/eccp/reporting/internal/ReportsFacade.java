@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import eu.eccp.reporting.ReportContent;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.reporting.ReportSummary;
 import eu.eccp.reporting.Reports;
@@ -36,19 +35,5 @@ class ReportsFacade implements Reports {
 	public Optional<ReportSummary> summaryFor(CallerContext caller, String reference) {
 		return reports.findByReference(reference.strip().toUpperCase(java.util.Locale.ROOT))
 			.flatMap(r -> summaryFor(caller, r.id()));
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public java.util.List<eu.eccp.reporting.ReportIndicator> indicatorsForProcessing(ReportId id) {
-		return indicators.find(id);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Optional<ReportContent> contentForProcessing(ReportId id) {
-		return reports.findById(id)
-			.map(r -> new ReportContent(r.id(), r.owner(), r.offence(), r.victimCountries(), r.description(), r.details(),
-					r.tlp(), r.submittedAt()));
 	}
 }

@@ -33,12 +33,13 @@ class EmbeddedDatabaseConfiguration {
 				database.port());
 	}
 
+	/** Pool options come from {@code spring.datasource.hikari.*}, as for an external database. */
 	@Bean
+	@org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties database) {
 		HikariDataSource dataSource = new EmbeddedPool(server);
 		dataSource.setJdbcUrl(server.jdbcUrl(database.name()));
 		dataSource.setUsername("postgres");
-		dataSource.setMaximumPoolSize(10);
 		dataSource.setPoolName("eccp-embedded");
 		return dataSource;
 	}

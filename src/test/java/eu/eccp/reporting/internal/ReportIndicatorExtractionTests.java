@@ -19,7 +19,6 @@ import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.IndicatorExtractor;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.reporting.ReportIndicator;
-import eu.eccp.reporting.ReportSubmitted;
 
 /**
  * Every submitted report has its indicators extracted (description, details, saved e-mails) and stored with
@@ -36,7 +35,13 @@ class ReportIndicatorExtractionTests {
 	ReportIntake intake;
 
 	@Autowired
-	ReportIndicatorExtraction extraction;
+	ReportCorrelation correlation;
+
+	@Autowired
+	ReportRepository reports;
+
+	@Autowired
+	ReportIndicatorRepository indicators;
 
 	@Autowired
 	IndicatorExtractor extractor;
@@ -79,19 +84,13 @@ class ReportIndicatorExtractionTests {
 				.stream().map(i -> i.value()).toList());
 
 		int before = stored.size();
-		extraction.on(new ReportSubmitted(id, new eu.eccp.shared.OrganisationId(
-				jdbc.sql("SELECT owner_org FROM report WHERE id = :id").param("id", id.value()).query(java.util.UUID.class).single())));
-		assertThat(extraction.stored(id)).hasSize(before);
+		correlation.process(reports.findForProcessing(List.of(id)), eu.eccp.correlation.HitAnnouncement.eachBatch());
+		assertThat(indicators.find(id)).as("processing a report again stores the same indicators once").hasSize(before);
 	}
 
-	List<ReportIndicator> await(ReportId id) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		List<ReportIndicator> stored = extraction.stored(id);
-		while (stored.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-			stored = extraction.stored(id);
-		}
-		return stored;
+	List<ReportIndicator> await(ReportId id) {
+		return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> indicators.find(id), found -> !found.isEmpty());
 	}
 
 	static UploadedFile file(String name, String content) {

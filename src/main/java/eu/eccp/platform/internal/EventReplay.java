@@ -1,0 +1,106 @@
+package eu.eccp.platform.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays module events whose listener failed, or whose processing went stale (the node running it died): the
+ * event publication registry marks those failed after {@code spring.modulith.events.staleness.*}, and this
+ * resubmits them, a bounded batch at a time with a growing wait per publication, until they complete. It
+ * replaces Modulith's replay of everything at start-up, which ran hundreds of listeners at once and could fail
+ * the start. One node replays at a time (a PostgreSQL advisory lock), so two nodes never resubmit one event.
+ */
+@Component
+class EventReplay {
+
+	private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
+	private static final long LOCK = 0x45434350_52706c79L;
+
+	private final FailedEventPublications failed;
+	private final DataSource dataSource;
+	private final JdbcClient jdbc;
+	private final BackgroundWorkProperties properties;
+	private final Clock clock;
+
+	EventReplay(FailedEventPublications failed, DataSource dataSource, JdbcClient jdbc,
+			BackgroundWorkProperties properties, Clock clock) {
+		this.failed = failed;
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "${eccp.background.replay-interval:30s}",
+			fixedDelayString = "${eccp.background.replay-interval:30s}")
+	void replay() {
+		try (Connection connection = dataSource.getConnection()) {
+			if (!tryLock(connection)) {
+				return;
+			}
+			try {
+				Instant now = clock.instant();
+				failed.resubmit(ResubmissionOptions.defaults()
+					.withBatchSize(properties.replayBatch())
+					.withMaxInFlight(properties.eventThreads())
+					.withFilter(publication -> due(publication, now)));
+			}
+			finally {
+				unlock(connection);
+			}
+		}
+		catch (SQLException | RuntimeException e) {
+			log.warn("event replay did not run this time: {}", e.toString());
+		}
+	}
+
+	private boolean due(EventPublication publication, Instant now) {
+		Instant last = publication.getLastResubmissionDate();
+		return last == null || !last.plus(properties.backoff(publication.getCompletionAttempts())).isAfter(now);
+	}
+
+	/** Incomplete publications, and how many of them have been tried {@code stuck-after} times or more. */
+	EventBacklog backlog() {
+		return jdbc.sql("""
+				SELECT count(*), count(*) FILTER (WHERE status = 'FAILED' AND coalesce(completion_attempts, 0) >= :stuck)
+				FROM event_publication WHERE completion_date IS NULL""")
+			.param("stuck", properties.stuckAfter())
+			.query((rs, n) -> new EventBacklog(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/** Module events not yet handled, and those that keep failing. */
+	record EventBacklog(long incomplete, long stuck) {
+	}
+
+	private static boolean tryLock(Connection connection) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			lock.setLong(1, LOCK);
+			try (ResultSet rs = lock.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+	}
+
+	private static void unlock(Connection connection) throws SQLException {
+		try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+			unlock.setLong(1, LOCK);
+			unlock.execute();
+		}
+	}
+}

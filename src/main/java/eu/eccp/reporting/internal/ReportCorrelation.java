@@ -1,0 +1,112 @@
+package eu.eccp.reporting.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import eu.eccp.correlation.HitAnnouncement;
+import eu.eccp.correlation.IngestResult;
+import eu.eccp.correlation.ObservedIndicator;
+import eu.eccp.correlation.RecordSightings;
+import eu.eccp.correlation.Sightings;
+import eu.eccp.correlation.SourceRef;
+import eu.eccp.organisations.OrganisationView;
+import eu.eccp.organisations.Organisations;
+import eu.eccp.reporting.ReportId;
+import eu.eccp.reporting.ReportIndicator;
+import eu.eccp.shared.OrganisationId;
+
+/**
+ * The one path from stored reports to correlation, for every source of reports (public and organisational
+ * intake through the processing worker, bulk imports chunk by chunk): a batch's indicators are extracted in
+ * memory, stored for the whole batch in one transaction, and handed to {@link Sightings} as one batch; then the
+ * batch leaves the processing queue. Each step is idempotent, so a batch cut short by a crash is simply done
+ * again, and the import phases it counts (extracted, correlated) move once per report.
+ */
+@Component
+class ReportCorrelation {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportCorrelation.class);
+
+	private final ReportIndicatorExtraction extraction;
+	private final ReportRepository reports;
+	private final ReportIndicatorRepository indicators;
+	private final ReportProcessingQueue queue;
+	private final ImportJobRepository jobs;
+	private final Sightings sightings;
+	private final Organisations organisations;
+	private final TransactionTemplate transactions;
+
+	ReportCorrelation(ReportIndicatorExtraction extraction, ReportRepository reports,
+			ReportIndicatorRepository indicators, ReportProcessingQueue queue, ImportJobRepository jobs,
+			Sightings sightings, Organisations organisations, TransactionTemplate transactions) {
+		this.extraction = extraction;
+		this.reports = reports;
+		this.indicators = indicators;
+		this.queue = queue;
+		this.jobs = jobs;
+		this.sightings = sightings;
+		this.organisations = organisations;
+		this.transactions = transactions;
+	}
+
+	/** Extracts, stores and correlates a batch of stored reports; must be called outside a transaction. */
+	IngestResult process(List<ReportForProcessing> batch, HitAnnouncement announcement) {
+		if (batch.isEmpty()) {
+			return new IngestResult(0, 0, 0, 0);
+		}
+		Map<ReportId, List<AttachmentView>> files = attachmentsOf(batch);
+		Map<ReportId, List<ReportIndicator>> stored = new LinkedHashMap<>();
+		List<RecordSightings> records = new ArrayList<>(batch.size());
+		Map<OrganisationId, Optional<OrganisationView>> owners = new HashMap<>();
+		for (ReportForProcessing report : batch) {
+			List<ReportIndicatorExtraction.Found> found = extraction.extract(report, files.getOrDefault(report.id(), List.of()));
+			List<ReportIndicator> rows = new ArrayList<>(found.size());
+			List<ObservedIndicator> observed = new ArrayList<>(found.size());
+			for (ReportIndicatorExtraction.Found f : found) {
+				rows.add(new ReportIndicator(f.indicator().type().name(), f.indicator().value(), f.indicator().original(),
+						f.source(), f.indicator().defanged(), f.indicator().benign(), f.indicator().details()));
+				ObservedIndicator.of(f.indicator()).ifPresent(observed::add);
+			}
+			stored.put(report.id(), rows);
+			Optional<OrganisationView> owner = owners.computeIfAbsent(report.owner(), organisations::find);
+			if (owner.isEmpty()) {
+				log.warn("report {}: its owner is not on the platform; not correlated", report.id());
+				continue;
+			}
+			records.add(new RecordSightings(new SourceRef(SourceRef.REPORT, report.id().value()), owner.get().id(),
+					owner.get().country(), report.tlp(), report.submittedAt(), observed));
+		}
+		List<ReportId> ids = List.copyOf(stored.keySet());
+		transactions.executeWithoutResult(status -> {
+			indicators.replaceAll(stored);
+			queue.extracted(ids).forEach(jobs::addExtracted);
+		});
+		IngestResult result = sightings.record(records, announcement);
+		transactions.executeWithoutResult(status -> queue.done(ids).forEach(jobs::addCorrelated));
+		log.debug("{} reports: {} new sightings, {} links, {} hits", batch.size(), result.newSightings(), result.links(),
+				result.hits());
+		return result;
+	}
+
+	/** The files of the batch's reports that have any, in one query. */
+	private Map<ReportId, List<AttachmentView>> attachmentsOf(List<ReportForProcessing> batch) {
+		List<ReportId> withFiles = batch.stream().filter(ReportForProcessing::attachments).map(ReportForProcessing::id)
+			.toList();
+		return withFiles.isEmpty() ? Map.of() : reports.attachmentsOf(withFiles);
+	}
+
+	/** The announcement key under which an import's hits are held until the import ends. */
+	static String announcementKey(UUID importJob) {
+		return "report-import:" + importJob;
+	}
+}

@@ -1,0 +1,216 @@
+package eu.eccp.reporting.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import eu.eccp.correlation.HitAnnouncement;
+import eu.eccp.reporting.ReportId;
+
+/**
+ * Extracts and correlates the reports waiting in the processing queue, in batches, on one thread of its own
+ * per node (never one task per report, so a burst of reports cannot take the connection pool: the worker
+ * holds at most one connection at a time). Woken when a report is stored on this node, otherwise it looks
+ * for due work every {@code poll-interval}, which also picks up work a crashed node left behind once its
+ * claims expire. A batch that fails is split and each report tried alone, so one bad report delays only
+ * itself; it is retried with a growing wait until it succeeds, and counted as failing for administrators.
+ */
+@Component
+class ReportProcessingWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportProcessingWorker.class);
+
+	private final ReportProcessingQueue queue;
+	private final ReportRepository reports;
+	private final ReportCorrelation correlation;
+	private final ImportJobRepository jobs;
+	private final ReportProcessingProperties properties;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+	private final Condition wake = lock.newCondition();
+	private boolean woken;
+	private volatile boolean running;
+	private @Nullable Thread thread;
+
+	ReportProcessingWorker(ReportProcessingQueue queue, ReportRepository reports, ReportCorrelation correlation,
+			ImportJobRepository jobs, ReportProcessingProperties properties, TransactionTemplate transactions,
+			Clock clock) {
+		this.queue = queue;
+		this.reports = reports;
+		this.correlation = correlation;
+		this.jobs = jobs;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Wakes the worker once the current transaction commits (at once when there is none). */
+	void wakeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	void wake() {
+		lock.lock();
+		try {
+			woken = true;
+			wake.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		Thread worker = new Thread(this::loop, "report-processing");
+		worker.setDaemon(true);
+		thread = worker;
+		worker.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wake();
+		Thread worker = thread;
+		if (worker != null) {
+			try {
+				worker.join(TimeUnit.SECONDS.toMillis(15));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops before the web server and the database do, starts after them. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	private void loop() {
+		while (running) {
+			boolean more;
+			try {
+				more = processDue();
+			}
+			catch (RuntimeException e) {
+				// e.g. the database is unreachable for a moment: wait and look again
+				log.warn("report processing could not claim work: {}", e.toString());
+				more = false;
+			}
+			if (!more) {
+				await();
+			}
+		}
+	}
+
+	private void await() {
+		lock.lock();
+		try {
+			if (!woken && running) {
+				wake.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			woken = false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Claims and processes one batch of due reports; true when there may be more. */
+	boolean processDue() {
+		Instant now = clock.instant();
+		List<ReportProcessingQueue.Claimed> claimed = Objects.requireNonNull(
+				transactions.execute(status -> queue.claimDue(properties.batchSize(), now, properties.lease())));
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		// reports of one import are correlated together, their hits held for the import's one announcement
+		Map<Optional<UUID>, List<ReportProcessingQueue.Claimed>> byImport = new LinkedHashMap<>();
+		claimed.forEach(c -> byImport.computeIfAbsent(Optional.ofNullable(c.importJob()), k -> new ArrayList<>()).add(c));
+		byImport.forEach((job, group) -> process(group, announcementFor(job.orElse(null))));
+		return claimed.size() == properties.batchSize();
+	}
+
+	/** Hits of a running import wait for its end; those of anything else are announced with their batch. */
+	private HitAnnouncement announcementFor(@Nullable UUID importJob) {
+		if (importJob == null) {
+			return HitAnnouncement.eachBatch();
+		}
+		boolean open = jobs.find(importJob).map(j -> !j.finished()).orElse(false);
+		return open ? HitAnnouncement.heldUnder(ReportCorrelation.announcementKey(importJob))
+				: HitAnnouncement.eachBatch();
+	}
+
+	private void process(List<ReportProcessingQueue.Claimed> group, HitAnnouncement announcement) {
+		List<ReportId> ids = group.stream().map(ReportProcessingQueue.Claimed::report).toList();
+		try {
+			List<ReportForProcessing> batch = reports.findForProcessing(ids);
+			correlation.process(batch, announcement);
+		}
+		catch (RuntimeException e) {
+			if (group.size() == 1) {
+				failed(group.get(0), e);
+				return;
+			}
+			log.warn("report processing of a batch of {} failed ({}); trying its reports one by one", group.size(),
+					e.getClass().getSimpleName());
+			group.forEach(one -> process(List.of(one), announcement));
+		}
+	}
+
+	private void failed(ReportProcessingQueue.Claimed claimed, RuntimeException e) {
+		Instant retry = clock.instant().plus(properties.backoff(claimed.attempts()));
+		// the exception's class only: its message may quote the report's content
+		log.error("report {} could not be processed (attempt {}): {}; retried at {}", claimed.report(),
+				claimed.attempts() + 1, e.getClass().getName(), retry);
+		try {
+			transactions.executeWithoutResult(status -> queue.failed(claimed.report(), retry, e.getClass().getName()));
+		}
+		catch (RuntimeException again) {
+			log.warn("could not record the failure of report {}; its claim expires instead", claimed.report());
+		}
+	}
+}
