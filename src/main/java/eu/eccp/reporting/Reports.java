@@ -10,4 +10,7 @@ public interface Reports {
 
 	/** The same, found by the report's reference (e.g. {@code ECCP-7KQ2-M4XD-9P}). */
 	Optional<ReportSummary> summaryFor(eu.eccp.shared.CallerContext caller, String reference);
+
+	/** The processing queue's state, for the platform's administrators (no report content). */
+	ReportProcessingBacklog processingBacklog();
 }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * the start. One node replays at a time (a PostgreSQL advisory lock), so two nodes never resubmit one event.
  */
 @Component
-class EventReplay {
+public class EventReplay {
 
 	private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
 	private static final long LOCK = 0x45434350_52706c79L;
@@ -75,7 +75,7 @@ class EventReplay {
 	}
 
 	/** Incomplete publications, and how many of them have been tried {@code stuck-after} times or more. */
-	EventBacklog backlog() {
+	public EventBacklog backlog() {
 		return jdbc.sql("""
 				SELECT count(*), count(*) FILTER (WHERE status = 'FAILED' AND coalesce(completion_attempts, 0) >= :stuck)
 				FROM event_publication WHERE completion_date IS NULL""")
@@ -85,7 +85,7 @@ class EventReplay {
 	}
 
 	/** Module events not yet handled, and those that keep failing. */
-	record EventBacklog(long incomplete, long stuck) {
+	public record EventBacklog(long incomplete, long stuck) {
 	}
 
 	private static boolean tryLock(Connection connection) throws SQLException {

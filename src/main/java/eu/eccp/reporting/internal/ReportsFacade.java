@@ -14,13 +14,16 @@ import eu.eccp.shared.CallerContext;
 class ReportsFacade implements Reports {
 
 	private final ReportRepository reports;
-	private final ReportIndicatorRepository indicators;
 	private final ReportInbox inbox;
+	private final ReportProcessingQueue queue;
+	private final ReportProcessingProperties processing;
 
-	ReportsFacade(ReportRepository reports, ReportIndicatorRepository indicators, ReportInbox inbox) {
+	ReportsFacade(ReportRepository reports, ReportInbox inbox, ReportProcessingQueue queue,
+			ReportProcessingProperties processing) {
 		this.reports = reports;
-		this.indicators = indicators;
 		this.inbox = inbox;
+		this.queue = queue;
+		this.processing = processing;
 	}
 
 	@Override
@@ -35,5 +38,12 @@ class ReportsFacade implements Reports {
 	public Optional<ReportSummary> summaryFor(CallerContext caller, String reference) {
 		return reports.findByReference(reference.strip().toUpperCase(java.util.Locale.ROOT))
 			.flatMap(r -> summaryFor(caller, r.id()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public eu.eccp.reporting.ReportProcessingBacklog processingBacklog() {
+		ReportProcessingQueue.Backlog backlog = queue.backlog(processing.failingAfter());
+		return new eu.eccp.reporting.ReportProcessingBacklog(backlog.waiting(), backlog.failing(), backlog.oldest());
 	}
 }
