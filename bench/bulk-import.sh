@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Bulk import load test (issue 3): builds the jar if needed, starts the platform in demo mode on a fresh
-# embedded database with a deliberately small heap (-Xmx256m, so memory exhaustion would show), generates
-# a ROWS-line NDJSON or CSV file (5% of the rows invalid), uploads it as bank.partner through
-# POST /api/v1/reports/bulk and reports rows per second from the job's own timestamps.
+# Bulk import load test (issues 3, 10, 11): builds the jar if needed, starts the platform in demo mode on a
+# fresh embedded database with a deliberately small heap (-Xmx256m, so memory exhaustion would show),
+# generates a ROWS-line NDJSON or CSV file (5% of the rows invalid; every row has its own
+# organisationReference; rows share web addresses across victim countries, so hits are created), uploads it
+# as bank.partner through POST /api/v1/reports/bulk and follows the job through its phases (stored,
+# indicators extracted, correlated, hits) until every row is correlated. Meanwhile another user (fr.analyst)
+# calls GET /api/v1/me five times a second; the script reports that user's latencies.
 # Usage: bench/bulk-import.sh [ROWS] [ndjson|csv]      (defaults: 100000 ndjson)
 set -euo pipefail
 ROWS=${1:-100000}
@@ -10,8 +13,10 @@ FORMAT=${2:-ndjson}
 PORT=${PORT:-18080}
 cd "$(dirname "$0")/.."
 [ -f target/eccp.jar ] || mvn -B -q -DskipTests package
+JAVA_OPTS=${JAVA_OPTS:-}
 WORK=$(mktemp -d /tmp/eccp-bulk-XXXX)
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'cp "$WORK/app.log" /tmp/bench-app.log 2>/dev/null; kill $PROBE 2>/dev/null || true; kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+PROBE=; PID=
 
 python3 - "$ROWS" "$FORMAT" "$WORK/reports.$FORMAT" <<'PY'
 import json, random, sys, csv
@@ -29,7 +34,7 @@ def row(i):
         "timeZone": "Europe/Paris",
         "loss": {"amount": "%d.%02d" % (random.randint(1, 90000), random.randint(0, 99)), "currency": "EUR", "paymentMethod": "bank transfer"},
         "description": "Customer %d reports a message pretending to be the bank, with a link to a fake login page and a request to confirm a payment of the amount shown." % i,
-        "details": {"urls": ["https://login-%d.bank-secure.example/verify" % (i % 5000)], "emails": ["alert%d@bank-secure.example" % (i % 900)]},
+        "details": {"urls": ["https://login-%d.bank-secure-verify.xyz/verify" % (i % 5000)], "emails": ["alert%d@bank-secure-verify.xyz" % (i % 900)]},
         "organisationReference": "BANK-%08d" % i,
     }
 with open(path, "w", newline="") as out:
@@ -45,27 +50,51 @@ with open(path, "w", newline="") as out:
 PY
 echo "file: $(du -h "$WORK/reports.$FORMAT" | cut -f1) $FORMAT, $ROWS rows"
 
-java -Xmx256m -jar target/eccp.jar --eccp.demo=true --eccp.data-dir="$WORK/data" --server.port=$PORT > "$WORK/app.log" 2>&1 &
+java -Xmx256m $JAVA_OPTS -jar target/eccp.jar --eccp.demo=true --eccp.data-dir="$WORK/data" --server.port=$PORT > "$WORK/app.log" 2>&1 &
 PID=$!
 until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do sleep 0.5; done
 TOKEN=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: application/json' \
   -d '{"username":"bank.partner","password":"demo"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+OTHER=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: application/json' \
+  -d '{"username":"fr.analyst","password":"demo"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+# another user's requests during the import: one every 200 ms, bounded to 30 minutes
+( for _ in $(seq 1 9000); do
+    curl -s -o /dev/null -w '%{time_total}\n' -m 30 "localhost:$PORT/api/v1/me" -H "Authorization: Bearer $OTHER" >> "$WORK/latency.txt"
+    sleep 0.2
+  done ) &
+PROBE=$!
+START=$(date +%s.%N)
 TYPE=$([ "$FORMAT" = csv ] && echo text/csv || echo application/x-ndjson)
 JOB=$(curl -s -X POST "localhost:$PORT/api/v1/reports/bulk?fileName=reports.$FORMAT" -H "Authorization: Bearer $TOKEN" \
   -H "Content-Type: $TYPE" --data-binary @"$WORK/reports.$FORMAT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 PEAK=0
 while true; do
   STATUS=$(curl -s "localhost:$PORT/api/v1/reports/bulk/$JOB" -H "Authorization: Bearer $TOKEN")
-  STATE=$(echo "$STATUS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["job"]["state"])')
   RSS=$(ps -o rss= -p $PID | tr -d ' '); [ "$RSS" -gt "$PEAK" ] && PEAK=$RSS
-  case "$STATE" in COMPLETED|FAILED) break;; esac
-  sleep 1
-done
-echo "$STATUS" | python3 -c '
+  DONE=$(echo "$STATUS" | python3 -c '
 import json, sys
-from datetime import datetime
+j = json.load(sys.stdin)["job"]
+print("done" if j["state"] == "FAILED" or (j["state"] == "COMPLETED" and j["correlated"] >= j["queued"]) else "")')
+  [ -n "$DONE" ] && break
+  sleep 0.25
+done
+END=$(date +%s.%N)
+kill $PROBE 2>/dev/null || true
+echo "$STATUS" | START=$START END=$END python3 -c '
+import json, os, sys
 s = json.load(sys.stdin)["job"]
-t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
-secs = (t(s["finishedAt"]) - t(s["createdAt"])).total_seconds()
-print("state %s: %d rows, %d accepted, %d rejected in %.1f s = %.0f rows/s" % (s["state"], s["rowsDone"], s["accepted"], s["rejected"], secs, s["rowsDone"] / secs))'
+secs = float(os.environ["END"]) - float(os.environ["START"])
+print("state %s: %d rows read, %d accepted, %d rejected; %d new reports: %d extracted, %d correlated, %d hits" % (
+    s["state"], s["rowsDone"], s["accepted"], s["rejected"], s["queued"], s["extracted"], s["correlated"], s["hits"]))
+print("end to end (upload, store, extract, correlate, hits): %.1f s = %.0f rows/s" % (secs, s["rowsDone"] / secs))'
+curl -s "localhost:$PORT/api/v1/reports/bulk/$JOB/rejections?size=3" -H "Authorization: Bearer $TOKEN" | python3 -c '
+import json, sys
+print("first rejections:", "; ".join("line %d: %s" % (r["line"], r["reason"]) for r in json.load(sys.stdin)["items"]))'
+python3 - "$WORK/latency.txt" <<'PY'
+import sys
+v = sorted(float(x) * 1000 for x in open(sys.argv[1]) if x.strip())
+if v:
+    print("another user's GET /api/v1/me during the import: %d requests, p50 %.0f ms, p99 %.0f ms, max %.0f ms" % (
+        len(v), v[len(v) // 2], v[min(len(v) - 1, int(len(v) * 0.99))], v[-1]))
+PY
 echo "peak resident memory of the platform JVM (-Xmx256m): $((PEAK / 1024)) MiB"
