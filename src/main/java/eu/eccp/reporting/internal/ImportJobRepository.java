@@ -115,6 +115,10 @@ class ImportJobRepository {
 			.update();
 	}
 
+	void addHits(UUID id, long hits) {
+		jdbc.sql("UPDATE report_import_job SET hits = hits + :n WHERE id = :id").param("id", id).param("n", hits).update();
+	}
+
 	void setHits(UUID id, long hits) {
 		jdbc.sql("UPDATE report_import_job SET hits = :n WHERE id = :id").param("id", id).param("n", hits).update();
 	}

@@ -265,9 +265,10 @@ public class ReportImports {
 				}
 			}
 			importChunk(id, chunk, by, progress, announcement);
+			// announced before the job shows completed, so that a finished job names all its hits
+			long hits = announce(id);
 			jobs.finish(id, "COMPLETED", null, clock.instant());
 			ended = true;
-			long hits = announce(id);
 			audit.record(new AuditActor(new UserId(by.user()), by.userName(), by.organisation()),
 				AuditEvent.of("report.bulk-imported", "report_import_job", id)
 					.withDetail("rows=" + progress.rows + " accepted=" + progress.accepted + " rejected="
@@ -412,7 +413,10 @@ public class ReportImports {
 			return originalsOnly;
 		}));
 		try {
-			correlation.process(stored.stream().map(ReportForProcessing::of).toList(), announcement);
+			long hits = correlation.process(stored.stream().map(ReportForProcessing::of).toList(), announcement).hits();
+			if (hits > 0) {
+				jobs.addHits(job, hits);
+			}
 		}
 		catch (RuntimeException e) {
 			log.warn("bulk import {}: a chunk of {} reports could not be correlated now ({}); the processing worker retries it",
