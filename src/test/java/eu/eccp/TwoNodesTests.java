@@ -46,13 +46,14 @@ import eu.eccp.notifications.Notice;
 import eu.eccp.notifications.Notifications;
 import eu.eccp.reporting.internal.ReportDraft;
 import eu.eccp.reporting.internal.ReportIntake;
+import eu.eccp.shared.ClusterLock;
 import eu.eccp.shared.OrganisationId;
 
 /**
  * Two instances of the platform on one PostgreSQL, each with its schedulers running (webhook worker,
  * deadline watch, contact retention): every webhook delivery reaches its receiver once, a delivery leased
- * by a node that died is sent once its lease has run out, an overdue request is escalated once, and each
- * expired contact is erased and recorded once.
+ * by a node that died is sent once its lease has run out, an overdue request is escalated once, each
+ * expired contact is erased and recorded once, and a job under the cluster lock runs on one node at a time.
  */
 @SpringBootTest(properties = { TwoNodesTests.DEMO, TwoNodesTests.ALLOW_HTTP, TwoNodesTests.ALLOW_LOOPBACK,
 		TwoNodesTests.POLL, TwoNodesTests.BATCH, TwoNodesTests.DEADLINES, TwoNodesTests.RETENTION,
@@ -90,6 +91,9 @@ class TwoNodesTests {
 
 	@Autowired
 	ReportIntake intake;
+
+	@Autowired
+	ClusterLock clusterLock;
 
 	HttpServer receiver;
 
@@ -253,6 +257,28 @@ class TwoNodesTests {
 			.isEqualTo(3);
 		assertThat(received).filteredOn(r -> "request.escalated".equals(r.event())).hasSize(1);
 		assertThat(deliveries(hook)).hasSize(1);
+	}
+
+	@Test
+	void aJobGuardedByTheClusterLockRunsOnOneNodeAtATimeAndIsFreeAgainAfterwards() {
+		ClusterLock here = clusterLock;
+		ClusterLock there = second.getBean(ClusterLock.class);
+		List<Boolean> ranThereMeanwhile = new ArrayList<>();
+		assertThat(here.runExclusively("test.two-nodes", () -> ranThereMeanwhile.add(there.runExclusively("test.two-nodes",
+				() -> { })))).isTrue();
+		assertThat(ranThereMeanwhile).containsExactly(false);
+		assertThat(there.runExclusively("test.two-nodes", () -> { })).as("released after the run").isTrue();
+		assertThat(here.runExclusively("test.other-job", () -> assertThat(there.runExclusively("test.two-nodes", () -> { }))
+			.as("another job's lock is another lock").isTrue())).isTrue();
+
+		org.springframework.transaction.support.TransactionTemplate transactions = new org.springframework.transaction.support.TransactionTemplate(
+				second.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+		Boolean heldByTheTransaction = transactions.execute(status -> there.tryForTransaction("test.in-transaction")
+				&& !here.runExclusively("test.in-transaction", () -> { }));
+		assertThat(heldByTheTransaction).as("held by the transaction, refused elsewhere").isTrue();
+		assertThat(here.runExclusively("test.in-transaction", () -> { })).as("released at commit").isTrue();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> here.tryForTransaction("test.in-transaction"))
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 	long escalations(String request) {
