@@ -18,14 +18,17 @@ import eu.eccp.contactpoints.RequestId;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
+import eu.eccp.shared.ClusterLock;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.UserId;
 
 /**
  * Watches the deadlines of the network: an acknowledgement not given in time escalates to the recipient's
  * backup contact and to the coordinators (once per request), and a preservation about to lapse reminds
- * both parties (once per expiry date). Runs every {@code eccp.contactpoints.check-interval}; tests call
- * {@link #check(Instant)} with the moment they want.
+ * both parties (once per expiry date). Runs every {@code eccp.contactpoints.check-interval}, on one node at a
+ * time when several share the database; tests call {@link #check(Instant)} with the moment they want. Each
+ * escalation and reminder locks its request and checks again under the lock that it is still due, so even
+ * two checks at once (two nodes, or a node and a test) escalate a request once and remind of an expiry once.
  */
 @Component
 public class DeadlineWatch {
@@ -40,10 +43,11 @@ public class DeadlineWatch {
 	private final ContactPointsProperties properties;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ClusterLock cluster;
 
 	DeadlineWatch(RequestRepository requests, ContactPointDirectory directory, Organisations organisations,
 			RequestNotices notices, AuditTrail audit, ContactPointsProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ClusterLock cluster) {
 		this.requests = requests;
 		this.directory = directory;
 		this.organisations = organisations;
@@ -52,6 +56,7 @@ public class DeadlineWatch {
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.cluster = cluster;
 	}
 
 	/** What one check did. */
@@ -60,7 +65,7 @@ public class DeadlineWatch {
 
 	@Scheduled(fixedDelayString = "${eccp.contactpoints.check-interval:1m}", initialDelayString = "${eccp.contactpoints.check-interval:1m}")
 	void scheduled() {
-		check(clock.instant());
+		cluster.runExclusively("contactpoints.deadline-watch", () -> check(clock.instant()));
 	}
 
 	/** Escalates what is overdue and reminds of what lapses soon, as of {@code now}; each request in its own transaction. */

@@ -288,9 +288,15 @@ class ReportRepository {
 			.list();
 	}
 
-	void eraseContact(ReportId id, Instant now) {
+	/** Erases the report's contact details unless that was done already (by another node); returns whether it did. */
+	boolean eraseContact(ReportId id, Instant now) {
+		int marked = jdbc.sql("UPDATE report SET contact_erased_at = :now WHERE id = :id AND contact_erased_at IS NULL")
+			.param("id", id.value()).param("now", SqlTimes.at(now)).update();
+		if (marked == 0) {
+			return false;
+		}
 		jdbc.sql("DELETE FROM report_contact WHERE report_id = :id").param("id", id.value()).update();
-		jdbc.sql("UPDATE report SET contact_erased_at = :now WHERE id = :id").param("id", id.value()).param("now", SqlTimes.at(now)).update();
+		return true;
 	}
 
 	Page<StoredReport> search(Visibility.SqlCondition scope, InboxFilter filter, PageRequest page) {

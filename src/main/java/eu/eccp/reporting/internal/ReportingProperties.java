@@ -20,10 +20,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachments how many files one submission or addition may carry
  * @param publicSubmissionsPerHour public submissions accepted per client (IP address) per hour
  * @param statusLookupsPerHour status-page lookups and additions per client per hour
+ * @param contactRetentionInterval how often contact details due for erasure are looked for
  */
 @ConfigurationProperties("eccp.reporting")
 public record ReportingProperties(@org.jspecify.annotations.Nullable String fallbackOrganisation, @DefaultValue Map<String, String> routingOverrides,
 		@DefaultValue("24h") Duration duplicateWindow, @DefaultValue("365d") Duration contactRetention,
 		@DefaultValue("10MB") DataSize maxAttachmentSize, @DefaultValue("5") int maxAttachments,
-		@DefaultValue("20") int publicSubmissionsPerHour, @DefaultValue("60") int statusLookupsPerHour) {
+		@DefaultValue("20") int publicSubmissionsPerHour, @DefaultValue("60") int statusLookupsPerHour,
+		@DefaultValue("1h") Duration contactRetentionInterval) {
 }

@@ -40,6 +40,8 @@ final class EmbeddedPostgresServer {
 	private final AtomicInteger pools = new AtomicInteger();
 	private final AtomicBoolean stopped = new AtomicBoolean();
 	private final @Nullable AtomicBoolean libraryClosedFlag;
+	/** The persistent cluster's data directory, held while the server runs; none for a temporary one. */
+	private final @Nullable DataDirectoryLock dataDirectoryLock;
 
 	/**
 	 * The library stops PostgreSQL from a JVM shutdown hook of its own, which runs at the same time as
@@ -47,9 +49,11 @@ final class EmbeddedPostgresServer {
 	 * registry checks the database then) would find the database gone. So the library's hook is disarmed
 	 * and the server stops after the last connection pool using it has closed.
 	 */
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean stopWithLastPool) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean stopWithLastPool,
+			@Nullable DataDirectoryLock dataDirectoryLock) {
 		this.postgres = postgres;
 		this.stopWithLastPool = stopWithLastPool;
+		this.dataDirectoryLock = dataDirectoryLock;
 		this.libraryClosedFlag = disarmLibraryShutdownHook(postgres);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenPoolsClosed, "eccp-embedded-pg-stop"));
 	}
@@ -94,20 +98,32 @@ final class EmbeddedPostgresServer {
 		close();
 	}
 
-	/** Starts a server on the cluster in {@code clusterDirectory}, creating the cluster on first use. */
+	/**
+	 * Starts a server on the cluster in {@code clusterDirectory}, creating the cluster on first use. Refuses
+	 * at once while another live instance uses the data directory (the directory above the cluster, see
+	 * {@link DataDirectoryLock}); stops a PostgreSQL that an instance killed earlier left running on it
+	 * (see {@link LeftoverPostmaster}).
+	 */
 	static EmbeddedPostgresServer persistent(Path clusterDirectory, boolean durable, int port) {
 		Path directory = clusterDirectory.toAbsolutePath().normalize();
+		DataDirectoryLock lock = DataDirectoryLock.acquire(directory.getParent());
 		try {
 			Files.createDirectories(directory);
+			LeftoverPostmaster.clear(directory);
 			EmbeddedPostgres.Builder builder = builder(durable, port).setCleanDataDirectory(false)
 				.setServerConfig("shared_buffers", sharedBuffers(machineSizedSharedBuffers()))
 				.setDataDirectory(directory.toFile());
 			log.info("Starting the embedded PostgreSQL on the cluster in {}", directory);
-			return new EmbeddedPostgresServer(builder.start(), true);
+			return new EmbeddedPostgresServer(builder.start(), true, lock);
 		}
 		catch (IOException e) {
+			lock.close();
 			throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory + ": "
-					+ e.getMessage() + " (is another ECCP instance using this data directory?)", e);
+					+ e.getMessage() + " (its own output is logged above)", e);
+		}
+		catch (RuntimeException e) {
+			lock.close();
+			throw e;
 		}
 	}
 
@@ -118,7 +134,7 @@ final class EmbeddedPostgresServer {
 				Path directory = Files.createTempDirectory("eccp-pg-");
 				EmbeddedPostgres.Builder builder = builder(false, 0).setCleanDataDirectory(true)
 					.setDataDirectory(directory.toFile());
-				temporary = new EmbeddedPostgresServer(builder.start(), false);
+				temporary = new EmbeddedPostgresServer(builder.start(), false, null);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("could not start a temporary embedded PostgreSQL", e);
@@ -209,6 +225,11 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException e) {
 			log.warn("could not stop the embedded PostgreSQL: {}", e.getMessage());
+		}
+		finally {
+			if (dataDirectoryLock != null) {
+				dataDirectoryLock.close();
+			}
 		}
 	}
 }

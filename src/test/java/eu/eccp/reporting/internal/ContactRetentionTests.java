@@ -52,6 +52,47 @@ class ContactRetentionTests {
 		assertThat(retention.eraseExpiredContacts()).isZero();
 	}
 
+	@Test
+	void erasesAndRecordsEachContactOnceWhenTwoNodesRunTheRetentionAtOnce() throws Exception {
+		List<String> closed = new java.util.ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			closed.add(intake.submitPublic(draft("Closed long ago " + i), List.of(), "PUBLIC_WEB", "198.51.100." + i).reference());
+		}
+		jdbc.sql("UPDATE report SET status = 'CLOSED', closed_at = now() - interval '40 days' WHERE reference IN (:r)")
+			.param("r", closed).update();
+
+		// two nodes' schedulers firing together: two transactions at once on one database
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<Integer> run = () -> {
+				together.await();
+				return retention.eraseExpiredContacts();
+			};
+			List<java.util.concurrent.Future<Integer>> runs = nodes.invokeAll(List.of(run, run));
+			int erased = 0;
+			for (java.util.concurrent.Future<Integer> r : runs) {
+				erased += r.get();
+			}
+			assertThat(erased).isEqualTo(25);
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+
+		assertThat(closed).allSatisfy(reference -> {
+			assertThat(contactCount(reference)).isZero();
+			assertThat(jdbc.sql("""
+					SELECT count(*) FROM report_event e JOIN report r ON r.id = e.report_id
+					WHERE r.reference = :r AND e.type = 'CONTACT_ERASED'""").param("r", reference).query(Long.class).single())
+				.as("erasure events of %s", reference).isOne();
+			assertThat(jdbc.sql("""
+					SELECT count(*) FROM audit_entry a JOIN report r ON a.object_id = r.id::text
+					WHERE r.reference = :r AND a.action = 'report.contact-erased'""").param("r", reference).query(Long.class)
+				.single()).as("audit entries of %s", reference).isOne();
+		});
+	}
+
 	long contactCount(String reference) {
 		return jdbc.sql("SELECT count(*) FROM report_contact c JOIN report r ON r.id = c.report_id WHERE r.reference = :r")
 			.param("r", reference).query(Long.class).single();
