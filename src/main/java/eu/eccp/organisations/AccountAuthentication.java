@@ -18,6 +18,13 @@ public interface AccountAuthentication extends UserDetailsService {
 	/** Issues a short-lived personal API token for an authenticated person. */
 	IssuedToken issueSessionToken(CallerContext caller);
 
+	/**
+	 * Whether a web session's principal still stands for the account as it is: false once the account was
+	 * disabled, its roles or its password changed since the session began (the session must then end).
+	 * Principals that are not people's accounts are always current.
+	 */
+	boolean isCurrent(Object principal);
+
 	/** Resets the failed-login counter after a successful login. */
 	void loginSucceeded(String username);
 

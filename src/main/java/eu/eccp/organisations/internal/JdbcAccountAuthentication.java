@@ -92,6 +92,17 @@ class JdbcAccountAuthentication implements AccountAuthentication {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public boolean isCurrent(Object principal) {
+		if (!(principal instanceof AccountUserDetails account)) {
+			return true;
+		}
+		return users.enabledSecurityVersion(account.caller().userId())
+			.filter(version -> version == account.securityVersion())
+			.isPresent();
+	}
+
+	@Override
 	@Transactional
 	public void loginSucceeded(String username) {
 		users.recordSuccessfulLogin(normalise(username), clock.instant());

@@ -32,15 +32,17 @@ import eu.eccp.shared.UserId;
 public class UserAdministration {
 
 	private final UserRepository users;
+	private final ApiTokenRepository tokens;
 	private final OrganisationDirectory organisations;
 	private final PasswordEncoder passwordEncoder;
 	private final AccountsProperties properties;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	UserAdministration(UserRepository users, OrganisationDirectory organisations, PasswordEncoder passwordEncoder,
+	UserAdministration(UserRepository users, ApiTokenRepository tokens, OrganisationDirectory organisations, PasswordEncoder passwordEncoder,
 			AccountsProperties properties, AuditTrail audit, Clock clock) {
 		this.users = users;
+		this.tokens = tokens;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
@@ -124,6 +126,7 @@ public class UserAdministration {
 			throw new InvalidRequestException("roles", "validation.cannotDropOwnAdmin");
 		}
 		users.setRoles(id, roles);
+		users.bumpSecurityVersion(id);
 		audit.record(AuditEvent.of("user.roles-changed", "user", id).withDetail("roles=" + roles));
 	}
 
@@ -145,7 +148,8 @@ public class UserAdministration {
 			throw new InvalidRequestException("password", problem);
 		}
 		users.setPassword(id, passwordEncoder.encode(password));
-		audit.record(AuditEvent.of("user.password-reset", "user", id));
+		int revoked = tokens.revokePersonalTokens(id, clock.instant());
+		audit.record(AuditEvent.of("user.password-reset", "user", id).withDetail("personalTokensRevoked=" + revoked));
 	}
 
 	/** The message code of what is wrong with a new password, or null when it is acceptable. */

@@ -70,7 +70,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, AccountAuthentication accounts) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
@@ -84,7 +84,9 @@ class SecurityConfiguration {
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterAfter(new SessionValidityFilter(accounts),
+					org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		headers(http);
 		return http.build();
 	}
