@@ -1,5 +1,6 @@
 package eu.eccp.organisations;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,9 +26,15 @@ public interface AccountAuthentication extends UserDetailsService {
 	 */
 	boolean isCurrent(Object principal);
 
-	/** Resets the failed-login counter after a successful login. */
+	/**
+	 * How long a login attempt for this account name from this client address must still wait, if at all
+	 * (failed logins slow further attempts down; they never lock an account).
+	 */
+	Optional<Duration> loginWait(String username, String clientAddress);
+
+	/** Clears the account's failed-login count after a successful login. */
 	void loginSucceeded(String username);
 
-	/** Counts a failed login; enough of them in a row lock the account for a while. */
-	void loginFailed(String username);
+	/** Counts a failed login for the account name (known or not) and the client address. */
+	void loginFailed(String username, String clientAddress);
 }

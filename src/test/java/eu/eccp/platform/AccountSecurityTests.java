@@ -94,4 +94,65 @@ class AccountSecurityTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE user_id = :u AND revoked_at IS NULL")
 			.param("u", idOf("be.contact")).query(Long.class).single()).isZero();
 	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginForm(String username,
+			String password, String address) {
+		return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+			.param("username", username)
+			.param("password", password)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.with(from(address));
+	}
+
+	org.springframework.test.web.servlet.ResultActions tokenRequest(String username, String password, String address)
+			throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/auth/token")
+			.with(from(address))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
+	}
+
+	@Test
+	void aWrongPasswordAnUnknownAccountAndADisabledAccountGetTheSameAnswer() throws Exception {
+		jdbc.sql("UPDATE app_user SET enabled = false WHERE username = 'isp.partner'").update();
+		for (String[] attempt : new String[][] { { "hosting.partner", "wrong" }, { "no.such.person", "demo" },
+				{ "isp.partner", "demo" } }) {
+			mvc.perform(loginForm(attempt[0], attempt[1], "198.51.100.1"))
+				.andExpect(redirectedUrl("/login?error"));
+			tokenRequest(attempt[0], attempt[1], "198.51.100.2").andExpect(status().isUnauthorized())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+					.value("Authentication failed."));
+		}
+	}
+
+	@Test
+	void repeatedFailuresSlowAnAccountDownTheSameWayWhetherItExistsOrNotAndNeverLockIt() throws Exception {
+		for (String username : new String[] { "bank.partner", "nobody.at.all" }) {
+			for (int i = 0; i < 5; i++) {
+				tokenRequest(username, "wrong", "198.51.100." + (10 + i)).andExpect(status().isUnauthorized());
+			}
+			tokenRequest(username, "demo", "198.51.100.20").andExpect(status().isTooManyRequests())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"));
+			mvc.perform(loginForm(username, "demo", "198.51.100.21"))
+				.andExpect(redirectedUrl("/login?throttled"));
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> tokenRequest("bank.partner", "demo", "198.51.100.22").andExpect(status().isCreated()));
+	}
+
+	@Test
+	void oneClientAddressGuessingManyAccountsIsSlowedDownWhileOthersLogInNormally() throws Exception {
+		for (int i = 0; i < 20; i++) {
+			tokenRequest("guess" + i, "wrong", "192.0.2.66").andExpect(status().isUnauthorized());
+		}
+		tokenRequest("europol.coordinator", "demo", "192.0.2.66").andExpect(status().isTooManyRequests());
+		tokenRequest("europol.coordinator", "demo", "192.0.2.67").andExpect(status().isCreated());
+	}
 }

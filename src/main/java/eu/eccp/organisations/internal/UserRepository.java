@@ -111,21 +111,10 @@ class UserRepository {
 			.update();
 	}
 
-	/**
-	 * Counts a failed login in one statement (so concurrent attempts cannot undercount) and, from the
-	 * {@code threshold}-th failure on, locks the account for {@code lockout} doubled per extra failure.
-	 */
-	void recordFailedLogin(String username, int threshold, long lockoutSeconds, long maxLockoutSeconds) {
-		jdbc.sql("""
-				UPDATE app_user SET failed_logins = failed_logins + 1,
-				  locked_until = CASE WHEN failed_logins + 1 >= :threshold
-				    THEN now() + make_interval(secs => LEAST(:max, :lockout * power(2, LEAST(failed_logins + 1 - :threshold, 20))))
-				    ELSE locked_until END
-				WHERE username = :username""")
+	/** Counts a failed login (shown to admins; it never locks the account: see {@link LoginThrottle}). */
+	void recordFailedLogin(String username) {
+		jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE username = :username")
 			.param("username", username)
-			.param("threshold", threshold)
-			.param("lockout", lockoutSeconds)
-			.param("max", maxLockoutSeconds)
 			.update();
 	}
 

@@ -116,6 +116,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	org.springframework.http.ResponseEntity<ProblemDetail> throttled(LoginThrottledException e, HttpServletRequest request) {
+		return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed logins: wait " + e.retryAfterSeconds() + " s before trying again.",
+					request.getRequestURI()));
+	}
+
+	@ExceptionHandler
 	ProblemDetail unauthenticated(AuthenticationException e, HttpServletRequest request) {
 		return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Authentication failed.", request.getRequestURI());
 	}
