@@ -3,6 +3,7 @@ package eu.eccp.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -154,5 +155,89 @@ class AccountSecurityTests {
 		}
 		tokenRequest("europol.coordinator", "demo", "192.0.2.66").andExpect(status().isTooManyRequests());
 		tokenRequest("europol.coordinator", "demo", "192.0.2.67").andExpect(status().isCreated());
+	}
+
+	UUID organisation(String shortName) {
+		return jdbc.sql("SELECT id FROM organisation WHERE short_name = :s").param("s", shortName).query(UUID.class).single();
+	}
+
+	org.springframework.test.web.servlet.ResultActions send(String username,
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String json)
+			throws Exception {
+		return mvc.perform(request.header("Authorization", "Bearer " + DemoTokens.token(mvc, username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	static String newUser(String username, UUID organisation, String role, String password) {
+		return """
+				{"username":"%s","displayName":"Test Person","organisationId":"%s","roles":["%s"],"password":"%s"}"""
+			.formatted(username, organisation, role, password);
+	}
+
+	static org.springframework.test.web.servlet.ResultMatcher fieldError(String field) {
+		return org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors." + field).isNotEmpty();
+	}
+
+	@Test
+	void anOrganisationAdminCannotGiveItselfRolesNorGrantPlatformDutiesNorRolesOutsideItsType() throws Exception {
+		UUID frUnit = organisation("fr-unit");
+		send("fr.admin", put("/api/v1/users/" + idOf("fr.admin") + "/roles"), "{\"roles\":[\"ADMIN\",\"ANALYST\"]}")
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("fr.admin", post("/api/v1/users"), newUser("fr.coord", frUnit, "COORDINATOR", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("fr.admin", post("/api/v1/users"), newUser("fr.auditor", frUnit, "AUDITOR", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("fr.admin", post("/api/v1/users"), newUser("fr.partner", frUnit, "PARTNER", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("fr.admin", post("/api/v1/users"), newUser("fr.analyst2", frUnit, "ANALYST", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isCreated());
+		send("fr.admin", put("/api/v1/users/" + idOf("fr.analyst2") + "/roles"),
+				"{\"roles\":[\"ANALYST\",\"CONTACT_POINT_OFFICER\"]}")
+			.andExpect(status().is2xxSuccessful());
+	}
+
+	@Test
+	void thePlatformAdminGivesPlatformDutiesOnlyWhereTheRolesMatrixAllowsThem() throws Exception {
+		send("admin", post("/api/v1/users"),
+				newUser("ec3.coordinator", organisation("europol"), "COORDINATOR", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isCreated());
+		send("admin", post("/api/v1/users"),
+				newUser("fr.coordinator", organisation("fr-unit"), "COORDINATOR", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("admin", post("/api/v1/users"),
+				newUser("bank.auditor", organisation("bank"), "AUDITOR", "Tr4mway-Quietly-Orbit"))
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("admin", put("/api/v1/users/" + idOf("admin") + "/roles"), "{\"roles\":[\"ADMIN\",\"AUDITOR\"]}")
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+	}
+
+	@Test
+	void aServiceTokenCannotActAsAnAdministratorNorOutliveTheLifetimeCap() throws Exception {
+		UUID bank = organisation("bank");
+		send("admin", post("/api/v1/tokens"), "{\"name\":\"sync\",\"roles\":[\"ADMIN\"],\"organisationId\":\"" + bank + "\"}")
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		send("admin", post("/api/v1/tokens"),
+				"{\"name\":\"sync\",\"roles\":[\"PARTNER\"],\"expiresOn\":\"2999-01-01\",\"organisationId\":\"" + bank + "\"}")
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("expiresOn"));
+		send("admin", post("/api/v1/tokens"), "{\"name\":\"feed\",\"roles\":[\"ANALYST\"],\"organisationId\":\"" + bank + "\"}")
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("roles"));
+		String issued = send("admin", post("/api/v1/tokens"),
+				"{\"name\":\"sync\",\"roles\":[\"PARTNER\"],\"organisationId\":\"" + bank + "\"}")
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		java.time.Instant expiresAt = java.time.Instant.parse(com.jayway.jsonpath.JsonPath.read(issued, "$.expiresAt"));
+		assertThat(expiresAt).isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(366)));
+	}
+
+	@Test
+	void commonRepetitiveOrPersonalPasswordsAreRefusedForNewAccountsAndResets() throws Exception {
+		UUID frUnit = organisation("fr-unit");
+		for (String weak : new String[] { "aaaaaaaaaaaa", "password1234", "            ", "123456789012",
+				"TestPerson2026!" }) {
+			send("fr.admin", post("/api/v1/users"), newUser("fr.weak", frUnit, "ANALYST", weak))
+				.andExpect(status().isUnprocessableContent()).andExpect(fieldError("password"));
+		}
+		send("fr.admin", put("/api/v1/users/" + idOf("fr.analyst") + "/password"), "{\"password\":\"qwertyuiop123\"}")
+			.andExpect(status().isUnprocessableContent()).andExpect(fieldError("password"));
 	}
 }

@@ -126,7 +126,8 @@ class ApiSecurityTests {
 		String admin = tokenFor("admin", "demo");
 		String issued = mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer " + admin)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"ticketing\",\"roles\":[\"PARTNER\"]}"))
+			.content("{\"name\":\"ticketing\",\"roles\":[\"PARTNER\"],\"organisationId\":\"" + jdbc
+				.sql("SELECT id FROM organisation WHERE short_name = 'bank'").query(String.class).single() + "\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
