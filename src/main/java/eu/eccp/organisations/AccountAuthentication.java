@@ -1,5 +1,6 @@
 package eu.eccp.organisations;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,9 +19,22 @@ public interface AccountAuthentication extends UserDetailsService {
 	/** Issues a short-lived personal API token for an authenticated person. */
 	IssuedToken issueSessionToken(CallerContext caller);
 
-	/** Resets the failed-login counter after a successful login. */
+	/**
+	 * Whether a web session's principal still stands for the account as it is: false once the account was
+	 * disabled, its roles or its password changed since the session began (the session must then end).
+	 * Principals that are not people's accounts are always current.
+	 */
+	boolean isCurrent(Object principal);
+
+	/**
+	 * How long a login attempt for this account name from this client address must still wait, if at all
+	 * (failed logins slow further attempts down; they never lock an account).
+	 */
+	Optional<Duration> loginWait(String username, String clientAddress);
+
+	/** Clears the account's failed-login count after a successful login. */
 	void loginSucceeded(String username);
 
-	/** Counts a failed login; enough of them in a row lock the account for a while. */
-	void loginFailed(String username);
+	/** Counts a failed login for the account name (known or not) and the client address. */
+	void loginFailed(String username, String clientAddress);
 }

@@ -3,6 +3,8 @@ package eu.eccp.organisations;
 import java.util.EnumSet;
 import java.util.Set;
 
+import eu.eccp.shared.Role;
+
 /** What kind of organisation takes part in the platform. */
 public enum OrganisationType {
 	NATIONAL_UNIT,
@@ -22,6 +24,23 @@ public enum OrganisationType {
 	/** ISPs, hosting providers, registrars, online platforms, banks and payment providers. */
 	public boolean isPrivatePartner() {
 		return PRIVATE_PARTNERS.contains(this);
+	}
+
+	/**
+	 * The roles people of this kind of organisation may hold (the README's roles matrix). Every organisation
+	 * may have administrators of its own; platform-wide duties (auditing, coordination, statistics, training)
+	 * belong to the platform operator and, for coordination, statistics and training, to EU bodies.
+	 */
+	public Set<Role> assignableRoles() {
+		return switch (this) {
+			case NATIONAL_UNIT -> EnumSet.of(Role.ANALYST, Role.CONTACT_POINT_OFFICER, Role.ADMIN);
+			case CONTACT_POINT -> EnumSet.of(Role.CONTACT_POINT_OFFICER, Role.ANALYST, Role.ADMIN);
+			case HOTLINE -> EnumSet.of(Role.HOTLINE_ANALYST, Role.ADMIN);
+			case ISP, HOSTING_PROVIDER, REGISTRAR, ONLINE_PLATFORM, BANK -> EnumSet.of(Role.PARTNER, Role.ADMIN);
+			case EU_BODY -> EnumSet.of(Role.ANALYST, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER, Role.ADMIN);
+			case PLATFORM_OPERATOR -> EnumSet.of(Role.AUDITOR, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER,
+					Role.ADMIN);
+		};
 	}
 
 	/** Law-enforcement and public bodies: national units, 24/7 points, EU bodies. */

@@ -21,17 +21,24 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer, Cal
 	private String passwordHash;
 	private final boolean usable;
 	private final boolean locked;
+	private final long securityVersion;
 
 	AccountUserDetails(UserRecord user, boolean demoMode, Instant now) {
 		this.caller = user.toCaller();
 		this.passwordHash = user.passwordHash();
 		this.usable = user.enabled() && (demoMode || !user.demoAccount());
 		this.locked = user.isLockedAt(now);
+		this.securityVersion = user.securityVersion();
 	}
 
 	@Override
 	public CallerContext caller() {
 		return caller;
+	}
+
+	/** The account's security version when this was loaded (at login, for a web session). */
+	long securityVersion() {
+		return securityVersion;
 	}
 
 	@Override

@@ -10,12 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sessionTokenTtl how long a personal token from {@code POST /api/v1/auth/token} is valid
  * @param serviceTokenTtl how long an organisation's service token is valid unless another expiry is chosen
- * @param maxFailedLogins failed logins in a row after which an account is locked for {@code lockout}
- * @param lockout how long the first lock lasts; each further failure doubles it, up to a day
+ * @param serviceTokenMaxTtl the longest lifetime a service token may be given
  * @param minPasswordLength the shortest password accepted for a new or changed password
+ * @param loginFreeAttempts failed logins for one account name before each further attempt must wait
+ * @param loginFreeAttemptsPerClient failed logins from one client address before each further attempt must wait
+ * @param loginBaseDelay the first wait; it doubles with each further failure
+ * @param loginMaxDelayPerAccount the longest wait one account name can be made to wait
+ * @param loginMaxDelayPerClient the longest wait one client address can be made to wait
  */
 @ConfigurationProperties("eccp.accounts")
 public record AccountsProperties(@DefaultValue("8h") Duration sessionTokenTtl,
-		@DefaultValue("365d") Duration serviceTokenTtl, @DefaultValue("5") int maxFailedLogins,
-		@DefaultValue("15m") Duration lockout, @DefaultValue("12") int minPasswordLength) {
+		@DefaultValue("365d") Duration serviceTokenTtl, @DefaultValue("365d") Duration serviceTokenMaxTtl,
+		@DefaultValue("12") int minPasswordLength, @DefaultValue("5") int loginFreeAttempts,
+		@DefaultValue("20") int loginFreeAttemptsPerClient, @DefaultValue("1s") Duration loginBaseDelay,
+		@DefaultValue("1m") Duration loginMaxDelayPerAccount, @DefaultValue("15m") Duration loginMaxDelayPerClient) {
 }

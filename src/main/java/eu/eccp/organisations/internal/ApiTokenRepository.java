@@ -86,6 +86,14 @@ class ApiTokenRepository {
 			.update() == 1;
 	}
 
+	/** Revokes every unrevoked personal token of the person; returns how many. */
+	int revokePersonalTokens(UserId user, Instant now) {
+		return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+			.param("user", user.value())
+			.param("now", at(now))
+			.update();
+	}
+
 	private ApiTokenView map(ResultSet rs, int row) throws SQLException {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		String text = rs.getString("roles");

@@ -59,8 +59,8 @@ class FirstAdministrator implements ApplicationRunner {
 		String username = JdbcAccountAuthentication.normalise(bootstrap.username());
 		String problem = users.passwordProblem(password, username);
 		if (problem != null) {
-			throw new IllegalStateException("ECCP_ADMIN_PASSWORD is not acceptable (" + problem + "): use at least "
-					+ "the minimum length and do not include the username");
+			throw new IllegalStateException("ECCP_ADMIN_PASSWORD is not acceptable (" + problem + "): see the password "
+					+ "policy in the README (length, no common or repetitive password, not the username)");
 		}
 		if (provisioning.createAdministrator(username, password, bootstrap.organisation(),
 				CountryCode.of(bootstrap.country()))) {

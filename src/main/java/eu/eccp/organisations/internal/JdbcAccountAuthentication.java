@@ -25,22 +25,22 @@ import eu.eccp.shared.UserId;
 @Service
 class JdbcAccountAuthentication implements AccountAuthentication {
 
-	private static final Duration MAX_LOCKOUT = Duration.ofDays(1);
-
 	private final UserRepository users;
 	private final ApiTokenRepository tokens;
 	private final OrganisationRepository organisations;
 	private final AccountsProperties properties;
+	private final LoginThrottle throttle;
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final boolean demoMode;
 
 	JdbcAccountAuthentication(UserRepository users, ApiTokenRepository tokens, OrganisationRepository organisations,
-			AccountsProperties properties, AuditTrail audit, Clock clock, @Value("${eccp.demo:false}") boolean demoMode) {
+			AccountsProperties properties, LoginThrottle throttle, AuditTrail audit, Clock clock, @Value("${eccp.demo:false}") boolean demoMode) {
 		this.users = users;
 		this.tokens = tokens;
 		this.organisations = organisations;
 		this.properties = properties;
+		this.throttle = throttle;
 		this.audit = audit;
 		this.clock = clock;
 		this.demoMode = demoMode;
@@ -92,15 +92,32 @@ class JdbcAccountAuthentication implements AccountAuthentication {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public boolean isCurrent(Object principal) {
+		if (!(principal instanceof AccountUserDetails account)) {
+			return true;
+		}
+		return users.enabledSecurityVersion(account.caller().userId())
+			.filter(version -> version == account.securityVersion())
+			.isPresent();
+	}
+
+	@Override
+	public Optional<Duration> loginWait(String username, String clientAddress) {
+		return throttle.waitBefore(username, clientAddress);
+	}
+
+	@Override
 	@Transactional
 	public void loginSucceeded(String username) {
+		throttle.succeeded(username);
 		users.recordSuccessfulLogin(normalise(username), clock.instant());
 	}
 
 	@Override
 	@Transactional
-	public void loginFailed(String username) {
-		users.recordFailedLogin(normalise(username), properties.maxFailedLogins(), properties.lockout().toSeconds(),
-				MAX_LOCKOUT.toSeconds());
+	public void loginFailed(String username, String clientAddress) {
+		throttle.failed(username, clientAddress);
+		users.recordFailedLogin(normalise(username));
 	}
 }

@@ -28,12 +28,17 @@ import eu.eccp.shared.Role;
 /**
  * Long-lived service tokens, issued by an organisation's admins to that organisation's systems (a
  * ticketing system, a feed consumer) and revoked by them. A service token acts for the organisation with
- * the roles chosen when it was issued; it can never act as an auditor.
+ * the roles chosen when it was issued, which must suit the organisation's type; it can never act as an auditor
+ * or an administrator, and lives at most {@code eccp.accounts.service-token-max-ttl}.
  */
 @Service
 public class ServiceTokens {
 
-	private static final Set<Role> NOT_FOR_MACHINES = EnumSet.of(Role.AUDITOR);
+	/**
+	 * A machine never audits, and never administers: an admin's powers (people, roles, tokens) stay with
+	 * people, whose logins are audited and can require a second factor.
+	 */
+	private static final Set<Role> NOT_FOR_MACHINES = EnumSet.of(Role.AUDITOR, Role.ADMIN);
 
 	private final ApiTokenRepository tokens;
 	private final OrganisationDirectory organisations;
@@ -89,13 +94,27 @@ public class ServiceTokens {
 		if (roles.isEmpty() || roles.stream().anyMatch(NOT_FOR_MACHINES::contains)) {
 			errors.put("roles", "validation.tokenRoles");
 		}
+		else if (org != null && !org.type().assignableRoles().containsAll(roles)) {
+			errors.put("roles", "validation.rolesNotForOrganisation");
+		}
+		else if (!caller.actsPlatformWideAs(Role.ADMIN)
+				&& roles.stream().anyMatch(UserAdministration.PLATFORM_ASSIGNED::contains)) {
+			errors.put("roles", "validation.rolesPlatformOnly");
+		}
 		Instant now = clock.instant();
+		Instant latest = now.plus(properties.serviceTokenMaxTtl());
 		Instant expiresAt = now.plus(properties.serviceTokenTtl());
+		if (expiresAt.isAfter(latest)) {
+			expiresAt = latest;
+		}
 		if (form.expiresOn() != null && !form.expiresOn().isBlank()) {
 			try {
 				expiresAt = LocalDate.parse(form.expiresOn().strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 				if (!expiresAt.isAfter(now)) {
 					errors.put("expiresOn", "validation.expiresOn");
+				}
+				else if (expiresAt.isAfter(latest.plus(java.time.Duration.ofDays(1)))) {
+					errors.put("expiresOn", "validation.expiresOnTooLate");
 				}
 			}
 			catch (java.time.format.DateTimeParseException e) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
+import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
@@ -31,19 +32,25 @@ import eu.eccp.shared.UserId;
 @Service
 public class UserAdministration {
 
+	/** Duties only the platform operator's admins may give (and only where the roles matrix allows them). */
+	static final Set<Role> PLATFORM_ASSIGNED = EnumSet.of(Role.AUDITOR, Role.COORDINATOR, Role.STATISTICIAN,
+			Role.TRAINER);
+
 	private final UserRepository users;
+	private final ApiTokenRepository tokens;
 	private final OrganisationDirectory organisations;
 	private final PasswordEncoder passwordEncoder;
-	private final AccountsProperties properties;
+	private final PasswordPolicy passwordPolicy;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	UserAdministration(UserRepository users, OrganisationDirectory organisations, PasswordEncoder passwordEncoder,
-			AccountsProperties properties, AuditTrail audit, Clock clock) {
+	UserAdministration(UserRepository users, ApiTokenRepository tokens, OrganisationDirectory organisations, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, AuditTrail audit, Clock clock) {
 		this.users = users;
+		this.tokens = tokens;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
-		this.properties = properties;
+		this.passwordPolicy = passwordPolicy;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -96,7 +103,10 @@ public class UserAdministration {
 			errors.put("organisationId", "validation.organisation");
 		}
 		Set<Role> roles = parseRoles(form.roles(), errors);
-		String passwordProblem = passwordProblem(form.password(), username);
+		if (org != null && !errors.containsKey("roles")) {
+			checkRoles(caller, org, Set.of(), roles, false, errors);
+		}
+		String passwordProblem = passwordPolicy.problem(form.password(), username, form.displayName(), email);
 		if (passwordProblem != null) {
 			errors.put("password", passwordProblem);
 		}
@@ -123,7 +133,12 @@ public class UserAdministration {
 		if (user.id().equals(caller.userId()) && !roles.contains(Role.ADMIN)) {
 			throw new InvalidRequestException("roles", "validation.cannotDropOwnAdmin");
 		}
+		checkRoles(caller, user.organisation(), user.roles(), roles, user.id().equals(caller.userId()), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
 		users.setRoles(id, roles);
+		users.bumpSecurityVersion(id);
 		audit.record(AuditEvent.of("user.roles-changed", "user", id).withDetail("roles=" + roles));
 	}
 
@@ -140,27 +155,39 @@ public class UserAdministration {
 	@Transactional
 	public void resetPassword(CallerContext caller, UserId id, @Nullable String password) {
 		UserRecord user = get(caller, id);
-		String problem = passwordProblem(password, user.username());
+		String problem = passwordPolicy.problem(password, user.username(), user.displayName(), user.email());
 		if (problem != null) {
 			throw new InvalidRequestException("password", problem);
 		}
 		users.setPassword(id, passwordEncoder.encode(password));
-		audit.record(AuditEvent.of("user.password-reset", "user", id));
+		int revoked = tokens.revokePersonalTokens(id, clock.instant());
+		audit.record(AuditEvent.of("user.password-reset", "user", id).withDetail("personalTokensRevoked=" + revoked));
 	}
 
 	/** The message code of what is wrong with a new password, or null when it is acceptable. */
 	@Nullable
 	String passwordProblem(@Nullable String password, String username) {
-		if (password == null || password.length() < properties.minPasswordLength()) {
-			return "validation.passwordTooShort";
+		return passwordPolicy.problem(password, username, null, null);
+	}
+
+	/**
+	 * The roles matrix: the roles must suit the organisation's type ({@link OrganisationType#assignableRoles()});
+	 * only platform-operator admins grant platform-assigned duties; nobody grants themselves a role.
+	 */
+	private static void checkRoles(CallerContext caller, OrganisationView org, Set<Role> current, Set<Role> wanted,
+			boolean self, Map<String, String> errors) {
+		Set<Role> added = EnumSet.noneOf(Role.class);
+		added.addAll(wanted);
+		added.removeAll(current);
+		if (!org.type().assignableRoles().containsAll(wanted)) {
+			errors.put("roles", "validation.rolesNotForOrganisation");
 		}
-		if (password.length() > 256) {
-			return "validation.passwordTooLong";
+		else if (self && !added.isEmpty()) {
+			errors.put("roles", "validation.cannotGrantSelf");
 		}
-		if (password.toLowerCase().contains(username) && !username.isEmpty()) {
-			return "validation.passwordContainsUsername";
+		else if (!caller.actsPlatformWideAs(Role.ADMIN) && added.stream().anyMatch(PLATFORM_ASSIGNED::contains)) {
+			errors.put("roles", "validation.rolesPlatformOnly");
 		}
-		return null;
 	}
 
 	private static Set<Role> parseRoles(@Nullable List<String> names, Map<String, String> errors) {

@@ -11,10 +11,14 @@ import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.UserId;
 
-/** A person's account as stored, with the organisation it belongs to. */
+/**
+ * A person's account as stored, with the organisation it belongs to. {@code securityVersion} changes whenever
+ * the account's access changes, which ends the web sessions started before.
+ */
 public record UserRecord(UserId id, String username, String displayName, @Nullable String email,
 		OrganisationView organisation, String passwordHash, boolean enabled, boolean demoAccount, int failedLogins,
-		@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt, Set<Role> roles, Instant createdAt) {
+		@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt, Set<Role> roles, Instant createdAt,
+		long securityVersion) {
 
 	public OrganisationId organisationId() {
 		return organisation.id();

@@ -77,6 +77,19 @@ class UserRepository {
 		}
 	}
 
+	/** Ends the account's web sessions started before now (they carry the previous version). */
+	void bumpSecurityVersion(UserId id) {
+		jdbc.sql("UPDATE app_user SET security_version = security_version + 1 WHERE id = :id").param("id", id.value()).update();
+	}
+
+	/** The account's security version, if the account exists and is enabled. */
+	Optional<Long> enabledSecurityVersion(UserId id) {
+		return jdbc.sql("SELECT security_version FROM app_user WHERE id = :id AND enabled")
+			.param("id", id.value())
+			.query(Long.class)
+			.optional();
+	}
+
 	void updateProfile(UserId id, String displayName, @Nullable String email) {
 		jdbc.sql("UPDATE app_user SET display_name = :d, email = :e WHERE id = :id")
 			.param("id", id.value())
@@ -86,31 +99,22 @@ class UserRepository {
 	}
 
 	void setEnabled(UserId id, boolean enabled) {
-		jdbc.sql("UPDATE app_user SET enabled = :e WHERE id = :id").param("id", id.value()).param("e", enabled).update();
+		jdbc.sql("UPDATE app_user SET enabled = :e, security_version = security_version + 1 WHERE id = :id").param("id", id.value()).param("e", enabled).update();
 	}
 
 	void setPassword(UserId id, String passwordHash) {
-		jdbc.sql("UPDATE app_user SET password_hash = :h, failed_logins = 0, locked_until = NULL WHERE id = :id")
+		jdbc.sql("""
+				UPDATE app_user SET password_hash = :h, failed_logins = 0, locked_until = NULL,
+				  security_version = security_version + 1 WHERE id = :id""")
 			.param("id", id.value())
 			.param("h", passwordHash)
 			.update();
 	}
 
-	/**
-	 * Counts a failed login in one statement (so concurrent attempts cannot undercount) and, from the
-	 * {@code threshold}-th failure on, locks the account for {@code lockout} doubled per extra failure.
-	 */
-	void recordFailedLogin(String username, int threshold, long lockoutSeconds, long maxLockoutSeconds) {
-		jdbc.sql("""
-				UPDATE app_user SET failed_logins = failed_logins + 1,
-				  locked_until = CASE WHEN failed_logins + 1 >= :threshold
-				    THEN now() + make_interval(secs => LEAST(:max, :lockout * power(2, LEAST(failed_logins + 1 - :threshold, 20))))
-				    ELSE locked_until END
-				WHERE username = :username""")
+	/** Counts a failed login (shown to admins; it never locks the account: see {@link LoginThrottle}). */
+	void recordFailedLogin(String username) {
+		jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE username = :username")
 			.param("username", username)
-			.param("threshold", threshold)
-			.param("lockout", lockoutSeconds)
-			.param("max", maxLockoutSeconds)
 			.update();
 	}
 
@@ -172,6 +176,7 @@ class UserRepository {
 		return new UserRecord(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"),
 				rs.getString("display_name"), rs.getString("email"), org, rs.getString("password_hash"),
 				rs.getBoolean("enabled"), rs.getBoolean("demo_account"), rs.getInt("failed_logins"),
-				SqlTimes.instant(rs, "locked_until"), SqlTimes.instant(rs, "last_login_at"), roleSet, SqlTimes.instant(rs, "created_at"));
+				SqlTimes.instant(rs, "locked_until"), SqlTimes.instant(rs, "last_login_at"), roleSet, SqlTimes.instant(rs, "created_at"),
+				rs.getLong("security_version"));
 	}
 }

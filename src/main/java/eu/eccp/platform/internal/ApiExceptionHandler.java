@@ -53,6 +53,46 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** A JSON body with a NUL character or a lone surrogate in a string is unacceptable content (422). */
+	@Override
+	protected org.springframework.http.@org.jspecify.annotations.Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
+			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof SafeTextJson.UnacceptableTextException text) {
+				String field = jsonPath(text);
+				String path = request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+						? servlet.getRequest().getRequestURI() : "";
+				return org.springframework.http.ResponseEntity.unprocessableContent()
+					.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+					.body(unacceptableText(field, path));
+			}
+		}
+		return super.handleHttpMessageNotReadable(e, headers, status, request);
+	}
+
+	/** The 422 problem for text with NUL characters or lone surrogates in the named field. */
+	ProblemDetail unacceptableText(String field, String path) {
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+				"Some fields are not acceptable: " + field + ".", path);
+		problem.setProperty("errors", Map.of(field,
+				messages.getMessage("validation.unsafeText", null, "validation.unsafeText", LocaleContextHolder.getLocale())));
+		return problem;
+	}
+
+	private static String jsonPath(tools.jackson.core.JacksonException e) {
+		StringBuilder path = new StringBuilder();
+		for (tools.jackson.core.JacksonException.Reference reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
 	@ExceptionHandler
 	ProblemDetail notFound(RecordNotFoundException e, HttpServletRequest request) {
 		return ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage(), request.getRequestURI());
@@ -73,6 +113,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException e, HttpServletRequest request) {
 		return ProblemResponses.problem(HttpStatus.FORBIDDEN, "Your roles do not allow this.", request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	org.springframework.http.ResponseEntity<ProblemDetail> throttled(LoginThrottledException e, HttpServletRequest request) {
+		return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed logins: wait " + e.retryAfterSeconds() + " s before trying again.",
+					request.getRequestURI()));
 	}
 
 	@ExceptionHandler

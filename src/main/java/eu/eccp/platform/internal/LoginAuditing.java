@@ -1,7 +1,6 @@
 package eu.eccp.platform.internal;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -11,21 +10,18 @@ import org.springframework.stereotype.Component;
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
-import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.shared.CallerContext;
 
 /**
- * Every password login, successful or not, is audited; failures count towards the account's lock
- * (throttling), successes reset the count.
+ * Every password login, successful or not, is audited (the throttling itself is in
+ * {@link PasswordAuthenticationConfiguration}).
  */
 @Component
 class LoginAuditing {
 
-	private final AccountAuthentication accounts;
 	private final AuditTrail audit;
 
-	LoginAuditing(AccountAuthentication accounts, AuditTrail audit) {
-		this.accounts = accounts;
+	LoginAuditing(AuditTrail audit) {
 		this.audit = audit;
 	}
 
@@ -33,7 +29,6 @@ class LoginAuditing {
 	void on(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken authentication
 				&& authentication.getPrincipal() instanceof CallerContext.Principal principal) {
-			accounts.loginSucceeded(principal.caller().username());
 			audit.record(AuditActor.of(principal.caller()),
 					AuditEvent.of("login.succeeded", "user", principal.caller().userId()));
 		}
@@ -45,10 +40,7 @@ class LoginAuditing {
 		if (username.length() > 100) {
 			username = username.substring(0, 100);
 		}
-		if (event.getException() instanceof BadCredentialsException) {
-			accounts.loginFailed(username);
-		}
-		String reason = event.getException() instanceof LockedException ? "locked"
+		String reason = event.getException() instanceof LoginThrottledException ? "throttled"
 				: event.getException() instanceof BadCredentialsException ? "bad-credentials" : "account-disabled";
 		audit.record(AuditActor.anonymous(username), AuditEvent.of("login.failed", "user", null).withDetail(reason));
 	}

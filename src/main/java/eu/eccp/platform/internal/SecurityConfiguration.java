@@ -8,8 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -70,11 +68,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, AccountAuthentication accounts,
+			org.springframework.security.authentication.AuthenticationManager passwords) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
-				DisabledException.class.getName(), "/login?error"));
+		// One answer for a wrong password, an unknown or a disabled account; only a throttled attempt differs,
+		// and throttling treats unknown account names like known ones.
+		failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+		// The login form uses the same throttled password check as POST /api/v1/auth/token.
+		http.authenticationManager(passwords);
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**")
@@ -84,7 +86,9 @@ class SecurityConfiguration {
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterAfter(new SessionValidityFilter(accounts),
+					org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		headers(http);
 		return http.build();
 	}

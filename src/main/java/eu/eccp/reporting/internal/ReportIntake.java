@@ -139,6 +139,8 @@ public class ReportIntake {
 		ValidReport report = validator.validate(draft);
 		checkFiles(report, files);
 		if (key != null || report.organisationReference() != null) {
+			// Concurrent retries with the same key wait here for the first one's commit and then find its report.
+			reports.lockIdempotency(caller.organisationId(), key, report.organisationReference());
 			Optional<StoredReport> earlier = reports.findByIdempotency(caller.organisationId(), key,
 					report.organisationReference());
 			if (earlier.isPresent()) {

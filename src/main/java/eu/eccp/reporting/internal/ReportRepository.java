@@ -165,6 +165,22 @@ class ReportRepository {
 			.optional();
 	}
 
+	/**
+	 * Serialises, until the end of the transaction, submissions of one organisation that carry the same
+	 * idempotency key or organisation reference (key first, then reference, so two locks never deadlock).
+	 */
+	void lockIdempotency(OrganisationId org, @Nullable String key, @Nullable String orgReference) {
+		for (String identifier : new String[] { key == null ? null : "key|" + key,
+				orgReference == null ? null : "ref|" + orgReference }) {
+			if (identifier != null) {
+				jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+					.param("lock", "report-idempotency|" + org.value() + "|" + identifier)
+					.query((rs, row) -> 1)
+					.list();
+			}
+		}
+	}
+
 	Optional<StoredReport> findByIdempotency(OrganisationId org, @Nullable String key, @Nullable String orgReference) {
 		return jdbc.sql("""
 				SELECT * FROM report WHERE submitted_by_org = :org
