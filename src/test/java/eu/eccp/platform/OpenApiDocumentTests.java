@@ -130,6 +130,19 @@ class OpenApiDocumentTests {
 	}
 
 	@Test
+	void declaresTheValuesOfEnumsInCaseAnswers() throws Exception {
+		List<String> labels = Arrays.stream(Tlp.values()).map(Tlp::label).toList();
+		for (String schema : List.of("CaseSummary", "Task", "EvidenceItem", "Entry", "Event")) {
+			assertThat(enumOf(schema, "tlp")).as(schema).containsExactlyElementsOf(labels);
+		}
+		assertThat(enumOf("CaseSummary", "offences")).containsExactlyElementsOf(names(Offence.class));
+		assertThat(enumOf("CaseSummary", "status")).isNotEmpty();
+		assertThat(enumOf("Member", "status")).isNotEmpty();
+		assertThat(enumOf("Task", "status")).isNotEmpty();
+		assertThat(enumOf("Entry", "kind")).isNotEmpty();
+	}
+
+	@Test
 	void declaresTheRequiredFields() throws Exception {
 		assertThat(required("ReportDraft")).containsExactlyInAnyOrder("offence", "description");
 		assertThat(required("OpenCase")).containsExactly("title");
