@@ -34,5 +34,14 @@ public enum IndicatorType {
 	/** An autonomous system number, as AS followed by the number. */
 	ASN,
 	/** A Luhn-valid payment card number, only ever given masked (and as a keyed hash). */
-	PAYMENT_CARD
+	PAYMENT_CARD;
+
+	/**
+	 * Whether a value of this type points at a person (GDPR personal data) rather than at infrastructure:
+	 * e-mail addresses, phone numbers, bank accounts and payment cards. Only law enforcement learns how many
+	 * records other organisations hold for such a value (see the README, "Who sees counts").
+	 */
+	public boolean identifiesPerson() {
+		return this == EMAIL || this == PHONE || this == IBAN || this == PAYMENT_CARD;
+	}
 }

@@ -22,6 +22,9 @@ import eu.eccp.shared.PlatformCommand;
  */
 public final class CommandLineMode {
 
+	/** The exit code when the platform (database, options) cannot start for a command, or it is unknown. */
+	public static final int CANNOT_START = 2;
+
 	private CommandLineMode() {
 	}
 
@@ -58,10 +61,22 @@ public final class CommandLineMode {
 		springArguments.add("--eccp.command-line=true");
 		springArguments.add("--spring.main.banner-mode=off");
 		springArguments.add("--logging.level.root=WARN");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.run(springArguments.toArray(String[]::new))) {
+		ConfigurableApplicationContext started;
+		try {
+			started = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.run(springArguments.toArray(String[]::new));
+		}
+		catch (RuntimeException e) {
+			// no database, a bad option...: the command could not run at all, which is not what its own failures mean
+			Throwable cause = e;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			err.println("cannot run '" + name + "': the platform did not start (" + cause.getMessage() + ")");
+			return CANNOT_START;
+		}
+		try (ConfigurableApplicationContext context = started) {
 			List<PlatformCommand> commands = context.getBeansOfType(PlatformCommand.class)
 				.values()
 				.stream()
@@ -72,7 +87,7 @@ public final class CommandLineMode {
 				err.println("unknown command '" + name + "'. Commands:");
 				commands.forEach(c -> err.printf("  %-14s %s%n", c.name(), c.description()));
 				err.printf("  %-14s %s%n", ExtractCommand.NAME, "print the indicators in files or standard input as JSON lines (no database)");
-				return 2;
+				return CANNOT_START;
 			}
 			return command.get().run(commandArguments, out, err);
 		}

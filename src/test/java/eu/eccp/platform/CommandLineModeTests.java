@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import eu.eccp.EccpApplication;
 
@@ -16,7 +21,17 @@ import eu.eccp.EccpApplication;
 class CommandLineModeTests {
 
 	private static final String[] TEST_DATABASE = { "--eccp.embedded-database.temporary=true",
-			"--eccp.embedded-database.name=cli_test", "--spring.main.web-application-type=none" };
+			"--eccp.embedded-database.name=cli_test", "--spring.main.web-application-type=none",
+			"--eccp.data-dir=" + temporaryDataDir() };
+
+	private static String temporaryDataDir() {
+		try {
+			return Files.createTempDirectory("eccp-cli-tests").toString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
 	ByteArrayOutputStream out = new ByteArrayOutputStream();
 	ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -79,6 +94,30 @@ class CommandLineModeTests {
 			System.setIn(stdin);
 		}
 		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"type\":\"URL\",\"value\":\"http://evil-domain.com/gate\"");
+	}
+
+	@Test
+	void auditVerifyExitsOneWhenTheChainDoesNotMatchItsCheckpoints(@TempDir Path dir) throws IOException {
+		Path edited = Files.writeString(dir.resolve("checkpoints.jsonl"), "{\"format\":\"eccp-audit-checkpoint/1\",\"seq\":\n");
+
+		assertThat(run("audit-verify", "--checkpoints=" + edited)).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("audit trail BROKEN").contains("cannot be read");
+	}
+
+	@Test
+	void auditVerifyExitsTwoOnABadArgument() {
+		assertThat(run("audit-verify", "--checkpoints=/no/such/file.jsonl")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read the checkpoint file");
+		assertThat(run("audit-verify", "--everything")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--everything'");
+	}
+
+	@Test
+	void auditVerifyExitsTwoWhenThereIsNoDatabase() {
+		// a PostgreSQL that is not there: the discard port of the loopback address
+		assertThat(run("audit-verify", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/eccp",
+				"--spring.datasource.hikari.connection-timeout=1000")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot run 'audit-verify'");
 	}
 
 	@Test

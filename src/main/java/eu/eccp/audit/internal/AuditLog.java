@@ -2,9 +2,13 @@ package eu.eccp.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -37,8 +41,10 @@ public class AuditLog {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate streaming;
 	private final AuditTrail trail;
+	private final AuditCheckpoints checkpoints;
 
-	AuditLog(JdbcClient jdbc, DataSource dataSource, AuditTrail trail) {
+	AuditLog(JdbcClient jdbc, DataSource dataSource, AuditTrail trail, AuditCheckpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(2_000);
@@ -86,10 +92,26 @@ public class AuditLog {
 		return result;
 	}
 
-	/** Checks the whole chain, streaming it in order; reports the first broken link. */
+	/**
+	 * Checks the whole chain, streaming it in order, and then against the signed checkpoints in the platform's
+	 * checkpoint file; reports the first broken link.
+	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
-		Verifier verifier = new Verifier();
+		return verify(checkpoints.read());
+	}
+
+	/** Checks the chain against the checkpoints of the given file (e.g. a copy kept outside the platform). */
+	@Transactional(readOnly = true)
+	public ChainVerification verify(Path checkpointFile) {
+		return verify(checkpoints.read(checkpointFile));
+	}
+
+	private ChainVerification verify(AuditCheckpoints.Reading anchors) {
+		Map<Long, AuditCheckpoints.Checkpoint> bySeq = new HashMap<>();
+		anchors.valid().forEach(c -> bySeq.putIfAbsent(c.seq(), c));
+		long anchored = anchors.valid().size();
+		Verifier verifier = new Verifier(bySeq, anchored);
 		streaming.query("SELECT * FROM audit_entry ORDER BY seq", rs -> {
 			verifier.accept(entry(rs));
 		});
@@ -102,13 +124,23 @@ public class AuditLog {
 		long headSeq = ((Number) head.get("last_seq")).longValue();
 		if (headSeq != verifier.lastSeq) {
 			return ChainVerification.broken(verifier.checked, Math.min(headSeq, verifier.lastSeq) + 1,
-					"entries after " + verifier.lastSeq + " are missing: the chain's head says " + headSeq);
+					"entries after " + verifier.lastSeq + " are missing: the chain's head says " + headSeq, anchored);
 		}
 		if (!head.get("last_hash").equals(verifier.lastHash)) {
 			return ChainVerification.broken(verifier.checked, verifier.lastSeq,
-					"the last entry does not match the chain's head");
+					"the last entry does not match the chain's head", anchored);
 		}
-		return ChainVerification.ok(verifier.checked);
+		Optional<AuditCheckpoints.Checkpoint> newest = anchors.valid().stream()
+			.max(Comparator.comparingLong(AuditCheckpoints.Checkpoint::seq));
+		if (newest.isPresent() && newest.get().seq() > verifier.lastSeq) {
+			return ChainVerification.broken(verifier.checked, verifier.lastSeq + 1, "entries after " + verifier.lastSeq
+					+ " are missing: the signed checkpoint of " + newest.get().at() + " names entry " + newest.get().seq(),
+					anchored);
+		}
+		if (anchors.flaw() != null) {
+			return ChainVerification.broken(verifier.checked, anchors.flaw().seq(), anchors.flaw().problem(), anchored);
+		}
+		return ChainVerification.ok(verifier.checked, anchored);
 	}
 
 	static AuditEntry entry(ResultSet rs) throws SQLException {
@@ -121,10 +153,17 @@ public class AuditLog {
 
 	private static final class Verifier {
 
+		final Map<Long, AuditCheckpoints.Checkpoint> anchors;
+		final long anchored;
 		long checked;
 		long lastSeq;
 		String lastHash = ChainHash.GENESIS;
 		ChainVerification result;
+
+		Verifier(Map<Long, AuditCheckpoints.Checkpoint> anchors, long anchored) {
+			this.anchors = anchors;
+			this.anchored = anchored;
+		}
 
 		void accept(AuditEntry entry) {
 			if (result != null) {
@@ -133,16 +172,22 @@ public class AuditLog {
 			checked++;
 			if (entry.seq() != lastSeq + 1) {
 				result = ChainVerification.broken(checked, lastSeq + 1,
-						"entry " + (lastSeq + 1) + " is missing (next present is " + entry.seq() + ")");
+						"entry " + (lastSeq + 1) + " is missing (next present is " + entry.seq() + ")", anchored);
 				return;
 			}
 			if (!entry.previousHash().equals(lastHash)) {
 				result = ChainVerification.broken(checked, entry.seq(),
-						"entry " + entry.seq() + " does not link to the entry before it");
+						"entry " + entry.seq() + " does not link to the entry before it", anchored);
 				return;
 			}
 			if (!ChainHash.of(entry).equals(entry.hash())) {
-				result = ChainVerification.broken(checked, entry.seq(), "entry " + entry.seq() + " was altered");
+				result = ChainVerification.broken(checked, entry.seq(), "entry " + entry.seq() + " was altered", anchored);
+				return;
+			}
+			AuditCheckpoints.Checkpoint anchor = anchors.get(entry.seq());
+			if (anchor != null && !anchor.hash().equals(entry.hash())) {
+				result = ChainVerification.broken(checked, entry.seq(), "entry " + entry.seq()
+						+ " is not the one the signed checkpoint of " + anchor.at() + " names", anchored);
 				return;
 			}
 			lastSeq = entry.seq();

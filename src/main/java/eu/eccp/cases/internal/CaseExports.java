@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,12 +101,13 @@ public class CaseExports {
 		Map<UserId, String> personNames = new LinkedHashMap<>();
 		List<Map<String, Object>> files = new ArrayList<>();
 		List<String> sums = new ArrayList<>();
-		try (ZipOutputStream zip = new ZipOutputStream(target)) {
+		// UTF-8 names with the language-encoding flag (bit 11); the names written are plain ASCII anyway
+		try (ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8)) {
 			byte[] caseJson = json.writeValueAsBytes(caseDocument(export, orgNames, personNames));
 			put(zip, "case.json", caseJson);
 			sums.add(hex(caseJson) + "  case.json");
 			for (Evidence evidence : export.detail().evidence()) {
-				String path = "evidence/" + evidence.id() + "/" + evidence.fileName();
+				String path = "evidence/" + evidence.id() + "/" + archiveName(evidence.fileName());
 				zip.putNextEntry(new ZipEntry(path));
 				MessageDigest digest = EvidenceLocker.sha256();
 				try (InputStream in = Files.newInputStream(locker.pathOf(evidence))) {
@@ -203,6 +205,23 @@ public class CaseExports {
 
 	private String person(UserId id, Map<UserId, String> names) {
 		return names.computeIfAbsent(id, u -> people.find(u).map(PersonView::displayName).orElse("?"));
+	}
+
+	/**
+	 * The name an evidence file gets in the archive: printable ASCII only (accents dropped, anything else
+	 * {@code _}), so that every unzip (Debian's 6.00 in a C locale too) writes exactly the name listed in
+	 * {@code SHA256SUMS}, and {@code sha256sum -c} needs no escaping. The original name is in the manifest.
+	 */
+	static String archiveName(String fileName) {
+		String plain = Normalizer.normalize(fileName, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+		int dot = plain.lastIndexOf('.');
+		String extension = dot > 0 && plain.substring(dot).matches("\\.[A-Za-z0-9]{1,10}") ? plain.substring(dot) : "";
+		String base = (extension.isEmpty() ? plain : plain.substring(0, dot)).replaceAll("[^A-Za-z0-9._-]+", "_")
+			.replaceAll("^[._-]+|[._-]+$", "");
+		if (base.isEmpty()) {
+			base = "evidence";
+		}
+		return (base.length() > 100 ? base.substring(0, 100) : base) + extension;
 	}
 
 	private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import eu.eccp.cases.internal.CaseDetail;
 import eu.eccp.cases.internal.CaseEntry;
 import eu.eccp.cases.internal.CaseFile;
@@ -16,6 +19,7 @@ import eu.eccp.cases.internal.CaseTimeline;
 import eu.eccp.cases.internal.EvidenceLocker;
 import eu.eccp.cases.internal.Evidence;
 import eu.eccp.cases.internal.Membership;
+import eu.eccp.reporting.Offence;
 
 /** The API's representations of cases: flat, with names resolved, never internal ids of other modules' tables. */
 final class CaseJson {
@@ -23,29 +27,34 @@ final class CaseJson {
 	private CaseJson() {
 	}
 
-	record CaseSummary(UUID id, String reference, String title, String tlp, String status, UUID ownerId, String owner,
-			List<String> offences, Instant openedAt, Instant updatedAt, @Nullable Instant closedAt) {
+	record CaseSummary(UUID id, String reference, String title, @Schema(description = "TLP 2.0 marking", allowableValues = { "TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR" }) String tlp,
+			@Schema(implementation = CaseFile.Status.class) String status, UUID ownerId, String owner,
+			@ArraySchema(schema = @Schema(implementation = Offence.class)) List<String> offences, Instant openedAt,
+			Instant updatedAt, @Nullable Instant closedAt) {
 	}
 
-	record Member(UUID organisationId, String organisation, String status, Instant invitedAt, @Nullable Instant respondedAt) {
+	record Member(UUID organisationId, String organisation, @Schema(implementation = Membership.Status.class) String status,
+			Instant invitedAt, @Nullable Instant respondedAt) {
 	}
 
 	record Link(String kind, String ref, String label, String path, Instant addedAt) {
 	}
 
 	record Task(UUID id, String title, @Nullable UUID assigneeId, @Nullable String assignee, @Nullable LocalDate dueOn,
-			String status, String tlp, String author, Instant createdAt, @Nullable Instant doneAt) {
+			@Schema(implementation = CaseTask.Status.class) String status, @Schema(description = "TLP 2.0 marking", allowableValues = { "TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR" }) String tlp, String author,
+			Instant createdAt, @Nullable Instant doneAt) {
 	}
 
 	record EvidenceItem(UUID id, String fileName, String contentType, long size, String sha256, @Nullable String description,
-			String tlp, String addedBy, Instant addedAt, @Nullable UUID messageId) {
+			@Schema(description = "TLP 2.0 marking", allowableValues = { "TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR" }) String tlp, String addedBy, Instant addedAt, @Nullable UUID messageId) {
 	}
 
-	record Entry(UUID id, String kind, String text, String tlp, String author, Instant createdAt,
+	record Entry(UUID id, @Schema(implementation = CaseEntry.Kind.class) String kind, String text, @Schema(description = "TLP 2.0 marking", allowableValues = { "TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR" }) String tlp,
+			String author, Instant createdAt,
 			List<EvidenceItem> attachments) {
 	}
 
-	record Event(String type, String subject, String tlp, String by, Instant at) {
+	record Event(String type, String subject, @Schema(description = "TLP 2.0 marking", allowableValues = { "TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR" }) String tlp, String by, Instant at) {
 	}
 
 	record Custody(String action, @Nullable String reason, String by, Instant at) {

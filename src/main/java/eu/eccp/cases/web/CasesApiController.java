@@ -41,6 +41,8 @@ import eu.eccp.shared.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /** Cases over the API: everything the case pages do. */
 @RestController
@@ -65,13 +67,18 @@ class CasesApiController {
 		this.names = names;
 	}
 
-	record InvitationRequest(@Nullable String organisation, @Nullable String note) {
+	record InvitationRequest(@Schema(requiredMode = RequiredMode.REQUIRED,
+			description = "the invited organisation's short name or id", example = "de-unit") @Nullable String organisation,
+			@Nullable String note) {
 	}
 
-	record NoteRequest(@Nullable String text, @Nullable String tlp) {
+	record NoteRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String text,
+			@Schema(implementation = Tlp.class, description = "TLP 2.0 marking; default AMBER") @Nullable String tlp) {
 	}
 
-	record TaskRequest(@Nullable String title, @Nullable UUID assignee, @Nullable LocalDate dueOn, @Nullable String tlp) {
+	record TaskRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String title, @Nullable UUID assignee,
+			@Nullable LocalDate dueOn,
+			@Schema(implementation = Tlp.class, description = "TLP 2.0 marking; default AMBER") @Nullable String tlp) {
 	}
 
 	@PostMapping

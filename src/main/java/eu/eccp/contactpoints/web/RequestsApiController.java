@@ -28,6 +28,9 @@ import eu.eccp.contactpoints.internal.UrgentRequests;
 import eu.eccp.shared.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import eu.eccp.shared.Tlp;
 
 /**
  * Urgent requests over the API: sending, one POST per transition, the message thread. Requests of other
@@ -48,10 +51,11 @@ class RequestsApiController {
 	record Fulfilment(@Nullable Boolean partial, @Nullable String note) {
 	}
 
-	record Refusal(@Nullable String reason) {
+	record Refusal(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String reason) {
 	}
 
-	record MessageText(@Nullable String body, @Nullable String tlp) {
+	record MessageText(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String body,
+			@Schema(implementation = Tlp.class, description = "TLP 2.0 marking; default AMBER") @Nullable String tlp) {
 	}
 
 	@PostMapping

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
 import eu.eccp.indicators.IndicatorExtractor;
+import eu.eccp.indicators.IndicatorType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
@@ -86,12 +89,20 @@ public class IndicatorPivot {
 		List<Views.IndicatorSighting> results = new ArrayList<>();
 		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, known.values().stream().map(Known::id).toList());
 		Map<Long, Map<String, Integer>> others = otherCounts(caller, known.values().stream().map(Known::id).toList());
+		boolean mayCount = maySeeCountsOfPersonalData(caller);
 		for (Known k : new LinkedHashSet<>(known.values())) {
 			List<Views.VisibleRecord> mine = visible.getOrDefault(k.id(), List.of());
+			List<Long> clusters = mine.stream().map(Views.VisibleRecord::clusterId).distinct().toList();
+			if (!mayCount && identifiesPerson(k.type())) {
+				if (!mine.isEmpty()) {
+					results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), mine.size(),
+							k.benign() != null, k.firstSeen(), k.lastSeen(), mine, Map.of(), clusters, true));
+				}
+				continue;
+			}
 			results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), k.sourceCount(),
 					k.benign() != null || k.sourceCount() > properties.maxSourcesToLink(), k.firstSeen(), k.lastSeen(), mine,
-					others.getOrDefault(k.id(), Map.of()),
-					mine.stream().map(Views.VisibleRecord::clusterId).distinct().toList()));
+					others.getOrDefault(k.id(), Map.of()), clusters, false));
 		}
 		audit.record(AuditEvent.of("indicator.searched", "indicator", known.isEmpty() ? null
 				: known.values().iterator().next().id()).withDetail("results=" + results.size()));
@@ -116,23 +127,55 @@ public class IndicatorPivot {
 		List<Long> ids = known.values().stream().map(Known::id).toList();
 		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, ids);
 		Map<Long, Map<String, Integer>> counts = allCounts(caller, ids);
+		boolean mayCount = maySeeCountsOfPersonalData(caller);
 		List<Views.LookupAnswer> answers = new ArrayList<>();
 		for (String value : values) {
 			Key key = value == null ? null : byQuery.get(value);
 			Known k = key == null ? null : known.get(key);
-			if (k == null) {
+			boolean withheld = !mayCount && identifiesPerson(k != null ? k.type() : key == null ? null : key.type());
+			List<Views.VisibleRecord> mine = k == null ? List.of() : visible.getOrDefault(k.id(), List.of());
+			if (k == null || withheld && mine.isEmpty()) {
 				answers.add(new Views.LookupAnswer(value, key == null ? null : key.type(), key == null ? null : key.value(),
-						false, 0, List.of(), List.of()));
+						false, 0, List.of(), List.of(), withheld));
+				continue;
+			}
+			if (withheld) {
+				answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true, mine.size(),
+						mine.stream().map(Views.VisibleRecord::country).distinct().sorted().toList(), mine, true));
 				continue;
 			}
 			Map<String, Integer> perCountry = counts.getOrDefault(k.id(), Map.of());
 			answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true,
-					perCountry.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(perCountry.keySet()),
-					visible.getOrDefault(k.id(), List.of())));
+					perCountry.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(perCountry.keySet()), mine,
+					false));
 		}
 		audit.record(AuditEvent.of("indicator.looked-up", "indicator", null).withDetail("values=" + values.size()
 				+ " known=" + known.size()));
 		return answers;
+	}
+
+	/**
+	 * Who may learn that other organisations hold records for a value that identifies a person (and how many, in
+	 * which countries): law enforcement only, that is the analysts, contact-point officers and coordinators of
+	 * national units, 24/7 contact points and EU bodies. Hotlines, private partners and the platform operator see
+	 * only their own (and granted) records for such values.
+	 */
+	public boolean maySeeCountsOfPersonalData(CallerContext caller) {
+		if (!(caller.has(Role.ANALYST) || caller.has(Role.CONTACT_POINT_OFFICER) || caller.has(Role.COORDINATOR))) {
+			return false;
+		}
+		return organisations.find(caller.organisationId()).map(o -> o.type().isPublicAuthority()).orElse(false);
+	}
+
+	/** Whether an indicator type (as stored, e.g. {@code EMAIL} or {@code PAYMENT_CARD_HASH}) identifies a person. */
+	static boolean identifiesPerson(@Nullable String type) {
+		if (type == null) {
+			return false;
+		}
+		if (type.equals("PAYMENT_CARD_HASH")) {
+			return true;
+		}
+		return Arrays.stream(IndicatorType.values()).anyMatch(t -> t.name().equals(type) && t.identifiesPerson());
 	}
 
 	private Map<Key, Known> find(java.util.Collection<Key> keys) {

@@ -18,15 +18,24 @@ public final class Views {
 			String tlp, long clusterId, Instant seenAt) {
 	}
 
-	/** One indicator as the pivot page and the search API show it. */
+	/**
+	 * One indicator as the pivot page and the search API show it. {@code countsWithheld}: the value identifies a
+	 * person and the caller is not law enforcement, so {@code sourceCount} counts only the caller's visible
+	 * sightings and {@code otherSightingsByCountry} is empty.
+	 */
 	public record IndicatorSighting(long indicatorId, String type, String value, @Nullable String benign,
 			int sourceCount, boolean tooCommonToCorrelate, Instant firstSeen, Instant lastSeen,
-			List<VisibleRecord> visibleSightings, Map<String, Integer> otherSightingsByCountry, List<Long> clusters) {
+			List<VisibleRecord> visibleSightings, Map<String, Integer> otherSightingsByCountry, List<Long> clusters,
+			boolean countsWithheld) {
 	}
 
-	/** The answer for one value of a bulk lookup. */
+	/**
+	 * The answer for one value of a bulk lookup. {@code countsWithheld}: the value identifies a person and the
+	 * caller is not law enforcement, so {@code known}, {@code sightings} and {@code countries} speak only of
+	 * the records the caller may see.
+	 */
 	public record LookupAnswer(String query, @Nullable String type, @Nullable String value, boolean known,
-			int sightings, List<String> countries, List<VisibleRecord> visibleSightings) {
+			int sightings, List<String> countries, List<VisibleRecord> visibleSightings, boolean countsWithheld) {
 	}
 
 	/** A hit as its recipient sees it: their record, the indicator, who else holds related records. */

@@ -24,6 +24,9 @@ import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /** Correlation over the API: indicator search and bulk lookup, hits, access requests, clusters. */
 @RestController
@@ -43,11 +46,13 @@ class CorrelationApiController {
 		this.clusters = clusters;
 	}
 
-	record Lookup(@Nullable List<String> values) {
+	record Lookup(@ArraySchema(minItems = 1, schema = @Schema(description = "an indicator, defanged forms understood"),
+			arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED, description = "at most eccp.correlation.max-lookup-values (10,000)"))
+	@Nullable List<String> values) {
 	}
 
 	/** Why access is needed, and to which of the hit's holders ({@code holder}: optional if just one). */
-	record Reason(@Nullable String reason, @Nullable Long holder) {
+	record Reason(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String reason, @Nullable Long holder) {
 	}
 
 	record Decision(@Nullable String note) {

@@ -49,6 +49,7 @@ class CorrelationController {
 		if (q != null && !q.isBlank()) {
 			try {
 				model.addAttribute("results", pivot.search(CallerContext.require(), q));
+				model.addAttribute("personalCountsWithheld", !pivot.maySeeCountsOfPersonalData(CallerContext.require()));
 			}
 			catch (InvalidRequestException e) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -24,6 +24,7 @@ import eu.eccp.indicators.internal.PhoneNumbers;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * {@code POST /api/v1/indicators/extract}: the indicators in a text (JSON) or an uploaded file (multipart:
@@ -49,7 +50,10 @@ class IndicatorsApiController {
 	 * @param html an HTML document to read instead (tags stripped, link targets read)
 	 * @param defaultRegion ISO 3166 country for national phone numbers
 	 */
-	record ExtractRequest(@Nullable String text, @Nullable String html, @Nullable String defaultRegion) {
+	record ExtractRequest(@Schema(description = "plain text (or give html)") @Nullable String text,
+			@Schema(description = "an HTML document (or give text)") @Nullable String html,
+			@Schema(description = "ISO 3166-1 alpha-2 region for national phone numbers; default the caller's country",
+					pattern = "^[A-Za-z]{2}$", example = "FR") @Nullable String defaultRegion) {
 	}
 
 	@Operation(summary = "Extract indicators from a text or an HTML document")

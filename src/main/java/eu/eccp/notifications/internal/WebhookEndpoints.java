@@ -31,6 +31,8 @@ import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.SqlTimes;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * An organisation's webhook endpoints, managed by its own admins only (anyone else does not find them):
@@ -60,7 +62,8 @@ public class WebhookEndpoints {
 	}
 
 	/** What an admin sends to register or change an endpoint; {@code topics} empty: every topic. */
-	public record EndpointForm(@Nullable String url, @Nullable List<String> topics, @Nullable Boolean active) {
+	public record EndpointForm(@Schema(requiredMode = RequiredMode.REQUIRED, format = "uri", example = "https://soc.example/eccp")
+			@Nullable String url, @Nullable List<String> topics, @Nullable Boolean active) {
 	}
 
 	public record EndpointView(UUID id, String url, List<String> topics, boolean active, Instant createdAt,

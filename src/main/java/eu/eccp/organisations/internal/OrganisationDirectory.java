@@ -27,6 +27,8 @@ import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.Visibility;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * The directory of organisations. Anyone may look organisations up through the published
@@ -50,8 +52,11 @@ public class OrganisationDirectory implements Organisations {
 	}
 
 	/** What an admin fills in to register or change an organisation. */
-	public record OrganisationForm(@Nullable String name, @Nullable String shortName, @Nullable String type,
-			@Nullable String country) {
+	public record OrganisationForm(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String shortName,
+			@Schema(implementation = OrganisationType.class, requiredMode = RequiredMode.REQUIRED) @Nullable String type,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "ISO 3166-1 alpha-2 country code",
+					pattern = "^[A-Za-z]{2}$") @Nullable String country) {
 
 		OrganisationView validate(OrganisationId id) {
 			Map<String, String> errors = new HashMap<>();

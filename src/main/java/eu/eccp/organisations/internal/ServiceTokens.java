@@ -24,6 +24,9 @@ import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /**
  * Long-lived service tokens, issued by an organisation's admins to that organisation's systems (a
@@ -56,8 +59,11 @@ public class ServiceTokens {
 	}
 
 	/** What an admin fills in to issue a service token; {@code expiresOn} is optional (ISO date). */
-	public record NewServiceToken(@Nullable String name, @Nullable String organisationId, @Nullable List<String> roles,
-			@Nullable String expiresOn) {
+	public record NewServiceToken(@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100) @Nullable String name,
+			@Schema(format = "uuid", description = "default the caller's organisation") @Nullable String organisationId,
+			@ArraySchema(minItems = 1, schema = @Schema(implementation = Role.class),
+					arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) @Nullable List<String> roles,
+			@Schema(format = "date") @Nullable String expiresOn) {
 	}
 
 	@Transactional(readOnly = true)

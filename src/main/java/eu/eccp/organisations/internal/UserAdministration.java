@@ -24,6 +24,9 @@ import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.UserId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /**
  * Managing people's accounts. An organisation's admins manage their own organisation's people; the
@@ -56,8 +59,14 @@ public class UserAdministration {
 	}
 
 	/** What an admin fills in to create an account. */
-	public record NewUser(@Nullable String username, @Nullable String displayName, @Nullable String email,
-			@Nullable String organisationId, @Nullable List<String> roles, @Nullable String password) {
+	public record NewUser(
+			@Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$") @Nullable String username,
+			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200) @Nullable String displayName,
+			@Schema(format = "email") @Nullable String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") @Nullable String organisationId,
+			@ArraySchema(schema = @Schema(implementation = Role.class), arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED))
+			@Nullable List<String> roles,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "password") @Nullable String password) {
 	}
 
 	@Transactional(readOnly = true)

@@ -37,6 +37,9 @@ import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.UserId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 /** Organisations, users and service tokens over the API (the same rules as the admin pages). */
 @RestController
@@ -64,13 +67,14 @@ class OrganisationsApiController {
 		}
 	}
 
-	record RolesChange(@Nullable List<String> roles) {
+	record RolesChange(@ArraySchema(schema = @Schema(implementation = Role.class),
+			arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) @Nullable List<String> roles) {
 	}
 
 	record EnabledChange(boolean enabled) {
 	}
 
-	record PasswordChange(@Nullable String password) {
+	record PasswordChange(@Schema(requiredMode = RequiredMode.REQUIRED, format = "password") @Nullable String password) {
 	}
 
 	record TokenDto(UUID id, String name, UUID organisationId, String organisationName, Set<Role> roles,

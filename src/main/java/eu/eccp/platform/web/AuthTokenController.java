@@ -22,6 +22,8 @@ import eu.eccp.organisations.IssuedToken;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * {@code POST /api/v1/auth/token}: exchanges a username and password for a personal bearer token
@@ -40,7 +42,8 @@ class AuthTokenController {
 		this.accounts = accounts;
 	}
 
-	record Credentials(@Nullable String username, @Nullable String password) {
+	record Credentials(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String username,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "password") @Nullable String password) {
 	}
 
 	record TokenResponse(String token, Instant expiresAt) {

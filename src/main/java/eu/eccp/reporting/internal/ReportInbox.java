@@ -101,7 +101,7 @@ public class ReportInbox {
 			contact = reports.contact(id).orElse(null);
 		}
 		audit.record(AuditEvent.of(contact != null ? "report.viewed-with-contact" : "report.viewed", "report", id)
-			.withDetail(owner ? "owner" : "submitter")
+			.withDetail(relation(caller, report))
 			.personal());
 		PersonView assignee = report.assignee() == null ? null : people.find(new UserId(report.assignee())).orElse(null);
 		List<PersonView> assignable = owner ? people.members(report.owner()).stream()
@@ -174,6 +174,24 @@ public class ReportInbox {
 
 	/** An attachment's metadata and its content, to be streamed and closed by the caller. */
 	public record AttachmentDownload(AttachmentView attachment, InputStream content) {
+	}
+
+	/**
+	 * Why the caller may see the report, as the audit trail records it: {@code owner} (the owning unit),
+	 * {@code submitter} (the organisation that submitted it), {@code grant} (an access grant after a hit), or
+	 * {@code platform-admin} / {@code platform-auditor} (the platform operator's people, who see every report).
+	 */
+	static String relation(CallerContext caller, StoredReport report) {
+		if (report.owner().equals(caller.organisationId())) {
+			return "owner";
+		}
+		if (report.submittedByOrganisation() != null && report.submittedByOrganisation().equals(caller.organisationId())) {
+			return "submitter";
+		}
+		if (Visibility.of(caller).isPlatformWide()) {
+			return caller.actsPlatformWideAs(Role.AUDITOR) ? "platform-auditor" : "platform-admin";
+		}
+		return "grant";
 	}
 
 	private StoredReport visible(CallerContext caller, ReportId id) {

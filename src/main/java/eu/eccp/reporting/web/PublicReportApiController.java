@@ -26,6 +26,8 @@ import eu.eccp.reporting.internal.UploadedFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * Public intake without an account, for apps and browser extensions ("report phishing" buttons): submit a
@@ -47,7 +49,7 @@ class PublicReportApiController {
 	record Receipt(String reference, String statusToken, boolean duplicate, String statusUrl) {
 	}
 
-	record Addition(@Nullable String text) {
+	record Addition(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String text) {
 	}
 
 	@PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)

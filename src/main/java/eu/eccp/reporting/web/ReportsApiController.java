@@ -38,6 +38,9 @@ import eu.eccp.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import eu.eccp.reporting.ReportStatus;
 
 /** Reports for organisations: submission (single, idempotent, and bulk), the inbox, triage. */
 @RestController
@@ -55,7 +58,8 @@ class ReportsApiController {
 		this.imports = imports;
 	}
 
-	record StatusChange(@Nullable String status, @Nullable String reason) {
+	record StatusChange(@Schema(implementation = ReportStatus.class, requiredMode = RequiredMode.REQUIRED) @Nullable String status,
+			@Schema(maxLength = 2_000, description = "required for CLOSED and REFERRED") @Nullable String reason) {
 	}
 
 	record Assignment(@Nullable UUID assignee) {
