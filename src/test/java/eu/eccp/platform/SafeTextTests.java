@@ -26,7 +26,7 @@ import eu.eccp.shared.SafeText;
  * NUL characters and lone UTF-16 surrogates are refused once, centrally, in every kind of input: JSON
  * bodies, query and form parameters, multipart file names. APIs answer 422 problem details, pages 400.
  */
-@SpringBootTest(properties = "eccp.demo=true")
+@SpringBootTest(properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-safe-text-tests" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SafeTextTests {

@@ -34,7 +34,7 @@ import eu.eccp.DemoTokens;
  * original report every time (201 for the first, 200 for the replays), never a 500, and nothing of the
  * report reaches the log.
  */
-@SpringBootTest(properties = "eccp.demo=true")
+@SpringBootTest(properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-idempotent-retries-tests" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
