@@ -2,7 +2,7 @@ package eu.eccp.audit;
 
 /**
  * The published API to the audit trail. Recording joins the caller's transaction: if the change is
- * rolled back, so is its entry.
+ * rolled back, so is its entry. Entries are linked into the hash chain right after that transaction commits.
  */
 public interface AuditTrail {
 
@@ -12,6 +12,6 @@ public interface AuditTrail {
 	/** Records an event done by the given actor (e.g. a failed login, where nobody is authenticated). */
 	void record(AuditActor actor, AuditEvent event);
 
-	/** Records many events by one actor in one append (one lock of the chain, JDBC batches). */
+	/** Records many events by one actor in one append (one JDBC batch, chained together). */
 	void recordAll(AuditActor actor, java.util.List<AuditEvent> events);
 }

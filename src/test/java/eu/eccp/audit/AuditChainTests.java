@@ -104,4 +104,43 @@ class AuditChainTests {
 		assertThat(entries.get(0).get("actor_username")).isEqualTo("tester");
 		assertThat(entries.get(1).get("prev_hash")).isEqualTo(entries.get(0).get("hash"));
 	}
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void entriesRecordedConcurrentlyFormOneGaplessChainAndARolledBackActionLeavesNone() throws Exception {
+		java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+			for (int w = 0; w < 8; w++) {
+				int writer = w;
+				done.add(writers.submit(() -> {
+					for (int i = 0; i < 50; i++) {
+						int n = i;
+						transactions.executeWithoutResult(status -> trail.record(AuditActor.anonymous("writer-" + writer),
+								AuditEvent.of("test.concurrent", "thing", n)));
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> f : done) {
+				f.get();
+			}
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		transactions.executeWithoutResult(status -> {
+			trail.record(AuditActor.anonymous("tester"), AuditEvent.of("test.rolled-back", "thing", 0));
+			status.setRollbackOnly();
+		});
+		ChainVerification result = log.verify();
+		assertThat(result.intact()).isTrue();
+		assertThat(result.entriesChecked()).isEqualTo(5 + 400);
+		assertThat(jdbc.sql("SELECT max(seq) - min(seq) + 1 = count(*) FROM audit_entry").query(Boolean.class).single())
+			.as("sequence numbers are gapless").isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'test.rolled-back'").query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_pending").query(Long.class).single()).isZero();
+	}
 }

@@ -42,9 +42,12 @@ public class AuditLog {
 	private final JdbcTemplate streaming;
 	private final AuditTrail trail;
 	private final AuditCheckpoints checkpoints;
+	private final AuditChainer chainer;
 
-	AuditLog(JdbcClient jdbc, DataSource dataSource, AuditTrail trail, AuditCheckpoints checkpoints) {
+	AuditLog(JdbcClient jdbc, DataSource dataSource, AuditTrail trail, AuditCheckpoints checkpoints,
+			AuditChainer chainer) {
 		this.checkpoints = checkpoints;
+		this.chainer = chainer;
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(2_000);
@@ -54,6 +57,7 @@ public class AuditLog {
 	@Transactional
 	public Page<AuditEntry> search(CallerContext caller, AuditQuery query, PageRequest page) {
 		caller.requireAny(Role.AUDITOR);
+		chainer.flush();
 		Visibility.SqlCondition where = Visibility.of(caller).ownedBy("actor_org_id");
 		Map<String, Object> params = new LinkedHashMap<>(where.parameters());
 		StringBuilder sql = new StringBuilder(where.sql());
@@ -108,6 +112,7 @@ public class AuditLog {
 	}
 
 	private ChainVerification verify(AuditCheckpoints.Reading anchors) {
+		chainer.flush();
 		Map<Long, AuditCheckpoints.Checkpoint> bySeq = new HashMap<>();
 		anchors.valid().forEach(c -> bySeq.putIfAbsent(c.seq(), c));
 		long anchored = anchors.valid().size();

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -24,22 +23,23 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.SqlTimes;
 
 /**
- * Appends entries to the hash chain. The chain head's row lock serialises appends, so sequence numbers
- * are gapless and each entry links to exactly the one before it.
+ * Records entries in the action's own transaction (as pending entries, which takes no lock, so audited work
+ * runs in parallel) and has {@link AuditChainer} link them into the hash chain right after it commits: a
+ * rolled-back action leaves no entry, and the chain's sequence numbers stay gapless.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcAuditTrail.class);
 
-	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final Clock clock;
+	private final AuditChainer chainer;
 
-	JdbcAuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate named, Clock clock) {
-		this.jdbc = jdbc;
+	JdbcAuditTrail(NamedParameterJdbcTemplate named, Clock clock, AuditChainer chainer) {
 		this.named = named;
 		this.clock = clock;
+		this.chainer = chainer;
 	}
 
 	@Override
@@ -60,46 +60,28 @@ class JdbcAuditTrail implements AuditTrail {
 		if (events.isEmpty()) {
 			return;
 		}
-		Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-			.single();
 		Instant now = ChainHash.storedPrecision(clock.instant());
 		String remote = remoteAddress();
-		long seq = head.seq();
-		String previous = head.hash();
 		MapSqlParameterSource[] rows = new MapSqlParameterSource[events.size()];
 		for (int i = 0; i < events.size(); i++) {
 			AuditEvent event = events.get(i);
-			AuditEntry unhashed = new AuditEntry(++seq, now, actor.userId() == null ? null : actor.userId().value(),
-					actor.username(), actor.organisationId() == null ? null : actor.organisationId().value(),
-					event.action(), event.objectType(), event.objectId(), event.detail(), event.personalData(), remote,
-					previous, "");
-			String hash = ChainHash.of(unhashed);
-			rows[i] = new MapSqlParameterSource().addValue("seq", unhashed.seq())
-				.addValue("at", SqlTimes.at(now))
-				.addValue("userId", unhashed.actorUserId())
-				.addValue("username", unhashed.actorUsername())
-				.addValue("orgId", unhashed.actorOrganisationId())
-				.addValue("action", unhashed.action())
-				.addValue("objectType", unhashed.objectType())
-				.addValue("objectId", unhashed.objectId())
-				.addValue("detail", unhashed.detail())
-				.addValue("personal", unhashed.personalData())
-				.addValue("remote", unhashed.remoteAddress())
-				.addValue("prev", unhashed.previousHash())
-				.addValue("hash", hash);
-			previous = hash;
+			rows[i] = new MapSqlParameterSource().addValue("at", SqlTimes.at(now))
+				.addValue("userId", actor.userId() == null ? null : actor.userId().value())
+				.addValue("username", actor.username())
+				.addValue("orgId", actor.organisationId() == null ? null : actor.organisationId().value())
+				.addValue("action", event.action())
+				.addValue("objectType", event.objectType())
+				.addValue("objectId", event.objectId())
+				.addValue("detail", event.detail())
+				.addValue("personal", event.personalData())
+				.addValue("remote", remote);
 		}
 		named.batchUpdate("""
-				INSERT INTO audit_entry (seq, occurred_at, actor_user_id, actor_username, actor_org_id, action,
-				  object_type, object_id, detail, personal_data, remote_address, prev_hash, hash)
-				VALUES (:seq, :at, :userId, :username, :orgId, :action, :objectType, :objectId, :detail,
-				  :personal, :remote, :prev, :hash)""", rows);
-		jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-			.param("seq", seq)
-			.param("hash", previous)
-			.update();
-		log.debug("audit entries up to {}", seq);
+				INSERT INTO audit_pending (occurred_at, actor_user_id, actor_username, actor_org_id, action,
+				  object_type, object_id, detail, personal_data, remote_address)
+				VALUES (:at, :userId, :username, :orgId, :action, :objectType, :objectId, :detail, :personal, :remote)""",
+				rows);
+		chainer.chainAfterCommit();
 	}
 
 	private static @Nullable String remoteAddress() {
@@ -110,6 +92,4 @@ class JdbcAuditTrail implements AuditTrail {
 		return null;
 	}
 
-	private record Head(long seq, String hash) {
-	}
 }

@@ -1,0 +1,197 @@
+package eu.eccp.audit.internal;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import eu.eccp.audit.AuditEntry;
+
+/**
+ * Links pending audit entries into the hash chain, in order of their arrival, many per transaction. The
+ * transaction that records an entry chains it right after it commits (so a request's entries are in the chain
+ * before its answer leaves), unless a pass that started after that commit has already done it; a scheduled
+ * sweep chains whatever a failed pass left. One pass at a time per node (a lock in memory, so waiting threads
+ * hold no connection) and across nodes (a PostgreSQL advisory lock), which keeps sequence numbers gapless.
+ */
+@Component
+class AuditChainer {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
+	private static final long LOCK = 0x45434350_41756474L;
+	private static final int PASS = 10_000;
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final ReentrantLock lock = new ReentrantLock();
+	/** {@link System#nanoTime()} at which the last completed pass began reading pending entries. */
+	private volatile long lastPassRead = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(365);
+
+	AuditChainer(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Chains the current transaction's entries once it has committed (at once when there is no transaction). */
+	void chainAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			chainCommittedBefore(System.nanoTime());
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				chainCommittedBefore(System.nanoTime());
+			}
+		});
+	}
+
+	/** Chains every entry committed before {@code committedAt} (a nanoTime), if no pass has done so yet. */
+	void chainCommittedBefore(long committedAt) {
+		if (lastPassRead - committedAt > 0) {
+			return;
+		}
+		lock.lock();
+		try {
+			while (lastPassRead - committedAt <= 0) {
+				if (pass() < PASS) {
+					break;
+				}
+			}
+		}
+		catch (RuntimeException e) {
+			// the entries stay pending and are chained by the next pass or the sweep; the action itself is done
+			log.warn("audit entries could not be chained now: {}", e.getClass().getName());
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Chains everything pending now, e.g. before the trail is read or verified. */
+	void flush() {
+		chainCommittedBefore(System.nanoTime());
+	}
+
+	@Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+	void sweep() {
+		flush();
+	}
+
+	/** One transaction: up to {@value #PASS} pending entries appended to the chain; returns how many. */
+	private int pass() {
+		return Objects.requireNonNull(transactions.execute(status -> {
+			jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+			long readAt = System.nanoTime();
+			List<Pending> pending = jdbc.sql("SELECT * FROM audit_pending ORDER BY id LIMIT :n")
+				.param("n", PASS)
+				.query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+						rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"),
+						rs.getObject("actor_org_id", UUID.class), rs.getString("action"), rs.getString("object_type"),
+						rs.getString("object_id"), rs.getString("detail"), rs.getBoolean("personal_data"),
+						rs.getString("remote_address")))
+				.list();
+			if (!pending.isEmpty()) {
+				append(pending);
+			}
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					lastPassRead = readAt;
+				}
+			});
+			return pending.size();
+		}));
+	}
+
+	private void append(List<Pending> pending) {
+		Object[] head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		long seq = (Long) head[0];
+		String previous = (String) head[1];
+		int size = pending.size();
+		Long[] seqs = new Long[size];
+		Timestamp[] times = new Timestamp[size];
+		UUID[] users = new UUID[size];
+		String[] usernames = new String[size];
+		UUID[] orgs = new UUID[size];
+		String[] actions = new String[size];
+		String[] types = new String[size];
+		String[] ids = new String[size];
+		String[] details = new String[size];
+		Boolean[] personal = new Boolean[size];
+		String[] remotes = new String[size];
+		String[] prevs = new String[size];
+		String[] hashes = new String[size];
+		List<Long> chained = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			Pending p = pending.get(i);
+			AuditEntry unhashed = new AuditEntry(++seq, p.at(), p.user(), p.username(), p.org(), p.action(), p.objectType(),
+					p.objectId(), p.detail(), p.personal(), p.remote(), previous, "");
+			String hash = ChainHash.of(unhashed);
+			seqs[i] = seq;
+			times[i] = Timestamp.from(p.at());
+			users[i] = p.user();
+			usernames[i] = p.username();
+			orgs[i] = p.org();
+			actions[i] = p.action();
+			types[i] = p.objectType();
+			ids[i] = p.objectId();
+			details[i] = p.detail();
+			personal[i] = p.personal();
+			remotes[i] = p.remote();
+			prevs[i] = previous;
+			hashes[i] = hash;
+			previous = hash;
+			chained.add(p.id());
+		}
+		jdbc.sql("""
+				INSERT INTO audit_entry (seq, occurred_at, actor_user_id, actor_username, actor_org_id, action,
+				  object_type, object_id, detail, personal_data, remote_address, prev_hash, hash)
+				SELECT * FROM unnest(CAST(:seqs AS bigint[]), CAST(:times AS timestamptz[]), CAST(:users AS uuid[]),
+				  CAST(:usernames AS text[]), CAST(:orgs AS uuid[]), CAST(:actions AS text[]), CAST(:types AS text[]),
+				  CAST(:ids AS text[]), CAST(:details AS text[]), CAST(:personal AS boolean[]), CAST(:remotes AS text[]),
+				  CAST(:prevs AS text[]), CAST(:hashes AS text[]))""")
+			.param("seqs", seqs)
+			.param("times", times)
+			.param("users", users)
+			.param("usernames", usernames)
+			.param("orgs", orgs)
+			.param("actions", actions)
+			.param("types", types)
+			.param("ids", ids)
+			.param("details", details)
+			.param("personal", personal)
+			.param("remotes", remotes)
+			.param("prevs", prevs)
+			.param("hashes", hashes)
+			.update();
+		jdbc.sql("DELETE FROM audit_pending WHERE id = ANY (:ids)").param("ids", chained.toArray(Long[]::new)).update();
+		jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+			.param("seq", seq)
+			.param("hash", previous)
+			.update();
+		log.debug("audit entries chained up to {}", seq);
+	}
+
+	/** An entry recorded but not yet chained. */
+	private record Pending(long id, java.time.Instant at, UUID user, String username, UUID org, String action,
+			String objectType, String objectId, String detail, boolean personal, String remote) {
+	}
+}
