@@ -1,13 +1,7 @@
 package eu.eccp.platform.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +11,8 @@ import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import eu.eccp.shared.ClusterLock;
 
 /**
  * Replays module events whose listener failed, or whose processing went stale (the node running it died): the
@@ -29,18 +25,17 @@ import org.springframework.stereotype.Component;
 public class EventReplay {
 
 	private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
-	private static final long LOCK = 0x45434350_52706c79L;
 
 	private final FailedEventPublications failed;
-	private final DataSource dataSource;
+	private final ClusterLock cluster;
 	private final JdbcClient jdbc;
 	private final BackgroundWorkProperties properties;
 	private final Clock clock;
 
-	EventReplay(FailedEventPublications failed, DataSource dataSource, JdbcClient jdbc,
+	EventReplay(FailedEventPublications failed, ClusterLock cluster, JdbcClient jdbc,
 			BackgroundWorkProperties properties, Clock clock) {
 		this.failed = failed;
-		this.dataSource = dataSource;
+		this.cluster = cluster;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -49,22 +44,16 @@ public class EventReplay {
 	@Scheduled(initialDelayString = "${eccp.background.replay-interval:30s}",
 			fixedDelayString = "${eccp.background.replay-interval:30s}")
 	void replay() {
-		try (Connection connection = dataSource.getConnection()) {
-			if (!tryLock(connection)) {
-				return;
-			}
-			try {
+		try {
+			cluster.runExclusively("event-replay", () -> {
 				Instant now = clock.instant();
 				failed.resubmit(ResubmissionOptions.defaults()
 					.withBatchSize(properties.replayBatch())
 					.withMaxInFlight(properties.eventThreads())
 					.withFilter(publication -> due(publication, now)));
-			}
-			finally {
-				unlock(connection);
-			}
+			});
 		}
-		catch (SQLException | RuntimeException e) {
+		catch (RuntimeException e) {
 			log.warn("event replay did not run this time: {}", e.toString());
 		}
 	}
@@ -86,21 +75,5 @@ public class EventReplay {
 
 	/** Module events not yet handled, and those that keep failing. */
 	public record EventBacklog(long incomplete, long stuck) {
-	}
-
-	private static boolean tryLock(Connection connection) throws SQLException {
-		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-			lock.setLong(1, LOCK);
-			try (ResultSet rs = lock.executeQuery()) {
-				return rs.next() && rs.getBoolean(1);
-			}
-		}
-	}
-
-	private static void unlock(Connection connection) throws SQLException {
-		try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-			unlock.setLong(1, LOCK);
-			unlock.execute();
-		}
 	}
 }
