@@ -5,14 +5,18 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A bulk import and its progress through its phases: rows read and stored ({@code rowsDone}, {@code accepted},
  * {@code rejected}), then, for the accepted rows that are not duplicates ({@code queued}), indicators extracted
  * ({@code extracted}) and correlated ({@code correlated}), with the cross-border {@code hits} they made.
  * {@code state}: QUEUED, RUNNING, COMPLETED or FAILED; {@code resumed} counts restarts it was resumed after.
  */
-public record ImportJob(UUID id, UUID organisationId, String format, @Nullable String fileName, String state,
-		long rowsDone, long accepted, long rejected, long queued, long extracted, long correlated, long hits,
+public record ImportJob(UUID id, UUID organisationId,
+		@Schema(allowableValues = { "ndjson", "csv" }) String format, @Nullable String fileName,
+		@Schema(allowableValues = { "QUEUED", "RUNNING", "COMPLETED", "FAILED" }) String state,
+		@Schema(description = "rows read so far") long rowsDone, long accepted, long rejected, long queued, long extracted, long correlated, long hits,
 		int resumed, @Nullable String failure, Instant createdAt, @Nullable Instant finishedAt) {
 
 	public boolean finished() {
