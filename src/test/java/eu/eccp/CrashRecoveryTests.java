@@ -263,7 +263,7 @@ class CrashRecoveryTests {
 	private void assertHitsOfUninterruptedRun(String where, String parameter, long records) throws SQLException {
 		String hits = """
 				FROM hit h JOIN correlation_record c ON c.id = h.record_id
-				JOIN report r ON r.id = c.source_id AND c.source_kind = 'REPORT' WHERE """ + where;
+				JOIN report r ON r.id = c.source_id AND c.source_kind = 'REPORT' WHERE """ + " " + where;
 		assertThat(count("SELECT count(*) " + hits, parameter)).as("hits").isEqualTo(records);
 		assertThat(count("SELECT count(DISTINCT h.record_id) " + hits, parameter)).as("records with a hit").isEqualTo(records);
 		assertThat(count("SELECT count(DISTINCT (h.organisation_id, h.record_id, h.indicator_id)) " + hits, parameter))
@@ -471,7 +471,7 @@ class CrashRecoveryTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"demo\"}"))
 			.build());
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.statusCode()).as("a token for %s", username).isEqualTo(201);
 		return JsonPath.read(answer.body(), "$.token");
 	}
 
