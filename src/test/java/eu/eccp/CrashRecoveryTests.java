@@ -130,14 +130,15 @@ class CrashRecoveryTests {
 		for (int crash = 1; crash <= 3; crash++) {
 			int target = crash * bodies.size() / 4;
 			ExecutorService clients = post(toPost, accepted);
-			// killed while reports keep arriving and some are waiting for (or in) extraction and correlation
-			long waiting = awaitKillPoint(() -> accepted.get() >= target, () -> count("SELECT count(*) FROM report_processing"));
+			// killed while reports keep arriving and the worker is in the middle of a batch (it holds a live claim
+			// on queued reports: extracted or being correlated, not yet done)
+			long[] queue = awaitKillPoint(() -> accepted.get() >= target);
 			platform.kill();
 			clients.shutdown();
 			assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-			timings.add("catch-up crash %d: killed with %d reports accepted so far, %d waiting in report_processing"
-				.formatted(crash, accepted.get(), waiting));
-			assertThat(waiting).as("crash %d came in the middle of the catch-up", crash).isPositive();
+			timings.add("catch-up crash %d: killed with %d posts accepted so far, %d reports in report_processing, %d of them claimed by the worker"
+				.formatted(crash, accepted.get(), queue[0], queue[1]));
+			assertThat(queue[1]).as("crash %d came in the middle of a batch of the catch-up", crash).isPositive();
 			assertThat(postmaster()).as("the killed platform's PostgreSQL runs on as an orphan").isPresent();
 			restart("after catch-up crash " + crash);
 		}
@@ -200,6 +201,7 @@ class CrashRecoveryTests {
 		int lines = rows + invalid;
 
 		ensureRunning();
+		Object importStart = rows("SELECT now()").get(0).get(0);
 		String bank = token("bank.partner");
 		HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/v1/reports/bulk?fileName=crash.ndjson"))
 			.header("Authorization", "Bearer " + bank).header("Content-Type", "application/x-ndjson")
@@ -250,6 +252,13 @@ class CrashRecoveryTests {
 		assertHitsOfUninterruptedRun("r.org_reference LIKE ?", references, rows);
 		assertThat(count("SELECT count(*) FROM hit_announcement_held WHERE held_under = ?", "report-import:" + job))
 			.as("every hit of the import announced").isZero();
+		// one notice per organisation for the whole import, the crash notwithstanding: the French and the German
+		// unit each learn of their 10,000 hits once (no other hits are made meanwhile)
+		String notices = "SELECT recipient_org, data->>'count' FROM notice WHERE topic = 'hit.found' AND created_at >= ?";
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows(notices, importStart).size() >= 2);
+		assertThat(rows(notices, importStart)).as("hit notices since the import started").hasSize(2)
+			.allSatisfy(notice -> assertThat(notice.get(1)).isEqualTo(Integer.toString(rows / 2)))
+			.extracting(notice -> notice.get(0)).doesNotHaveDuplicates();
 		try (Stream<Path> files = Files.list(dataDir.resolve("imports"))) {
 			assertThat(files.map(f -> f.getFileName().toString())).as("the uploaded file is deleted")
 				.noneMatch(name -> name.startsWith(job));
@@ -302,17 +311,28 @@ class CrashRecoveryTests {
 		return clients;
 	}
 
-	/** Waits until {@code due} holds while {@code waiting} counts queued work; returns that count. */
-	private long awaitKillPoint(java.util.function.BooleanSupplier due, java.util.concurrent.Callable<Long> waiting) {
-		long[] seen = new long[1];
-		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).until(() -> {
-			if (!due.getAsBoolean()) {
-				return false;
-			}
-			seen[0] = waiting.call();
-			return seen[0] > 0;
-		});
-		return seen[0];
+	/**
+	 * Waits until {@code due} holds while the processing worker holds a live claim on queued reports; returns
+	 * the queue's size and the number of claimed reports then.
+	 */
+	private long[] awaitKillPoint(java.util.function.BooleanSupplier due) throws SQLException {
+		long[] seen = new long[2];
+		try (Connection connection = database()) {
+			await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> {
+				if (!due.getAsBoolean()) {
+					return false;
+				}
+				try (PreparedStatement statement = connection.prepareStatement(
+						"SELECT count(*), count(*) FILTER (WHERE claimed_until > now()) FROM report_processing");
+						ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					seen[0] = rs.getLong(1);
+					seen[1] = rs.getLong(2);
+				}
+				return seen[1] > 0;
+			});
+		}
+		return seen;
 	}
 
 	// --- the platform's JVM ---------------------------------------------------------------------------------
@@ -483,17 +503,32 @@ class CrashRecoveryTests {
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The platform's embedded PostgreSQL, on its fixed port. */
+	private static Connection database() throws SQLException {
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/eccp", "postgres", "");
+	}
+
 	private static long count(String sql, Object... parameters) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(
-				"jdbc:postgresql://localhost:" + databasePort + "/eccp", "postgres", "");
-				PreparedStatement statement = connection.prepareStatement(sql)) {
+		return ((Number) rows(sql, parameters).get(0).get(0)).longValue();
+	}
+
+	/** The rows a query answers, each as its list of column values. */
+	private static List<List<Object>> rows(String sql, Object... parameters) throws SQLException {
+		try (Connection connection = database(); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
 				statement.setObject(i + 1, parameters[i]);
 			}
+			List<List<Object>> rows = new ArrayList<>();
 			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
+				while (rs.next()) {
+					List<Object> row = new ArrayList<>();
+					for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+						row.add(rs.getObject(column));
+					}
+					rows.add(row);
+				}
 			}
+			return rows;
 		}
 	}
 }
