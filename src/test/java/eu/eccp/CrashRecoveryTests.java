@@ -47,8 +47,17 @@ import com.jayway.jsonpath.JsonPath;
  * The whole platform in a JVM of its own, killed with SIGKILL (no shutdown hook runs, its embedded PostgreSQL
  * is left running as an orphan, as after a real crash) in the middle of its work and started again on the same
  * data directory: every stored report ends up extracted and correlated exactly once, and the hits are exactly
- * those an uninterrupted run gives. Traffic goes to loopback only; the child and its PostgreSQL are always
- * stopped and the data directory deleted at the end. The children's logs are kept in target/crash-recovery.
+ * those an uninterrupted run gives, and no module event is left unhandled.
+ * <ul>
+ * <li>Correlation catch-up: 500 French and 500 German public reports (report i of each shares its web address)
+ * are posted by four clients; three times, once another quarter is accepted, the platform is killed while its
+ * processing worker holds a claim on a batch, and started again; posts cut short are posted again (they become
+ * duplicates when the first one was stored).</li>
+ * <li>Bulk import: 20,000 rows (and 20 invalid ones) as bank.partner, row i and row i + 10,000 sharing an address
+ * across two countries; killed once 2,000 rows are committed, and resumed by the next start.</li>
+ * </ul>
+ * Traffic goes to loopback only; the child and its PostgreSQL are always stopped and the data directory deleted
+ * at the end. The children's logs are kept in target/crash-recovery, and the measured times printed.
  */
 class CrashRecoveryTests {
 
