@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,12 +24,12 @@ import eu.eccp.audit.AuditEntry;
 /**
  * Links pending audit entries into the hash chain, in order of their arrival, many per transaction. The
  * transaction that records an entry chains it right after it commits (so a request's entries are in the chain
- * before its answer leaves), unless a pass that started after that commit has already done it; a scheduled
- * sweep chains whatever a failed pass left. One pass at a time per node (a lock in memory, so waiting threads
+ * before its answer leaves), unless a pass that started after that commit has already done it; the chainer's
+ * own thread chains what other threads record, and every 5 seconds whatever a failed pass left. One pass at a time per node (a lock in memory, so waiting threads
  * hold no connection) and across nodes (a PostgreSQL advisory lock), which keeps sequence numbers gapless.
  */
 @Component
-class AuditChainer {
+class AuditChainer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
 	private static final long LOCK = 0x45434350_41756474L;
@@ -39,6 +39,12 @@ class AuditChainer {
 	private final TransactionTemplate transactions;
 	private final ReentrantLock lock = new ReentrantLock();
 	/** {@link System#nanoTime()} at which the last completed pass began reading pending entries. */
+	private final ThreadLocal<Long> owedByRequest = new ThreadLocal<>();
+	private final ReentrantLock signal = new ReentrantLock();
+	private final java.util.concurrent.locks.Condition wakeUp = signal.newCondition();
+	private boolean woken;
+	private volatile boolean running;
+	private @org.jspecify.annotations.Nullable Thread thread;
 	private volatile long lastPassRead = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(365);
 
 	AuditChainer(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
@@ -47,18 +53,118 @@ class AuditChainer {
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Chains the current transaction's entries once it has committed (at once when there is no transaction). */
+	/**
+	 * Has the current transaction's entries chained once it has committed. A web request chains them itself at
+	 * its very end, when it holds no connection any more ({@link AuditChainingFilter}), so its entries are in the
+	 * chain before it answers; another thread chains them at once if no pass is running, else leaves them to
+	 * the chainer's own thread, woken at once.
+	 */
 	void chainAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			chainCommittedBefore(System.nanoTime());
+			owe();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				chainCommittedBefore(System.nanoTime());
+				owe();
 			}
 		});
+	}
+
+	private void owe() {
+		org.springframework.web.context.request.RequestAttributes request =
+				org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(AuditChainingFilter.CHAINS_AT_END,
+				org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST) != null) {
+			owedByRequest.set(System.nanoTime());
+		}
+		else if (lock.tryLock()) {
+			// a thread outside a web request chains now, unless another pass runs: then the chainer's thread does
+			// (so at most one thread here waits for a second connection, and nobody waits holding one)
+			try {
+				chainCommittedBefore(System.nanoTime());
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+		else {
+			wake();
+		}
+	}
+
+	/** Called at the end of a web request: chains what its transactions recorded, if a pass has not yet. */
+	void chainWhatThisRequestOwes() {
+		Long owed = owedByRequest.get();
+		if (owed != null) {
+			owedByRequest.remove();
+			chainCommittedBefore(owed);
+		}
+	}
+
+	private void wake() {
+		signal.lock();
+		try {
+			woken = true;
+			wakeUp.signalAll();
+		}
+		finally {
+			signal.unlock();
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		Thread chainer = new Thread(() -> {
+			while (running) {
+				signal.lock();
+				try {
+					if (!woken) {
+						wakeUp.await(5, java.util.concurrent.TimeUnit.SECONDS);
+					}
+					woken = false;
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+				finally {
+					signal.unlock();
+				}
+				flush();
+			}
+		}, "audit-chainer");
+		chainer.setDaemon(true);
+		thread = chainer;
+		chainer.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wake();
+		Thread chainer = thread;
+		if (chainer != null) {
+			try {
+				chainer.join(10_000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		flush();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops after the workers that record entries, before the database goes. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
 	/** Chains every entry committed before {@code committedAt} (a nanoTime), if no pass has done so yet. */
@@ -86,11 +192,6 @@ class AuditChainer {
 	/** Chains everything pending now, e.g. before the trail is read or verified. */
 	void flush() {
 		chainCommittedBefore(System.nanoTime());
-	}
-
-	@Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
-	void sweep() {
-		flush();
 	}
 
 	/** One transaction: up to {@value #PASS} pending entries appended to the chain; returns how many. */

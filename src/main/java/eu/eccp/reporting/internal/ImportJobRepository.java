@@ -119,10 +119,6 @@ class ImportJobRepository {
 		jdbc.sql("UPDATE report_import_job SET hits = hits + :n WHERE id = :id").param("id", id).param("n", hits).update();
 	}
 
-	void setHits(UUID id, long hits) {
-		jdbc.sql("UPDATE report_import_job SET hits = :n WHERE id = :id").param("id", id).param("n", hits).update();
-	}
-
 	/** Jobs still to run or to finish whose node has gone (their lease ran out), oldest first. */
 	List<ImportJob> orphaned(Instant now) {
 		return jdbc.sql("""

@@ -265,10 +265,11 @@ public class ReportImports {
 				}
 			}
 			importChunk(id, chunk, by, progress, announcement);
-			// announced before the job shows completed, so that a finished job names all its hits
-			long hits = announce(id);
+			// finished first: the processing worker, finding the job finished after it correlated leftovers of
+			// the job (rows of a chunk cut short by a crash), announces what it held itself, so nothing is lost
 			jobs.finish(id, "COMPLETED", null, clock.instant());
 			ended = true;
+			long hits = announce(id);
 			audit.record(new AuditActor(new UserId(by.user()), by.userName(), by.organisation()),
 				AuditEvent.of("report.bulk-imported", "report_import_job", id)
 					.withDetail("rows=" + progress.rows + " accepted=" + progress.accepted + " rejected="
@@ -295,14 +296,10 @@ public class ReportImports {
 		}
 	}
 
-	/** Announces the import's held hits (once per organisation) and records their number. */
+	/** Announces the import's held hits (once per organisation); returns how many. */
 	private long announce(UUID id) {
 		try {
-			int hits = sightings.announce(ReportCorrelation.announcementKey(id));
-			if (hits > 0) {
-				jobs.setHits(id, hits);
-			}
-			return hits;
+			return sightings.announce(ReportCorrelation.announcementKey(id));
 		}
 		catch (RuntimeException e) {
 			log.error("hits of bulk import {} could not be announced: {}", id, e.getClass().getName());

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.eccp.correlation.HitAnnouncement;
+import eu.eccp.correlation.Sightings;
 import eu.eccp.reporting.ReportId;
 
 /**
@@ -42,6 +43,7 @@ class ReportProcessingWorker implements SmartLifecycle {
 	private final ReportRepository reports;
 	private final ReportCorrelation correlation;
 	private final ImportJobRepository jobs;
+	private final Sightings sightings;
 	private final ReportProcessingProperties properties;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
@@ -53,8 +55,9 @@ class ReportProcessingWorker implements SmartLifecycle {
 	private @Nullable Thread thread;
 
 	ReportProcessingWorker(ReportProcessingQueue queue, ReportRepository reports, ReportCorrelation correlation,
-			ImportJobRepository jobs, ReportProcessingProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			ImportJobRepository jobs, Sightings sightings, ReportProcessingProperties properties,
+			TransactionTemplate transactions, Clock clock) {
+		this.sightings = sightings;
 		this.queue = queue;
 		this.reports = reports;
 		this.correlation = correlation;
@@ -170,7 +173,11 @@ class ReportProcessingWorker implements SmartLifecycle {
 		// reports of one import are correlated together, their hits held for the import's one announcement
 		Map<Optional<UUID>, List<ReportProcessingQueue.Claimed>> byImport = new LinkedHashMap<>();
 		claimed.forEach(c -> byImport.computeIfAbsent(Optional.ofNullable(c.importJob()), k -> new ArrayList<>()).add(c));
-		byImport.forEach((job, group) -> process(group, announcementFor(job.orElse(null))));
+		byImport.forEach((job, group) -> {
+			HitAnnouncement announcement = announcementFor(job.orElse(null));
+			long hits = process(group, announcement);
+			job.ifPresent(id -> afterImportGroup(id, hits, announcement));
+		});
 		return claimed.size() == properties.batchSize();
 	}
 
@@ -184,20 +191,35 @@ class ReportProcessingWorker implements SmartLifecycle {
 				: HitAnnouncement.eachBatch();
 	}
 
-	private void process(List<ReportProcessingQueue.Claimed> group, HitAnnouncement announcement) {
+	/** Processes a group (split up if it fails); returns the hits it made. */
+	private long process(List<ReportProcessingQueue.Claimed> group, HitAnnouncement announcement) {
 		List<ReportId> ids = group.stream().map(ReportProcessingQueue.Claimed::report).toList();
 		try {
 			List<ReportForProcessing> batch = reports.findForProcessing(ids);
-			correlation.process(batch, announcement);
+			return correlation.process(batch, announcement).hits();
 		}
 		catch (RuntimeException e) {
 			if (group.size() == 1) {
 				failed(group.get(0), e);
-				return;
+				return 0;
 			}
 			log.warn("report processing of a batch of {} failed ({}); trying its reports one by one", group.size(),
 					e.getClass().getSimpleName());
-			group.forEach(one -> process(List.of(one), announcement));
+			return group.stream().mapToLong(one -> process(List.of(one), announcement)).sum();
+		}
+	}
+
+	/**
+	 * Reports an import left behind count towards its hits; if the import finished while they were held for
+	 * its announcement, the import has announced already, so what was held is announced now.
+	 */
+	private void afterImportGroup(UUID job, long hits, HitAnnouncement announcement) {
+		if (hits > 0) {
+			jobs.addHits(job, hits);
+		}
+		String key = announcement.heldUnder();
+		if (key != null && jobs.find(job).map(ImportJob::finished).orElse(true)) {
+			sightings.announce(key);
 		}
 	}
 
