@@ -22,6 +22,7 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer, Cal
 	private final boolean usable;
 	private final boolean locked;
 	private final long securityVersion;
+	private final boolean secondFactor;
 
 	AccountUserDetails(UserRecord user, boolean demoMode, Instant now) {
 		this.caller = user.toCaller();
@@ -29,6 +30,7 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer, Cal
 		this.usable = user.enabled() && (demoMode || !user.demoAccount());
 		this.locked = user.isLockedAt(now);
 		this.securityVersion = user.securityVersion();
+		this.secondFactor = user.secondFactor();
 	}
 
 	@Override
@@ -39,6 +41,11 @@ final class AccountUserDetails implements UserDetails, CredentialsContainer, Cal
 	/** The account's security version when this was loaded (at login, for a web session). */
 	long securityVersion() {
 		return securityVersion;
+	}
+
+	/** Whether the account had a confirmed second factor when this was loaded. */
+	boolean secondFactor() {
+		return secondFactor;
 	}
 
 	@Override

@@ -3,11 +3,17 @@ package eu.eccp.organisations.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -30,17 +36,20 @@ class JdbcAccountAuthentication implements AccountAuthentication {
 	private final OrganisationRepository organisations;
 	private final AccountsProperties properties;
 	private final LoginThrottle throttle;
+	private final SecondFactors secondFactors;
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final boolean demoMode;
 
 	JdbcAccountAuthentication(UserRepository users, ApiTokenRepository tokens, OrganisationRepository organisations,
-			AccountsProperties properties, LoginThrottle throttle, AuditTrail audit, Clock clock, @Value("${eccp.demo:false}") boolean demoMode) {
+			AccountsProperties properties, LoginThrottle throttle, SecondFactors secondFactors, AuditTrail audit, Clock clock,
+			@Value("${eccp.demo:false}") boolean demoMode) {
 		this.users = users;
 		this.tokens = tokens;
 		this.organisations = organisations;
 		this.properties = properties;
 		this.throttle = throttle;
+		this.secondFactors = secondFactors;
 		this.audit = audit;
 		this.clock = clock;
 		this.demoMode = demoMode;
@@ -119,5 +128,45 @@ class JdbcAccountAuthentication implements AccountAuthentication {
 	public void loginFailed(String username, String clientAddress) {
 		throttle.failed(username, clientAddress);
 		users.recordFailedLogin(normalise(username));
+	}
+
+	@Override
+	public SecondFactor secondFactor(Object principal) {
+		if (!(principal instanceof AccountUserDetails account)) {
+			return SecondFactor.NOT_USED;
+		}
+		if (account.secondFactor()) {
+			return SecondFactor.CODE;
+		}
+		return secondFactors.requiredFor(account.caller()) ? SecondFactor.ENROLMENT : SecondFactor.NOT_USED;
+	}
+
+	@Override
+	@Transactional
+	public boolean checkSecondFactor(Object principal, String code) {
+		if (!(principal instanceof AccountUserDetails account) || !account.secondFactor()) {
+			return false;
+		}
+		boolean right = secondFactors.verify(account.caller().userId(), code);
+		audit.record(AuditActor.of(account.caller()), AuditEvent
+			.of(right ? "login.second-factor.succeeded" : "login.second-factor.failed", "user", account.caller().userId()));
+		return right;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Authentication withSecondFactor(Authentication authentication) {
+		UserDetails fresh = loadUserByUsername(authentication.getName());
+		List<GrantedAuthority> authorities = new ArrayList<>(fresh.getAuthorities());
+		authentication.getAuthorities().stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.filter(factor -> !SECOND_FACTOR_AUTHORITY.equals(factor.getAuthority()))
+			.forEach(authorities::add);
+		authorities.add(FactorGrantedAuthority.fromAuthority(SECOND_FACTOR_AUTHORITY));
+		((AccountUserDetails) fresh).eraseCredentials();
+		UsernamePasswordAuthenticationToken upgraded = UsernamePasswordAuthenticationToken.authenticated(fresh, null,
+				authorities);
+		upgraded.setDetails(authentication.getDetails());
+		return upgraded;
 	}
 }

@@ -13,12 +13,13 @@ import eu.eccp.shared.UserId;
 
 /**
  * A person's account as stored, with the organisation it belongs to. {@code securityVersion} changes whenever
- * the account's access changes, which ends the web sessions started before.
+ * the account's access changes, which ends the web sessions started before. {@code secondFactor}: whether the
+ * person confirmed a second factor (TOTP) and must give a code after their password.
  */
 public record UserRecord(UserId id, String username, String displayName, @Nullable String email,
 		OrganisationView organisation, String passwordHash, boolean enabled, boolean demoAccount, int failedLogins,
 		@Nullable Instant lockedUntil, @Nullable Instant lastLoginAt, Set<Role> roles, Instant createdAt,
-		long securityVersion) {
+		long securityVersion, boolean secondFactor) {
 
 	public OrganisationId organisationId() {
 		return organisation.id();

@@ -111,6 +111,61 @@ class UserRepository {
 			.update();
 	}
 
+	/** The second factor as stored: the encrypted secret, if confirmed; one waiting for its first code; the last step used. */
+	record StoredSecondFactor(byte @Nullable [] secret, byte @Nullable [] pendingSecret, long lastStep) {
+	}
+
+	Optional<StoredSecondFactor> secondFactor(UserId id) {
+		return jdbc.sql("SELECT totp_secret, totp_pending_secret, totp_last_step FROM app_user WHERE id = :id")
+			.param("id", id.value())
+			.query((rs, row) -> new StoredSecondFactor(rs.getBytes("totp_secret"), rs.getBytes("totp_pending_secret"),
+					rs.getLong("totp_last_step")))
+			.optional();
+	}
+
+	void setPendingSecondFactor(UserId id, byte[] encryptedSecret) {
+		jdbc.sql("UPDATE app_user SET totp_pending_secret = :s WHERE id = :id")
+			.param("id", id.value())
+			.param("s", encryptedSecret)
+			.update();
+	}
+
+	/**
+	 * Switches the pending second factor on, its confirming code's step used, and ends the account's web
+	 * sessions started before. Returns whether there was a pending secret to switch on.
+	 */
+	boolean confirmSecondFactor(UserId id, long step, Instant now) {
+		return jdbc.sql("""
+				UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = :now,
+				  totp_last_step = :step, security_version = security_version + 1
+				WHERE id = :id AND totp_pending_secret IS NOT NULL AND totp_secret IS NULL""")
+			.param("id", id.value())
+			.param("step", step)
+			.param("now", SqlTimes.at(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Marks the time step as used unless it, or a later one, already was: the one place that decides, for
+	 * every node at once, that a code is accepted at most once.
+	 */
+	boolean useSecondFactorStep(UserId id, long step) {
+		return jdbc.sql("UPDATE app_user SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
+			.param("id", id.value())
+			.param("step", step)
+			.update() == 1;
+	}
+
+	/** Removes the second factor (confirmed or pending) and ends the account's web sessions started before. */
+	boolean removeSecondFactor(UserId id) {
+		return jdbc.sql("""
+				UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
+				  security_version = security_version + 1
+				WHERE id = :id AND (totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL)""")
+			.param("id", id.value())
+			.update() == 1;
+	}
+
 	/** Counts a failed login (shown to admins; it never locks the account: see {@link LoginThrottle}). */
 	void recordFailedLogin(String username) {
 		jdbc.sql("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE username = :username")
@@ -177,6 +232,6 @@ class UserRepository {
 				rs.getString("display_name"), rs.getString("email"), org, rs.getString("password_hash"),
 				rs.getBoolean("enabled"), rs.getBoolean("demo_account"), rs.getInt("failed_logins"),
 				SqlTimes.instant(rs, "locked_until"), SqlTimes.instant(rs, "last_login_at"), roleSet, SqlTimes.instant(rs, "created_at"),
-				rs.getLong("security_version"));
+				rs.getLong("security_version"), rs.getObject("totp_enabled_at") != null);
 	}
 }

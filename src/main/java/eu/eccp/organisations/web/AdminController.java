@@ -21,6 +21,7 @@ import eu.eccp.organisations.IssuedToken;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.internal.OrganisationDirectory;
+import eu.eccp.organisations.internal.SecondFactors;
 import eu.eccp.organisations.internal.ServiceTokens;
 import eu.eccp.organisations.internal.UserAdministration;
 import eu.eccp.organisations.internal.UserRecord;
@@ -42,11 +43,14 @@ class AdminController {
 	private final OrganisationDirectory organisations;
 	private final UserAdministration users;
 	private final ServiceTokens tokens;
+	private final SecondFactors secondFactors;
 
-	AdminController(OrganisationDirectory organisations, UserAdministration users, ServiceTokens tokens) {
+	AdminController(OrganisationDirectory organisations, UserAdministration users, ServiceTokens tokens,
+			SecondFactors secondFactors) {
 		this.organisations = organisations;
 		this.users = users;
 		this.tokens = tokens;
+		this.secondFactors = secondFactors;
 	}
 
 	@ModelAttribute
@@ -184,6 +188,12 @@ class AdminController {
 			RedirectAttributes redirect) {
 		return change(id, model, redirect,
 				() -> users.resetPassword(CallerContext.require(), new UserId(id), password));
+	}
+
+	/** The platform operator's admins remove someone's second factor (a lost device); audited. */
+	@PostMapping("/users/{id}/second-factor/reset")
+	String resetSecondFactor(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		return change(id, model, redirect, () -> secondFactors.reset(CallerContext.require(), new UserId(id)));
 	}
 
 	private String change(UUID id, Model model, RedirectAttributes redirect, Runnable change) {

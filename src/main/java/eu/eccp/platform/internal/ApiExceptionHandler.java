@@ -125,6 +125,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail secondFactorCode(SecondFactorCodeException e, HttpServletRequest request) {
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNAUTHORIZED,
+				"This account has a second factor: send the current code of its authenticator app as 'code'.",
+				request.getRequestURI());
+		problem.setProperty("field", "code");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail secondFactorEnrolment(SecondFactorEnrolmentRequiredException e, HttpServletRequest request) {
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.FORBIDDEN,
+				"Administrators and auditors must use a second factor: log in to the web UI and set one up at "
+						+ "/account/security first.",
+				request.getRequestURI());
+		problem.setProperty("field", "code");
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail unauthenticated(AuthenticationException e, HttpServletRequest request) {
 		return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Authentication failed.", request.getRequestURI());
 	}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
+import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.shared.CallerContext;
 
 /**
@@ -20,17 +21,22 @@ import eu.eccp.shared.CallerContext;
 class LoginAuditing {
 
 	private final AuditTrail audit;
+	private final AccountAuthentication accounts;
 
-	LoginAuditing(AuditTrail audit) {
+	LoginAuditing(AuditTrail audit, AccountAuthentication accounts) {
 		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	@EventListener
 	void on(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken authentication
 				&& authentication.getPrincipal() instanceof CallerContext.Principal principal) {
+			AuditEvent succeeded = AuditEvent.of("login.succeeded", "user", principal.caller().userId());
+			// with a second factor the password is only the first step: login.second-factor.* follows
 			audit.record(AuditActor.of(principal.caller()),
-					AuditEvent.of("login.succeeded", "user", principal.caller().userId()));
+					accounts.secondFactor(principal) == AccountAuthentication.SecondFactor.CODE
+							? succeeded.withDetail("password; second-factor code to follow") : succeeded);
 		}
 	}
 

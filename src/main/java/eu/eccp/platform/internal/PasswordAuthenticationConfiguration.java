@@ -24,7 +24,8 @@ import eu.eccp.shared.SafeText;
 /**
  * Username and password authentication, shared by the login form and {@code POST /api/v1/auth/token}.
  * Failed attempts slow further attempts for the account name and the client address down (never a lock);
- * every failure, whatever its cause, looks the same to the caller. It publishes success and failure
+ * every failure, whatever its cause, looks the same to the caller. For an account with a second factor, a right
+ * password is only the first step: the count is cleared once the code is right too. It publishes success and failure
  * events, which drive the audit trail.
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,7 +67,11 @@ class PasswordAuthenticationConfiguration {
 					throw new BadCredentialsException("Bad credentials");
 				}
 				Authentication authenticated = passwords.authenticate(authentication);
-				accounts.loginSucceeded(username);
+				if (accounts.secondFactor(authenticated.getPrincipal()) != AccountAuthentication.SecondFactor.CODE) {
+					accounts.loginSucceeded(username);
+				}
+				// else the login succeeds only with the code: until then, failures keep counting (a right password
+				// must not clear the count that wrong codes built up)
 				return authenticated;
 			}
 			catch (AuthenticationException e) {

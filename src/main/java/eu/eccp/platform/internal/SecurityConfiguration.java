@@ -8,11 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -21,7 +24,9 @@ import eu.eccp.organisations.AccountAuthentication;
 /**
  * Two filter chains: the API ({@code /api/**}, {@code /actuator/**}) is stateless with bearer tokens and
  * answers 401/403 as problem details; the web UI uses form login with sessions and CSRF protection.
- * Both send the same security headers. Authorisation is enforced again in the services.
+ * Both send the same security headers. Authorisation is enforced again in the services. Accounts with a second
+ * factor give a code on a second step of the web login ({@code /login/code}) before anything but that step is
+ * allowed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -77,13 +82,27 @@ class SecurityConfiguration {
 		failures.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
 		// The login form uses the same throttled password check as POST /api/v1/auth/token.
 		http.authenticationManager(passwords);
+		// Multi-factor authentication: every rule but the public pages also asks for the second factor of accounts
+		// that have one (or for enrolment, where it is required and missing). The code step and the enrolment page
+		// are reachable with the password alone.
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> factors = new DefaultAuthorizationManagerFactory<>();
+		factors.setAdditionalAuthorization(new SecondFactorAuthorization(accounts, false));
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> enrolment = new DefaultAuthorizationManagerFactory<>();
+		enrolment.setAdditionalAuthorization(new SecondFactorAuthorization(accounts, true));
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**")
 			.permitAll()
-			.requestMatchers("/admin/**").hasRole("ADMIN")
-			.requestMatchers("/audit/**").hasRole("AUDITOR")
-			.anyRequest().authenticated())
+			.requestMatchers("/login/code").authenticated()
+			.requestMatchers("/account/security", "/account/security/**").access(enrolment.authenticated())
+			.requestMatchers("/admin/**").access(factors.hasRole("ADMIN"))
+			.requestMatchers("/audit/**").access(factors.hasRole("AUDITOR"))
+			.anyRequest().access(factors.authenticated()))
+			.exceptionHandling(errors -> errors
+				.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/login/code"),
+						AccountAuthentication.SECOND_FACTOR_AUTHORITY)
+				.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/account/security"),
+						AccountAuthentication.SECOND_FACTOR_ENROLMENT_AUTHORITY))
 			.formLogin(form -> form.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -20,14 +20,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.organisations.IssuedToken;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.platform.internal.SecondFactorCodeException;
+import eu.eccp.platform.internal.SecondFactorEnrolmentRequiredException;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.SafeText;
+import jakarta.servlet.http.HttpServletRequest;
 import eu.eccp.shared.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * {@code POST /api/v1/auth/token}: exchanges a username and password for a personal bearer token
- * (the same throttling and auditing as the login form). {@code GET /api/v1/me}: who the token belongs to.
+ * (the same throttling and auditing as the login form; an account with a second factor also sends its current
+ * {@code code}). {@code GET /api/v1/me}: who the token belongs to.
  */
 @RestController
 @Tag(name = "Authentication")
@@ -43,7 +48,9 @@ class AuthTokenController {
 	}
 
 	record Credentials(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String username,
-			@Schema(requiredMode = RequiredMode.REQUIRED, format = "password") @Nullable String password) {
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "password") @Nullable String password,
+			@Schema(description = "the current code of the account's second factor (authenticator app), if it has one",
+					pattern = "^[0-9]{6}$") @Nullable String code) {
 	}
 
 	record TokenResponse(String token, Instant expiresAt) {
@@ -54,7 +61,7 @@ class AuthTokenController {
 
 	@PostMapping("/auth/token")
 	@ResponseStatus(HttpStatus.CREATED)
-	TokenResponse token(@RequestBody Credentials credentials) {
+	TokenResponse token(@RequestBody Credentials credentials, HttpServletRequest request) {
 		if (credentials.username() == null || credentials.username().isBlank() || credentials.password() == null
 				|| credentials.password().isEmpty()) {
 			throw new InvalidRequestException(java.util.Map.of("username", "validation.required", "password",
@@ -62,6 +69,20 @@ class AuthTokenController {
 		}
 		Authentication authenticated = authentication.authenticate(
 				UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
+		switch (accounts.secondFactor(authenticated.getPrincipal())) {
+			case NOT_USED -> {
+			}
+			case ENROLMENT -> throw new SecondFactorEnrolmentRequiredException();
+			case CODE -> {
+				String code = credentials.code();
+				if (code == null || code.length() > 20 || !SafeText.isAcceptable(code)
+						|| !accounts.checkSecondFactor(authenticated.getPrincipal(), code)) {
+					accounts.loginFailed(credentials.username(), request.getRemoteAddr());
+					throw new SecondFactorCodeException();
+				}
+				accounts.loginSucceeded(credentials.username());
+			}
+		}
 		CallerContext caller = ((CallerContext.Principal) authenticated.getPrincipal()).caller();
 		IssuedToken issued = accounts.issueSessionToken(caller);
 		return new TokenResponse(issued.token(), issued.expiresAt());

@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 import eu.eccp.notifications.UnreadNotices;
+import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.RecordNotFoundException;
 
@@ -23,9 +27,30 @@ import eu.eccp.shared.RecordNotFoundException;
 class LayoutModel {
 
 	private final UnreadNotices notices;
+	private final AccountAuthentication accounts;
 
-	LayoutModel(UnreadNotices notices) {
+	LayoutModel(UnreadNotices notices, AccountAuthentication accounts) {
 		this.notices = notices;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * Whether the session passed the password but still owes a second-factor code or an enrolment: the
+	 * navigation is hidden then, since nothing but that step is allowed.
+	 */
+	@ModelAttribute("secondFactorPending")
+	boolean secondFactorPending() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return false;
+		}
+		return switch (accounts.secondFactor(authentication.getPrincipal())) {
+			case NOT_USED -> false;
+			case ENROLMENT -> true;
+			case CODE -> authentication.getAuthorities()
+				.stream()
+				.noneMatch(a -> AccountAuthentication.SECOND_FACTOR_AUTHORITY.equals(a.getAuthority()));
+		};
 	}
 
 	@ModelAttribute("me")

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordPolicyTests {
 
 	final PasswordPolicy policy = new PasswordPolicy(new AccountsProperties(Duration.ofHours(8), Duration.ofDays(365),
-			Duration.ofDays(365), 12, 5, 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15)));
+			Duration.ofDays(365), 12, 5, 20, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15),
+			false, null));
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "short1!A|validation.passwordTooShort",
