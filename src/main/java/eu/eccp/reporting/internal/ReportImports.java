@@ -98,6 +98,7 @@ public class ReportImports {
 	/** The jobs this node has queued or is running, whose leases it renews. */
 	private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 	private volatile boolean stopping;
+	private boolean leftoversChecked;
 
 	ReportImports(ImportJobRepository jobs, ReportRepository reports, ReportValidator validator, ReportRouting routing,
 			ReportIntake intake, ReportingProperties properties, ReportProcessingProperties processing,
@@ -209,6 +210,10 @@ public class ReportImports {
 			return;
 		}
 		Instant now = clock.instant();
+		if (!leftoversChecked) {
+			deleteFilesOfEndedJobs();
+			leftoversChecked = true;
+		}
 		List<UUID> mine = jobs.renew(List.copyOf(held), node, now.plus(processing.lease()));
 		held.retainAll(mine);
 		for (ImportJob job : jobs.orphaned(now)) {
@@ -217,6 +222,40 @@ public class ReportImports {
 			}
 			log.warn("bulk import {} was interrupted after {} rows; resuming it", job.id(), job.rowsDone());
 			schedule(job.id());
+		}
+	}
+
+	/**
+	 * Uploaded files of jobs that ended (or are unknown) are deleted: a crash between a job's end and the
+	 * deletion of its file must not leave personal data on disk.
+	 */
+	private void deleteFilesOfEndedJobs() {
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+			files.forEach(file -> {
+				String name = file.getFileName().toString();
+				int dot = name.indexOf('.');
+				try {
+					UUID id = UUID.fromString(dot < 0 ? name : name.substring(0, dot));
+					// a file still being uploaded has no job yet: only files untouched for a lease are looked at
+					boolean settled = Files.getLastModifiedTime(file).toInstant()
+						.isBefore(clock.instant().minus(processing.lease()));
+					if (settled && jobs.find(id).map(ImportJob::finished).orElse(true)) {
+						delete(file, id);
+					}
+				}
+				catch (IllegalArgumentException notAJobFile) {
+					// not one of ours; left alone
+				}
+				catch (IOException unreadable) {
+					log.warn("could not check the leftover import file {}", name);
+				}
+			});
+		}
+		catch (IOException e) {
+			log.warn("could not look for leftover import files: {}", e.getClass().getName());
 		}
 	}
 

@@ -135,7 +135,8 @@ class ReportProcessingTests {
 			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM report WHERE org_reference LIKE :p").param("p", run + "-%")
 			.query(Long.class).single()).as("every row stored once").isEqualTo(350);
-		assertThat(file).as("the uploaded file (personal data) is deleted when the job ends").doesNotExist();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(file)
+			.as("the uploaded file (personal data) is deleted when the job ends").doesNotExist());
 	}
 
 	private boolean correlated(UUID report) {
