@@ -167,7 +167,7 @@ public class ReportIntake {
 	}
 
 	/** The report's indicators are extracted and correlated by the processing worker, after this commits. */
-	private void queueForProcessing(ReportId id, Instant now) {
+	void queueForProcessing(ReportId id, Instant now) {
 		processing.enqueue(List.of(id), null, now, null);
 		worker.wakeAfterCommit();
 	}

@@ -72,6 +72,10 @@ public class ReporterStatus {
 		}
 		Instant now = clock.instant();
 		intake.storeFiles(report.id(), files, true, now);
+		if (!files.isEmpty() && report.duplicateOf() == null) {
+			// the new files' indicators are extracted and correlated like the report's own
+			intake.queueForProcessing(report.id(), now);
+		}
 		reports.addEvent(report.id(), now, "INFORMATION_ADDED", null, addition.isEmpty() ? null : addition, null, true);
 		reports.touch(report.id(), now);
 		audit.record(AuditActor.anonymous("public"), AuditEvent.of("report.information-added", "report", report.id())

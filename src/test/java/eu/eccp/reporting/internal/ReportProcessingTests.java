@@ -1,9 +1,6 @@
 package eu.eccp.reporting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.doAnswer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import eu.eccp.correlation.RecordSightings;
 import eu.eccp.correlation.Sightings;
 import eu.eccp.reporting.ReportProcessingBacklog;
 import eu.eccp.reporting.Reports;
@@ -48,6 +44,9 @@ class ReportProcessingTests {
 	Reports facade;
 
 	@Autowired
+	ReporterStatus status;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@MockitoSpyBean
@@ -59,15 +58,7 @@ class ReportProcessingTests {
 	@Test
 	void aReportWhoseCorrelationFailsIsRetriedUntilItSucceedsAndCountsAsFailingMeanwhile() {
 		String marker = "retry-" + UUID.randomUUID().toString().substring(0, 8);
-		AtomicInteger failures = new AtomicInteger();
-		doAnswer(call -> {
-			List<RecordSightings> batch = call.getArgument(0);
-			boolean ours = batch.stream().anyMatch(r -> r.indicators().stream().anyMatch(i -> i.value().contains(marker)));
-			if (ours && failures.getAndIncrement() < 3) {
-				throw new org.springframework.dao.DataAccessResourceFailureException("database went away");
-			}
-			return call.callRealMethod();
-		}).when(sightings).record(anyList(), any());
+		AtomicInteger failures = eu.eccp.FailingSightings.failFirst(sightings, marker, 3);
 
 		String reference = intake.submitPublic(draft("https://" + marker + ".xyz/login"), List.of(), "PUBLIC_API",
 				"203.0.113.9").reference();
@@ -137,6 +128,22 @@ class ReportProcessingTests {
 			.query(Long.class).single()).as("every row stored once").isEqualTo(350);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(file)
 			.as("the uploaded file (personal data) is deleted when the job ends").doesNotExist());
+	}
+
+	@Test
+	void aFileTheReporterAddsLaterIsSearchedForIndicatorsToo() {
+		String marker = "added-" + UUID.randomUUID().toString().substring(0, 8);
+		ReportIntake.PublicReceipt receipt = intake.submitPublic(draft("https://first-" + marker + ".xyz/"), List.of(),
+				"PUBLIC_API", "203.0.113.11");
+		UUID id = jdbc.sql("SELECT id FROM report WHERE reference = :r").param("r", receipt.reference())
+			.query(UUID.class).single();
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> correlated(id));
+
+		status.addInformation(receipt.reference(), receipt.statusToken(), "203.0.113.11", null,
+				List.of(ReportIndicatorExtractionTests.file("notes.txt", "They also used https://later-" + marker + ".xyz/pay")));
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+			.sql("SELECT count(*) FROM report_indicator WHERE report_id = :id AND value LIKE :v")
+			.param("id", id).param("v", "https://later-" + marker + "%").query(Long.class).single() == 1);
 	}
 
 	private boolean correlated(UUID report) {
