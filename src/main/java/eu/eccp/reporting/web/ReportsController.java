@@ -34,6 +34,7 @@ import eu.eccp.reporting.internal.ReportIntake;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.TooManyRequestsException;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -209,6 +210,12 @@ class ReportsController {
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("errors", e.fieldErrors());
+			model.addAttribute("columns", ReportImports.CSV_COLUMNS);
+			return "reports/bulk";
+		}
+		catch (TooManyRequestsException e) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("errors", Map.of("file", "validation.importsBusy"));
 			model.addAttribute("columns", ReportImports.CSV_COLUMNS);
 			return "reports/bulk";
 		}
