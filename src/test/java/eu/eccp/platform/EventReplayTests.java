@@ -3,9 +3,6 @@ package eu.eccp.platform;
 import static eu.eccp.DemoTokens.bearer;
 import static eu.eccp.DemoTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.doAnswer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import eu.eccp.correlation.RecordSightings;
 import eu.eccp.correlation.Sightings;
 import eu.eccp.platform.internal.EventReplay;
 
@@ -57,15 +53,7 @@ class EventReplayTests {
 	@Test
 	void aFailingListenerIsReplayedUntilItSucceeds() throws Exception {
 		String marker = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-		AtomicInteger failures = new AtomicInteger();
-		doAnswer(call -> {
-			List<RecordSightings> batch = call.getArgument(0);
-			boolean ours = batch.stream().anyMatch(r -> r.indicators().stream().anyMatch(i -> i.value().contains(marker)));
-			if (ours && failures.getAndIncrement() < 3) {
-				throw new org.springframework.dao.DataAccessResourceFailureException("database went away");
-			}
-			return call.callRealMethod();
-		}).when(sightings).record(anyList(), any());
+		AtomicInteger failures = eu.eccp.FailingSightings.failFirst(sightings, marker, 3);
 
 		String opened = mvc.perform(bearer(post("/api/v1/cases"), token(mvc, "fr.analyst"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,8 +27,6 @@ import eu.eccp.shared.SqlTimes;
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
-
-	private static final Logger log = LoggerFactory.getLogger(JdbcAuditTrail.class);
 
 	private final NamedParameterJdbcTemplate named;
 	private final Clock clock;

@@ -48,11 +48,15 @@ class ImportJobRepository {
 			.update();
 	}
 
-	/** Who started a job: user id and name, for its audit entries. */
-	Optional<String[]> submitter(UUID id) {
-		return jdbc.sql("SELECT user_id, user_name FROM report_import_job WHERE id = :id")
+	/** Who started a job: their organisation, user id and name (reports are submitted, and audited, as them). */
+	record Submitter(eu.eccp.shared.OrganisationId organisation, UUID user, String userName) {
+	}
+
+	Optional<Submitter> submitter(UUID id) {
+		return jdbc.sql("SELECT organisation_id, user_id, user_name FROM report_import_job WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.query((rs, n) -> new Submitter(new eu.eccp.shared.OrganisationId(rs.getObject(1, UUID.class)),
+					rs.getObject(2, UUID.class), rs.getString(3) == null ? "import" : rs.getString(3)))
 			.optional();
 	}
 

@@ -271,9 +271,7 @@ public class ReportImports {
 			return;
 		}
 		Path file = fileOf(id, job.format());
-		String[] submitter = jobs.submitter(id).orElseThrow();
-		Submitter by = new Submitter(new OrganisationId(job.organisationId()), UUID.fromString(submitter[0]),
-				submitter[1] == null ? "import" : submitter[1]);
+		ImportJobRepository.Submitter by = jobs.submitter(id).orElseThrow();
 		HitAnnouncement announcement = HitAnnouncement.heldUnder(ReportCorrelation.announcementKey(id));
 		Progress progress = new Progress(job);
 		boolean ended = false;
@@ -355,10 +353,6 @@ public class ReportImports {
 		}
 	}
 
-	/** Who started an import: its reports are submitted by that user for that organisation. */
-	private record Submitter(OrganisationId organisation, UUID user, String userName) {
-	}
-
 	/** Counters of a running import and what it has seen so far. */
 	private static final class Progress {
 
@@ -384,7 +378,7 @@ public class ReportImports {
 	 * and the job's progress) in one transaction, then extracts and correlates it as one batch. If correlation
 	 * fails, the chunk stays queued and the processing worker does it later.
 	 */
-	private void importChunk(UUID job, List<BulkRows.Row> chunk, Submitter by, Progress progress,
+	private void importChunk(UUID job, List<BulkRows.Row> chunk, ImportJobRepository.Submitter by, Progress progress,
 			HitAnnouncement announcement) {
 		if (chunk.isEmpty()) {
 			return;
