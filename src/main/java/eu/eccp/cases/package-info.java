@@ -8,7 +8,8 @@
  * {@link eu.eccp.cases.CaseShared}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Cases")
+@ApplicationModule(displayName = "Cases",
+		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "correlation", "reporting" })
 package eu.eccp.cases;
 
 import org.jspecify.annotations.NullMarked;

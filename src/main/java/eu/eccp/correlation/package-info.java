@@ -6,7 +6,8 @@
  * carry) and {@link eu.eccp.correlation.CrossBorderHitsFound}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Correlation")
+@ApplicationModule(displayName = "Correlation",
+		allowedDependencies = { "shared", "organisations", "audit", "indicators" })
 package eu.eccp.correlation;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,8 @@
  * {@link eu.eccp.organisations.AccountAuthentication} the web shell authenticates with.
  */
 @NullMarked
-@ApplicationModule(displayName = "Organisations and accounts")
+@ApplicationModule(displayName = "Organisations and accounts",
+		allowedDependencies = { "shared", "audit" })
 package eu.eccp.organisations;
 
 import org.jspecify.annotations.NullMarked;

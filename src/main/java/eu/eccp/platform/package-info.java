@@ -3,7 +3,8 @@
  * the web layout and dashboards, error handling, and the jar's command-line mode.
  */
 @NullMarked
-@ApplicationModule(displayName = "Platform shell")
+@ApplicationModule(displayName = "Platform shell",
+		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "correlation", "reporting", "cases", "contactpoints" })
 package eu.eccp.platform;
 
 import org.jspecify.annotations.NullMarked;

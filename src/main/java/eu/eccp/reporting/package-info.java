@@ -7,7 +7,8 @@
  * and {@link eu.eccp.reporting.Reports} for modules that process report content (indicators, correlation).
  */
 @NullMarked
-@ApplicationModule(displayName = "Reporting")
+@ApplicationModule(displayName = "Reporting",
+		allowedDependencies = { "shared", "organisations", "audit", "indicators", "correlation" })
 package eu.eccp.reporting;
 
 import org.jspecify.annotations.NullMarked;
