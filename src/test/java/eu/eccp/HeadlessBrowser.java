@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,6 +78,19 @@ public final class HeadlessBrowser {
 		browser.findElement(By.id("password")).sendKeys("demo");
 		browser.findElement(By.id("login-submit")).click();
 		waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+	}
+
+	/**
+	 * Clicks what leads to another page (a link, a form's submit button) and waits for that page: first for the
+	 * old page to go stale, then for an element of the new one. Waiting for the element alone can match the page
+	 * from before the navigation when both have it (a notice, a table).
+	 */
+	public static WebElement clickThrough(WebDriver browser, WebElement trigger, By onNewPage) {
+		WebElement oldPage = browser.findElement(By.tagName("html"));
+		trigger.click();
+		WebDriverWait wait = waiting(browser);
+		wait.until(ExpectedConditions.stalenessOf(oldPage));
+		return wait.until(ExpectedConditions.presenceOfElementLocated(onNewPage));
 	}
 
 	public static WebDriverWait waiting(WebDriver browser) {
