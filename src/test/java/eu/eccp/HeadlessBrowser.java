@@ -15,6 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,15 +83,18 @@ public final class HeadlessBrowser {
 	}
 
 	/**
-	 * Clicks what leads to another page (a link, a form's submit button) and waits for that page: first for the
-	 * old page to go stale, then for an element of the new one. Waiting for the element alone can match the page
+	 * Clicks what leads to another page (a link, a form's submit button) and waits for that page: first for a
+	 * new document (the old one's window is marked before the click), then for an element of it. Waiting for the element alone can match the page
 	 * from before the navigation when both have it (a notice, a table).
 	 */
 	public static WebElement clickThrough(WebDriver browser, WebElement trigger, By onNewPage) {
-		WebElement oldPage = browser.findElement(By.tagName("html"));
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("window.eccpOldPage = true");
 		trigger.click();
 		WebDriverWait wait = waiting(browser);
-		wait.until(ExpectedConditions.stalenessOf(oldPage));
+		// a new document has a new window object; scripts may fail while the navigation is under way
+		wait.ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+			.executeScript("return window.eccpOldPage === undefined && document.readyState === 'complete'")));
 		return wait.until(ExpectedConditions.presenceOfElementLocated(onNewPage));
 	}
 
