@@ -18,7 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.IndicatorExtractor;
 import eu.eccp.reporting.ReportId;
-import eu.eccp.reporting.ReportIndicator;
 
 /**
  * Every submitted report has its indicators extracted (description, details, saved e-mails) and stored with

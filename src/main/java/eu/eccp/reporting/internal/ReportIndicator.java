@@ -1,4 +1,4 @@
-package eu.eccp.reporting;
+package eu.eccp.reporting.internal;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package eu.eccp.platform;
+package eu.eccp.platform.internal;
 
 import java.nio.file.Path;
 

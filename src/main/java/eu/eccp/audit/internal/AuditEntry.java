@@ -1,4 +1,4 @@
-package eu.eccp.audit;
+package eu.eccp.audit.internal;
 
 import java.time.Instant;
 import java.util.UUID;
