@@ -38,6 +38,9 @@ class RelatedValueLinkingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	static RecordSightings record(OrganisationId owner, String country, Tlp tlp, String... typedValues) {
 		List<ObservedIndicator> indicators = new ArrayList<>();
 		for (String typed : typedValues) {
@@ -179,5 +182,26 @@ class RelatedValueLinkingTests {
 		}
 		assertThat(hitValues(units.get(4))).as("carried by more than max-sources-to-link records: too common").isEmpty();
 		assertThat(hitValues(units.get(0))).hasSize(1);
+	}
+
+	@Test
+	void rangesAndAddressesAreFoundThroughTheirGistIndexesNotByScanningEveryRange() {
+		var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		String plans = transaction.execute(status -> {
+			// the ingest's own planner settings (index probes only), for this transaction
+			jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), "
+					+ "set_config('enable_mergejoin', 'off', true)").query().singleRow();
+			String holding = String.join("\n", jdbc.sql("""
+					EXPLAIN SELECT a.id, r.id FROM indicator_value a
+					JOIN indicator_value r ON r.type = 'CIDR' AND r.network >>= a.network AND r.benign IS NULL
+					WHERE a.id = ANY (CAST(:ids AS bigint[])) AND a.network IS NOT NULL""")
+				.param("ids", new Long[] { 1L, 2L }).query(String.class).list());
+			String inside = String.join("\n", jdbc.sql("""
+					EXPLAIN SELECT s.record_id FROM indicator_value rv
+					JOIN indicator_value a ON a.type IN ('IPV4', 'IPV6') AND a.network <<= rv.network AND a.benign IS NULL
+					JOIN sighting s ON s.indicator_id = a.id WHERE rv.id = 1 LIMIT 8""").query(String.class).list());
+			return holding + "\n---\n" + inside;
+		});
+		assertThat(plans).contains("indicator_value_ranges").contains("indicator_value_addresses");
 	}
 }
