@@ -28,6 +28,9 @@ import eu.eccp.correlation.IngestResult;
 import eu.eccp.correlation.ObservedIndicator;
 import eu.eccp.correlation.RecordSightings;
 import eu.eccp.correlation.Sightings;
+import eu.eccp.indicators.RelatedValue;
+import eu.eccp.indicators.RelatedValues;
+import eu.eccp.indicators.Relation;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Tlp;
 
@@ -47,6 +50,15 @@ import eu.eccp.shared.Tlp;
  * by two transactions at once. Each value a batch sights anew is counted, and its row locked, before that
  * lock: an ingest sighting the same value waits for the first to commit and then links to it, so no link is
  * lost between two records that arrive at the same moment.
+ *
+ * <p><b>Related values</b> (issue 12) go through the same statements: each indicator's derived values
+ * ({@link RelatedValues}: a URL's host and registrable domain, an e-mail address's domain) are sighted with the
+ * batch as <em>derived</em> sightings ({@code sighting.derivation} says how), except those on a warning or
+ * "too common" list, which would link nothing. Under the lock, each new sighting of an IP address adds a derived
+ * sighting of every reported range holding it, and each new sighting of a range one of every record carrying
+ * an address inside it (GiST indexes on {@code indicator_value.network}, never a scan of all ranges); from then
+ * on they link like any sighting. A derived hit that tells a unit nothing its stronger hit of the same batch
+ * does not (the same records share the URL and its host) is not created.
  */
 @Service
 class CorrelationIngest implements Sightings {
@@ -62,9 +74,12 @@ class CorrelationIngest implements Sightings {
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final java.util.concurrent.Semaphore turns;
+	private final RelatedValues related;
 
 	CorrelationIngest(JdbcClient jdbc, CorrelationProperties properties, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+			AuditTrail audit, Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager,
+			RelatedValues related) {
+		this.related = related;
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -83,7 +98,30 @@ class CorrelationIngest implements Sightings {
 		}
 	}
 
-	private record NewHit(UUID organisation, long record, long indicator) {
+	/** A hit to create: an organisation learns that its record carries an indicator records abroad carry. */
+	record NewHit(UUID organisation, long record, long indicator) {
+	}
+
+	/** How a record carries a value it states itself (a derived sighting stores its {@link Relation}'s code). */
+	private static final int EXACT = 0;
+
+	/** Adds a record to a value's carriers, keeping the strongest way it carries it. */
+	private static void carry(TreeMap<String, Seen> values, Map<String, Map<Long, Integer>> carriers, String key,
+			ObservedIndicator indicator, Rec rec, Instant at, int how) {
+		Seen seen = values.computeIfAbsent(key, x -> new Seen(indicator, at));
+		seen.first = seen.first.isBefore(at) ? seen.first : at;
+		seen.last = seen.last.isAfter(at) ? seen.last : at;
+		Map<Long, Integer> byRecord = carriers.computeIfAbsent(key, x -> new LinkedHashMap<>());
+		Integer before = byRecord.get(rec.id());
+		if (before == null) {
+			byRecord.put(rec.id(), how);
+			if (rec.created()) {
+				seen.newCarriers++;
+			}
+		}
+		else if (how < before) {
+			byRecord.put(rec.id(), how);
+		}
 	}
 
 	/** What the batch says of one indicator value. */
@@ -168,18 +206,32 @@ class CorrelationIngest implements Sightings {
 
 		// the batch's (value, record) pairs, each once, with what is known of each value
 		TreeMap<String, Seen> values = new TreeMap<>();
-		Map<String, Set<Long>> carriers = new LinkedHashMap<>();
+		// value key -> record -> how the record carries it (EXACT, else a Relation's code: the strongest wins)
+		Map<String, Map<Long, Integer>> carriers = new LinkedHashMap<>();
 		Map<Long, Timestamp> seenAtOf = new HashMap<>();
+		Map<String, List<RelatedValue>> derivedOf = new HashMap<>();
+		DerivedHits.Sources derivedFrom = new DerivedHits.Sources();
 		for (RecordSightings sightings : batch) {
 			Rec rec = records.get(key(sightings));
 			seenAtOf.merge(rec.id(), Timestamp.from(sightings.seenAt()), (a, b) -> a.before(b) ? a : b);
 			for (ObservedIndicator indicator : sightings.indicators()) {
 				String k = indicator.type() + "\u0000" + indicator.value();
-				Seen seen = values.computeIfAbsent(k, x -> new Seen(indicator, sightings.seenAt()));
-				seen.first = seen.first.isBefore(sightings.seenAt()) ? seen.first : sightings.seenAt();
-				seen.last = seen.last.isAfter(sightings.seenAt()) ? seen.last : sightings.seenAt();
-				if (carriers.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).add(rec.id()) && rec.created()) {
-					seen.newCarriers++;
+				carry(values, carriers, k, indicator, rec, sightings.seenAt(), EXACT);
+				String previous = k;
+				for (RelatedValue d : derivedOf.computeIfAbsent(k, x -> related.of(indicator.type(), indicator.value()))) {
+					if (d.benign() != null) {
+						continue; // on a warning or "too common" list: it would link nothing
+					}
+					String dk = d.type().name() + "\u0000" + d.value();
+					carry(values, carriers, dk, new ObservedIndicator(d.type().name(), d.value(), null), rec,
+							sightings.seenAt(), d.relation().code());
+					// a weaker derived value (the registrable domain) tells nothing a stronger one (the URL, its
+					// host) does not when both have the same carriers
+					derivedFrom.add(dk, k);
+					if (!previous.equals(k)) {
+						derivedFrom.add(dk, previous);
+					}
+					previous = dk;
 				}
 			}
 		}
@@ -195,9 +247,10 @@ class CorrelationIngest implements Sightings {
 		List<String> sightingCountries = new ArrayList<>();
 		List<Boolean> sightingRed = new ArrayList<>();
 		List<Timestamp> sightingTimes = new ArrayList<>();
+		List<Short> sightingDerivations = new ArrayList<>();
 		// in primary-key order, so that the index pages each insert touches are visited once, in sequence
 		List<long[]> pairs = new ArrayList<>();
-		carriers.forEach((k, recordIds) -> recordIds.forEach(r -> pairs.add(new long[] { byKey.get(k).id(), r })));
+		carriers.forEach((k, recordIds) -> recordIds.forEach((r, how) -> pairs.add(new long[] { byKey.get(k).id(), r, how })));
 		pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
 		for (long[] pair : pairs) {
 			Rec rec = recordsById.get(pair[1]);
@@ -206,11 +259,12 @@ class CorrelationIngest implements Sightings {
 			sightingCountries.add(rec.country());
 			sightingRed.add(!rec.tlp().mayLeaveOwner());
 			sightingTimes.add(seenAtOf.get(pair[1]));
+			sightingDerivations.add(pair[2] == EXACT ? null : (short) pair[2]);
 		}
-		List<long[]> fresh = jdbc.sql("""
-				INSERT INTO sighting (indicator_id, record_id, country, red, seen_at)
+		List<long[]> fresh = new ArrayList<>(jdbc.sql("""
+				INSERT INTO sighting (indicator_id, record_id, country, red, seen_at, derivation)
 				SELECT * FROM unnest(CAST(:i AS bigint[]), CAST(:r AS bigint[]), CAST(:c AS text[]), CAST(:red AS boolean[]),
-				  CAST(:t AS timestamptz[]))
+				  CAST(:t AS timestamptz[]), CAST(:d AS smallint[]))
 				ON CONFLICT DO NOTHING
 				RETURNING indicator_id, record_id""")
 			.param("i", sightingIndicators.toArray(Long[]::new))
@@ -218,8 +272,19 @@ class CorrelationIngest implements Sightings {
 			.param("c", sightingCountries.toArray(String[]::new))
 			.param("red", sightingRed.toArray(Boolean[]::new))
 			.param("t", sightingTimes.toArray(Timestamp[]::new))
+			.param("d", sightingDerivations.toArray(Short[]::new))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.list();
+			.list());
+		// the ranges holding the batch's new addresses (and the addresses inside its new ranges) are looked for
+		// under the lock below; an ingest whose own sightings are all known may still have none to add
+		Map<Long, String> networkTypes = new HashMap<>();
+		byKey.forEach((k, v) -> {
+			String type = k.substring(0, k.indexOf('\u0000'));
+			if (Networks.isNetworkType(type)) {
+				networkTypes.put(v.id(), type);
+			}
+		});
+		boolean mayHaveRanges = fresh.stream().anyMatch(f -> networkTypes.containsKey(f[0]));
 		if (fresh.isEmpty()) {
 			return new IngestResult(batch.size(), 0, 0, 0);
 		}
@@ -244,6 +309,9 @@ class CorrelationIngest implements Sightings {
 		// later one.
 		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
 		refreshClusters(recordsById);
+		if (mayHaveRanges) {
+			fresh.addAll(addressesInRanges(fresh, networkTypes, recordsById, valueIds, seenAtOf, derivedFrom));
+		}
 
 		Set<Long> linkable = new HashSet<>();
 		for (long[] f : fresh) {
@@ -283,6 +351,12 @@ class CorrelationIngest implements Sightings {
 			}
 		}
 		mergeClusters(union, now);
+		Map<Long, Integer> carrierTotals = new HashMap<>();
+		freshByIndicator.forEach((indicator, fresher) -> carrierTotals.put(indicator,
+				fresher.size() + existing.getOrDefault(indicator, new Carriers()).count));
+		Map<String, Long> idOfKey = new HashMap<>();
+		byKey.forEach((k, v) -> idOfKey.put(k, v.id()));
+		hits = DerivedHits.withoutRedundant(hits, derivedFrom.byId(idOfKey), carrierTotals);
 		int created = createHits(hits, now, announcement);
 		return new IngestResult(batch.size(), fresh.size(), links, created);
 	}
@@ -403,6 +477,117 @@ class CorrelationIngest implements Sightings {
 		return hits;
 	}
 
+	/**
+	 * Under the lock: derived sightings ({@link Relation#ADDRESS_IN_RANGE}) of the reported ranges that hold the
+	 * batch's new addresses, for the records carrying them, and of the batch's new ranges, for the records
+	 * carrying addresses inside them (at most {@code max-sources-to-link + 1} of those per range: one more and
+	 * the range is too common to link anyway). Both directions probe GiST indexes; the new sightings are
+	 * counted like any and returned, to be linked with the batch's own.
+	 */
+	private List<long[]> addressesInRanges(List<long[]> fresh, Map<Long, String> networkTypes, Map<Long, Rec> recordsById,
+			Map<Long, Value> valueIds, Map<Long, Timestamp> seenAtOf, DerivedHits.Sources derivedFrom) {
+		Map<Long, List<Long>> addressCarriers = new HashMap<>();
+		Set<Long> ranges = new java.util.TreeSet<>();
+		for (long[] f : fresh) {
+			String type = networkTypes.get(f[0]);
+			if (type == null || valueIds.get(f[0]).benign() != null) {
+				continue;
+			}
+			if (type.equals("CIDR")) {
+				ranges.add(f[0]);
+			}
+			else {
+				addressCarriers.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
+			}
+		}
+		// range -> record -> {country, red, seen at}
+		Map<Long, Map<Long, Object[]>> derived = new TreeMap<>();
+		if (!addressCarriers.isEmpty()) {
+			jdbc.sql("""
+					SELECT a.id, r.id FROM indicator_value a
+					JOIN indicator_value r ON r.type = 'CIDR' AND r.network >>= a.network AND r.benign IS NULL
+					WHERE a.id = ANY (CAST(:ids AS bigint[])) AND a.network IS NOT NULL""")
+				.param("ids", addressCarriers.keySet().toArray(Long[]::new))
+				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+				.list()
+				.forEach(pair -> {
+					derivedFrom.addIds(pair[1], pair[0]);
+					for (long record : addressCarriers.get(pair[0])) {
+						Rec rec = recordsById.get(record);
+						derived.computeIfAbsent(pair[1], k -> new TreeMap<>()).putIfAbsent(record,
+								new Object[] { rec.country(), !rec.tlp().mayLeaveOwner(), seenAtOf.get(record) });
+					}
+				});
+		}
+		if (!ranges.isEmpty()) {
+			jdbc.sql("""
+					SELECT q.id, x.record_id, x.country, x.red, x.seen_at FROM unnest(CAST(:ids AS bigint[])) AS q(id)
+					CROSS JOIN LATERAL (
+					  SELECT s.record_id, s.country, s.red, s.seen_at FROM indicator_value rv
+					  JOIN indicator_value a ON a.type IN ('IPV4', 'IPV6') AND a.network <<= rv.network AND a.benign IS NULL
+					  JOIN sighting s ON s.indicator_id = a.id
+					  WHERE rv.id = q.id
+					  LIMIT :limit) x""")
+				.param("ids", ranges.toArray(Long[]::new))
+				.param("limit", 2 * (properties.maxSourcesToLink() + 1))
+				.query((rs, n) -> derived.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).putIfAbsent(rs.getLong(2),
+						new Object[] { rs.getString(3).strip(), rs.getBoolean(4), rs.getTimestamp(5) }))
+				.list();
+		}
+		if (derived.isEmpty()) {
+			return List.of();
+		}
+		List<Long> indicators = new ArrayList<>();
+		List<Long> recordIds = new ArrayList<>();
+		List<String> countries = new ArrayList<>();
+		List<Boolean> red = new ArrayList<>();
+		List<Timestamp> times = new ArrayList<>();
+		derived.forEach((range, byRecord) -> byRecord.forEach((record, facts) -> {
+			indicators.add(range);
+			recordIds.add(record);
+			countries.add((String) facts[0]);
+			red.add((Boolean) facts[1]);
+			times.add((Timestamp) facts[2]);
+		}));
+		List<long[]> added = jdbc.sql("""
+				INSERT INTO sighting (indicator_id, record_id, country, red, seen_at, derivation)
+				SELECT i, r, c, red, t, CAST(:d AS smallint) FROM unnest(CAST(:i AS bigint[]), CAST(:r AS bigint[]),
+				  CAST(:c AS text[]), CAST(:red AS boolean[]), CAST(:t AS timestamptz[])) AS x(i, r, c, red, t)
+				ON CONFLICT DO NOTHING
+				RETURNING indicator_id, record_id""")
+			.param("d", Relation.ADDRESS_IN_RANGE.code())
+			.param("i", indicators.toArray(Long[]::new))
+			.param("r", recordIds.toArray(Long[]::new))
+			.param("c", countries.toArray(String[]::new))
+			.param("red", red.toArray(Boolean[]::new))
+			.param("t", times.toArray(Timestamp[]::new))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		if (added.isEmpty()) {
+			return added;
+		}
+		Map<Long, Integer> counts = new TreeMap<>();
+		added.forEach(a -> counts.merge(a[0], 1, Integer::sum));
+		jdbc.sql("""
+				UPDATE indicator_value v SET source_count = v.source_count + x.c
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
+				WHERE v.id = x.id
+				RETURNING v.id, v.source_count, v.benign""")
+			.param("ids", counts.keySet().toArray(Long[]::new))
+			.param("counts", counts.values().toArray(Integer[]::new))
+			.query((rs, n) -> valueIds.put(rs.getLong(1), new Value(rs.getLong(1), rs.getInt(2), rs.getString(3))))
+			.list();
+		Long[] others = added.stream().map(a -> a[1]).filter(r -> !recordsById.containsKey(r)).distinct().toArray(Long[]::new);
+		if (others.length > 0) {
+			jdbc.sql("SELECT id, cluster_id, country, owner_org, tlp FROM correlation_record WHERE id = ANY (CAST(:ids AS bigint[]))")
+				.param("ids", others)
+				.query((rs, n) -> recordsById.put(rs.getLong(1), new Rec(rs.getLong(1), rs.getLong(2), rs.getString(3),
+						rs.getObject(4, UUID.class), Tlp.valueOf(rs.getString(5)), false)))
+				.list();
+		}
+		return added;
+	}
+
 	private static String key(RecordSightings sightings) {
 		return sightings.source().kind() + "\u0000" + sightings.source().id();
 	}
@@ -424,9 +609,10 @@ class CorrelationIngest implements Sightings {
 		List<Seen> uncounted = values.values().stream().filter(x -> x.newCarriers == 0).toList();
 		if (!counted.isEmpty()) {
 			jdbc.sql("""
-					INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen)
-					SELECT t, val, b, c, f, l FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
-					  CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[])) AS x(t, val, b, c, f, l)
+					INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen, network)
+					SELECT t, val, b, c, f, l, CAST(n AS inet) FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]),
+					  CAST(:benign AS text[]), CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]),
+					  CAST(:nets AS text[])) AS x(t, val, b, c, f, l, n)
 					ON CONFLICT (type, value) DO UPDATE
 					  SET source_count = v.source_count + EXCLUDED.source_count, last_seen = GREATEST(v.last_seen, EXCLUDED.last_seen)
 					RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
@@ -434,6 +620,7 @@ class CorrelationIngest implements Sightings {
 				.param("values", counted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
 				.param("benign", counted.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
 				.param("counts", counted.stream().map(x -> x.newCarriers).toArray(Integer[]::new))
+				.param("nets", counted.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
 				.param("first", counted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
 				.param("last", counted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
 				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
@@ -442,14 +629,16 @@ class CorrelationIngest implements Sightings {
 		}
 		if (!uncounted.isEmpty()) {
 			jdbc.sql("""
-					INSERT INTO indicator_value (type, value, benign, source_count, first_seen, last_seen)
-					SELECT t, val, b, 0, f, l FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]), CAST(:benign AS text[]),
-					  CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[])) AS x(t, val, b, f, l)
+					INSERT INTO indicator_value (type, value, benign, source_count, first_seen, last_seen, network)
+					SELECT t, val, b, 0, f, l, CAST(n AS inet) FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]),
+					  CAST(:benign AS text[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]), CAST(:nets AS text[]))
+					  AS x(t, val, b, f, l, n)
 					ON CONFLICT (type, value) DO NOTHING
 					RETURNING id, type, value, source_count, benign""")
 				.param("types", uncounted.stream().map(x -> x.indicator.type()).toArray(String[]::new))
 				.param("values", uncounted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
 				.param("benign", uncounted.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
+				.param("nets", uncounted.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
 				.param("first", uncounted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
 				.param("last", uncounted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
 				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
