@@ -57,18 +57,18 @@ final class DerivedHits {
 	 * with as many carriers (the stronger value's carriers are among the derived one's, so equal counts mean
 	 * the same records).
 	 */
-	static Set<CorrelationIngest.NewHit> withoutRedundant(Set<CorrelationIngest.NewHit> hits,
+	static Set<NewHit> withoutRedundant(Set<NewHit> hits,
 			Map<Long, Set<Long>> strongerOf, Map<Long, Integer> carriers) {
 		if (strongerOf.isEmpty()) {
 			return hits;
 		}
-		Set<CorrelationIngest.NewHit> kept = new LinkedHashSet<>();
-		for (CorrelationIngest.NewHit hit : hits) {
+		Set<NewHit> kept = new LinkedHashSet<>();
+		for (NewHit hit : hits) {
 			boolean redundant = false;
 			Integer count = carriers.get(hit.indicator());
 			for (long stronger : strongerOf.getOrDefault(hit.indicator(), Set.of())) {
 				if (count != null && count.equals(carriers.get(stronger))
-						&& hits.contains(new CorrelationIngest.NewHit(hit.organisation(), hit.record(), stronger))) {
+						&& hits.contains(new NewHit(hit.organisation(), hit.record(), stronger))) {
 					redundant = true;
 					break;
 				}
