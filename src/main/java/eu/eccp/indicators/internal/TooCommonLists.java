@@ -4,18 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,38 +42,7 @@ final class TooCommonLists {
 
 	static TooCommonLists load(@Nullable Path directory) {
 		TooCommonLists lists = new TooCommonLists();
-		for (String name : BUILT_IN) {
-			try (InputStream in = TooCommonLists.class.getResourceAsStream("/indicators/too-common/" + name + ".txt")) {
-				if (in == null) {
-					throw new IllegalStateException("built-in too-common list missing: " + name);
-				}
-				lists.read(name, in);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		if (directory != null) {
-			if (!Files.isDirectory(directory)) {
-				throw new IllegalArgumentException("too-common list directory does not exist: " + directory);
-			}
-			Map<String, Path> files = new TreeMap<>();
-			try (Stream<Path> listing = Files.list(directory)) {
-				listing.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
-					.forEach(p -> files.put(p.getFileName().toString(), p));
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			for (Map.Entry<String, Path> file : files.entrySet()) {
-				try (InputStream in = Files.newInputStream(file.getValue())) {
-					lists.read(file.getKey().substring(0, file.getKey().length() - 4), in);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			}
-		}
+		ListFiles.read("too-common list", "/indicators/too-common/", BUILT_IN, directory, lists::read);
 		return lists;
 	}
 
