@@ -105,7 +105,6 @@ class ConfiguredResolver implements HostResolver {
 			}
 			lookup.setResolver(resolver);
 			lookup.setCache(null);
-			lookup.setSearchPath((Name[]) null);
 			Record[] records = lookup.run();
 			switch (lookup.getResult()) {
 				case Lookup.SUCCESSFUL -> {
