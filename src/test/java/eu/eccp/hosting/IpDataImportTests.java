@@ -97,6 +97,20 @@ class IpDataImportTests {
 	}
 
 	@Test
+	void aRangeNestedInsideALargerOneWinsOnlyWhereItApplies() throws IOException {
+		Path nested = files.resolve("nested-country-ipv4.csv");
+		Files.writeString(nested, "2.58.196.0,2.58.197.255,DE\n2.58.197.15,2.58.197.15,BE\n2.58.198.0,2.58.198.255,AT\n");
+		assertThat(ipData("import", nested.toString())).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 ranges imported")
+			.contains("(4 ranges stored once nested ranges were split)").doesNotContain("warning");
+
+		assertThat(lookup.locate("2.58.197.15").country()).hasToString("BE");
+		assertThat(lookup.locate("2.58.197.16").country()).hasToString("DE");
+		assertThat(lookup.locate("2.58.196.1").country()).hasToString("DE");
+		assertThat(lookup.locate("2.58.198.9").country()).hasToString("AT");
+	}
+
+	@Test
 	void reimportingADatasetReplacesItsRanges() throws IOException {
 		long before = jdbc.sql("SELECT count(*) FROM ip_country_range").query(Long.class).single();
 		assertThat(ipData("import", excerpt("geo-whois-asn-country-ipv4.csv"))).isZero();

@@ -61,11 +61,12 @@ class IpDataCommand implements PlatformCommand {
 			Path file = Path.of(name);
 			try {
 				IpDataImport.Result result = imports.importFile(file);
-				out.printf("%s: %s (%s), %d ranges imported, %d lines skipped%n", name, result.dataset(),
-						result.format(), result.ranges(), result.skipped());
+				out.printf("%s: %s (%s), %d ranges imported, %d lines skipped%s%n", name, result.dataset(),
+						result.format(), result.ranges(), result.skipped(), result.stored() == result.ranges() ? ""
+								: " (" + result.stored() + " ranges stored once nested ranges were split)");
 				result.problems().forEach(problem -> out.println("  skipped " + problem));
 				if (result.overlapping() > 0) {
-					out.printf("  warning: %d ranges overlap an earlier range of the same file; lookups may miss them%n",
+					out.printf("  warning: %d ranges overlap an earlier range (the file is not sorted by start); lookups may miss them%n",
 							result.overlapping());
 				}
 			}

@@ -53,9 +53,11 @@ class IpDataImport {
 	/**
 	 * What one import did.
 	 *
+	 * @param ranges ranges read from the file
+	 * @param stored ranges stored: nested ranges are split so that none overlaps (see {@link NestedRanges})
 	 * @param overlapping ranges that start before the previous range of the dataset ended (lookups may miss them)
 	 */
-	record Result(String file, IpDataFormat format, String dataset, long ranges, long skipped, long overlapping,
+	record Result(String file, IpDataFormat format, String dataset, long ranges, long stored, long skipped, long overlapping,
 			List<String> problems) {
 	}
 
@@ -65,6 +67,7 @@ class IpDataImport {
 		String sha256 = com.google.common.io.Files.asByteSource(file.toFile()).hash(com.google.common.hash.Hashing.sha256()).toString();
 		IpDataReader.Tally tally = new IpDataReader.Tally();
 		long overlapping;
+		long[] stored = new long[1];
 		try {
 			overlapping = transactions.execute(status -> {
 				jdbc.sql("DELETE FROM ip_data_source WHERE name = :name").param("name", header.dataset()).update();
@@ -75,13 +78,13 @@ class IpDataImport {
 					.param("file", file.getFileName().toString()).param("sha", sha256)
 					.param("at", Timestamp.from(Instant.now(clock)))
 					.query(Long.class).single();
-				copy(file, header, sourceId, tally);
+				stored[0] = copy(file, header, sourceId, tally);
 				if (tally.ranges == 0 || tally.skipped * 10 > tally.ranges + tally.skipped) {
 					throw new IllegalArgumentException("refused: " + tally.skipped + " of " + (tally.ranges + tally.skipped)
 							+ " lines could not be read " + tally.problems);
 				}
 				jdbc.sql("UPDATE ip_data_source SET ranges = :ranges, skipped = :skipped WHERE id = :id")
-					.param("ranges", tally.ranges).param("skipped", tally.skipped).param("id", sourceId).update();
+					.param("ranges", stored[0]).param("skipped", tally.skipped).param("id", sourceId).update();
 				return jdbc.sql("SELECT count(*) FROM (SELECT range_start, lag(range_end) OVER (ORDER BY range_start) AS previous_end FROM "
 						+ table(header) + " WHERE source_id = :id) r WHERE previous_end >= range_start")
 					.param("id", sourceId).query(Long.class).single();
@@ -92,7 +95,7 @@ class IpDataImport {
 		}
 		log.info("IP data {} imported from {}: {} ranges, {} lines skipped", header.dataset(), file.getFileName(),
 				tally.ranges, tally.skipped);
-		return new Result(file.toString(), header.format(), header.dataset(), tally.ranges, tally.skipped, overlapping,
+		return new Result(file.toString(), header.format(), header.dataset(), tally.ranges, stored[0], tally.skipped, overlapping,
 				List.copyOf(tally.problems));
 	}
 
@@ -100,7 +103,7 @@ class IpDataImport {
 		return header.format().kind == IpDataFormat.Kind.COUNTRY ? "ip_country_range" : "ip_asn_range";
 	}
 
-	private void copy(Path file, IpDataReader.Header header, long sourceId, IpDataReader.Tally tally) {
+	private long copy(Path file, IpDataReader.Header header, long sourceId, IpDataReader.Tally tally) {
 		boolean country = header.format().kind == IpDataFormat.Kind.COUNTRY;
 		String sql = country ? "COPY ip_country_range (source_id, range_start, range_end, country) FROM STDIN (FORMAT csv)"
 				: "COPY ip_asn_range (source_id, range_start, range_end, asn, owner) FROM STDIN (FORMAT csv)";
@@ -108,9 +111,10 @@ class IpDataImport {
 		try {
 			PGConnection pg = connection.unwrap(PGConnection.class);
 			String source = Long.toString(sourceId);
+			NestedRanges flat;
 			try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16),
 					StandardCharsets.UTF_8), 1 << 16)) {
-				IpDataReader.read(file, header, range -> {
+				flat = new NestedRanges(range -> {
 					try {
 						out.write(source);
 						out.write(',');
@@ -135,8 +139,11 @@ class IpDataImport {
 					catch (IOException e) {
 						throw new UncheckedIOException(e);
 					}
-				}, tally);
+				});
+				IpDataReader.read(file, header, flat, tally);
+				flat.finish();
 			}
+			return flat.emitted();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -100,4 +100,21 @@ class IpDataReaderTests {
 		assertThat(HttpRemovalCheck.sameResource(URI.create("http://example.nl/a"), URI.create("http://example.nl/")))
 			.isFalse();
 	}
+
+	@Test
+	void nestedRangesBecomeRangesThatDoNotOverlapTheInnermostWinning() {
+		List<String> out = new ArrayList<>();
+		NestedRanges flat = new NestedRanges(range -> out.add(InetAddresses.toAddrString(range.start()) + "-"
+				+ InetAddresses.toAddrString(range.end()) + " " + range.country()));
+		for (String[] row : new String[][] { { "2.58.196.0", "2.58.197.255", "DE" }, { "2.58.197.15", "2.58.197.15", "BE" },
+				{ "2.58.197.20", "2.58.197.30", "FR" }, { "2.58.197.25", "2.58.197.26", "NL" }, { "2.58.198.0", "2.58.198.255", "AT" },
+				{ "2.58.198.128", "2.58.199.10", "IT" }, { "2001:db8::", "2001:db8::ff", "PL" } }) {
+			flat.accept(IpRange.country(IpRange.literal(row[0]), IpRange.literal(row[1]), row[2]));
+		}
+		flat.finish();
+		assertThat(out).containsExactly("2.58.196.0-2.58.197.14 DE", "2.58.197.15-2.58.197.15 BE",
+				"2.58.197.16-2.58.197.19 DE", "2.58.197.20-2.58.197.24 FR", "2.58.197.25-2.58.197.26 NL",
+				"2.58.197.27-2.58.197.30 FR", "2.58.197.31-2.58.197.255 DE", "2.58.198.0-2.58.198.127 AT",
+				"2.58.198.128-2.58.199.10 IT", "2001:db8::-2001:db8::ff PL");
+	}
 }
