@@ -20,6 +20,10 @@ public final class UrlMatcher {
 
 	private final byte[] digest = new byte[32];
 
+	private static final byte[] QUESTION_MARK = { '?' };
+
+	private byte[] expression = new byte[256];
+
 	private final int[] hostStarts = new int[UrlExpressions.MAX_HOSTS];
 
 	private final int[] dotsFromEnd = new int[5];
@@ -50,11 +54,11 @@ public final class UrlMatcher {
 		for (int h = 0; h < hosts; h++) {
 			int hostStart = hostStarts[h];
 			if (query != null) {
-				sha256.update(host, hostStart, host.length - hostStart);
-				sha256.update(path);
-				sha256.update((byte) '?');
-				sha256.update(query);
-				int found = probe();
+				int n = put(0, host, hostStart, host.length - hostStart);
+				n = put(n, path, 0, path.length);
+				n = put(n, QUESTION_MARK, 0, 1);
+				n = put(n, query, 0, query.length);
+				int found = probe(n);
 				if (found >= 0) {
 					return list.referenceCode(found);
 				}
@@ -104,12 +108,21 @@ public final class UrlMatcher {
 	}
 
 	private int probe(byte[] host, int hostStart, byte[] path, int pathLength) {
-		sha256.update(host, hostStart, host.length - hostStart);
-		sha256.update(path, 0, pathLength);
-		return probe();
+		int n = put(0, host, hostStart, host.length - hostStart);
+		return probe(put(n, path, 0, pathLength));
 	}
 
-	private int probe() {
+	/** Appends to the expression buffer (grown when needed); returns the new length. */
+	private int put(int at, byte[] bytes, int from, int length) {
+		if (at + length > expression.length) {
+			expression = java.util.Arrays.copyOf(expression, Math.max(2 * expression.length, at + length));
+		}
+		System.arraycopy(bytes, from, expression, at, length);
+		return at + length;
+	}
+
+	private int probe(int length) {
+		sha256.update(expression, 0, length);
 		try {
 			sha256.digest(digest, 0, 32);
 		}
