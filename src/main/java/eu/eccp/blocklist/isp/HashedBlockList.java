@@ -10,8 +10,9 @@ import java.util.Arrays;
  * little memory: the hashes' first 8 bytes in one sorted {@code long[]}, their other 24 bytes in a parallel
  * {@code long[]} (3 per entry) for full-hash confirmation, the reference codes in a third, an {@code int[]}
  * of bucket starts indexed by the top bits (2 to 4 entries per bucket), and a blocked Bloom filter of 16
- * bits per entry (three bits set in one 64-bit word) that answers most misses from the CPU cache. About 44
- * bytes per entry; {@link #bytesUsed()} says exactly.
+ * bits per entry (three bits set in one 64-bit word) that answers most misses from the CPU cache; besides,
+ * each entry's 24-bit host key and a bit set of them, so that a matcher hashes the path expressions of a
+ * URL only under hosts that have an entry. About 50 bytes per entry; {@link #bytesUsed()} says exactly.
  */
 public final class HashedBlockList {
 
@@ -23,6 +24,12 @@ public final class HashedBlockList {
 
 	private final long[] references;
 
+	private final int[] hostKeys;
+
+	private final long[] hostFilter;
+
+	private final int hostFilterMask;
+
 	private final int[] bucketStart;
 
 	private final int bucketShift;
@@ -31,11 +38,20 @@ public final class HashedBlockList {
 
 	private final int filterMask;
 
-	private HashedBlockList(long[] first, long[] rest, long[] references) {
+	private HashedBlockList(long[] first, long[] rest, long[] references, int[] hostKeys) {
 		this.first = first;
 		this.rest = rest;
 		this.references = references;
+		this.hostKeys = hostKeys;
 		int n = first.length;
+		// host keys have 24 bits: a bit set of up to 2^24 bits (2 MiB), about 16 to 32 bits per entry
+		int hostBits = Math.max(64, Math.min(1 << 24, Integer.highestOneBit(Math.max(1, n)) * 32));
+		this.hostFilter = new long[hostBits / 64];
+		this.hostFilterMask = hostBits - 1;
+		for (int key : hostKeys) {
+			int bit = key & hostFilterMask;
+			hostFilter[bit >>> 6] |= 1L << bit;
+		}
 		int bucketBits = Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(1, n)) - 1);
 		this.bucketShift = 64 - bucketBits;
 		this.bucketStart = new int[(1 << bucketBits) + 1];
@@ -64,7 +80,7 @@ public final class HashedBlockList {
 	}
 
 	/** Builds the set from hashes (32 bytes each, in any order) and their reference codes; duplicates are kept once. */
-	public static HashedBlockList of(byte[][] hashes, long[] referenceCodes) {
+	public static HashedBlockList of(byte[][] hashes, long[] referenceCodes, int[] hostKeyOfEach) {
 		Integer[] order = new Integer[hashes.length];
 		long[][] keys = new long[hashes.length][];
 		for (int i = 0; i < hashes.length; i++) {
@@ -79,6 +95,7 @@ public final class HashedBlockList {
 		long[] first = new long[hashes.length];
 		long[] rest = new long[hashes.length * 3];
 		long[] refs = new long[hashes.length];
+		int[] hosts = new int[hashes.length];
 		int n = 0;
 		for (int k = 0; k < order.length; k++) {
 			long[] key = keys[order[k]];
@@ -91,14 +108,26 @@ public final class HashedBlockList {
 			rest[3 * n + 1] = key[2];
 			rest[3 * n + 2] = key[3];
 			refs[n] = referenceCodes[order[k]];
+			hosts[n] = hostKeyOfEach[order[k]] & 0xFFFFFF;
 			n++;
 		}
-		return new HashedBlockList(Arrays.copyOf(first, n), Arrays.copyOf(rest, 3 * n), Arrays.copyOf(refs, n));
+		return new HashedBlockList(Arrays.copyOf(first, n), Arrays.copyOf(rest, 3 * n), Arrays.copyOf(refs, n),
+				Arrays.copyOf(hosts, n));
 	}
 
 	/** Builds the set from arrays already sorted by {@link #compare} without duplicates (the local copy's order). */
-	static HashedBlockList ofSorted(long[] first, long[] rest, long[] references) {
-		return new HashedBlockList(first, rest, references);
+	static HashedBlockList ofSorted(long[] first, long[] rest, long[] references, int[] hostKeys) {
+		return new HashedBlockList(first, rest, references, hostKeys);
+	}
+
+	/** Whether some entry may have this host key (no false negatives; false positives as the bit set fills). */
+	public boolean mayHaveHost(int hostKey) {
+		int bit = hostKey & hostFilterMask;
+		return (hostFilter[bit >>> 6] & 1L << bit) != 0;
+	}
+
+	public int hostKey(int index) {
+		return hostKeys[index];
 	}
 
 	/** Unsigned order of the first 8 bytes, then of the others: the order of the hashes' bytes. */
@@ -155,8 +184,8 @@ public final class HashedBlockList {
 
 	/** Bytes of the arrays this set holds (array headers included). */
 	public long bytesUsed() {
-		return 16L * 5 + 8L * first.length + 8L * rest.length + 8L * references.length + 4L * bucketStart.length
-				+ 8L * filter.length;
+		return 16L * 7 + 8L * first.length + 8L * rest.length + 8L * references.length + 4L * hostKeys.length
+				+ 4L * bucketStart.length + 8L * filter.length + 8L * hostFilter.length;
 	}
 
 	static long readLong(byte[] bytes, int offset) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * issued 2026-12-01T12:00:00Z
  * digest &lt;64 hex&gt;             (SHA-256 of the resulting list's hashes, sorted, 32 raw bytes each)
  * count 2
- * + &lt;64 hex SHA-256&gt; &lt;reference code&gt;
+ * + &lt;64 hex SHA-256&gt; &lt;reference code&gt; &lt;host key, 6 hex&gt;
  * - &lt;64 hex SHA-256&gt;           (deltas only: a removal)
  * end
  * </pre>
@@ -45,7 +45,15 @@ public record ListDocument(String country, Kind kind, long from, long version, I
 	}
 
 	/** One line: an addition (with its reference code) or a removal. */
-	public record Change(boolean add, byte[] hash, long referenceCode) {
+	public record Change(boolean add, byte[] hash, long referenceCode, int hostKey) {
+
+		public static Change addition(String expression, long referenceCode) {
+			return new Change(true, ExpressionHash.of(expression), referenceCode, ExpressionHash.hostKey(expression));
+		}
+
+		public static Change removal(byte[] hash) {
+			return new Change(false, hash, 0, 0);
+		}
 	}
 
 	public ListDocument {
@@ -97,7 +105,8 @@ public record ListDocument(String country, Kind kind, long from, long version, I
 		for (Change c : ordered) {
 			out.append(c.add() ? "+ " : "- ").append(hex.formatHex(c.hash()));
 			if (c.add()) {
-				out.append(' ').append(ReferenceCode.format(c.referenceCode()));
+				out.append(' ').append(ReferenceCode.format(c.referenceCode())).append(' ')
+					.append(hex.toHexDigits(c.hostKey()).substring(2));
 			}
 			out.append('\n');
 		}
@@ -141,15 +150,23 @@ public record ListDocument(String country, Kind kind, long from, long version, I
 		for (long k = 0; k < count; k++) {
 			String line = lines[i++];
 			Change change;
-			if (line.startsWith("+ ") && line.length() == 2 + 64 + 1 + ReferenceCode.LENGTH && line.charAt(66) == ' ') {
-				long ref = ReferenceCode.parse(line.substring(67));
+			if (line.startsWith("+ ") && line.length() == 2 + 64 + 1 + ReferenceCode.LENGTH + 7 && line.charAt(66) == ' '
+					&& line.charAt(77) == ' ') {
+				long ref = ReferenceCode.parse(line.substring(67, 77));
 				if (ref < 0) {
 					throw new MalformedListException("bad reference code in line " + i);
 				}
-				change = new Change(true, hash(line.substring(2, 66)), ref);
+				int hostKey;
+				try {
+					hostKey = HexFormat.fromHexDigits(line, 78, 84);
+				}
+				catch (IllegalArgumentException e) {
+					throw new MalformedListException("bad host key in line " + i);
+				}
+				change = new Change(true, hash(line.substring(2, 66)), ref, hostKey);
 			}
 			else if (line.startsWith("- ") && line.length() == 66 && kind == Kind.DELTA) {
-				change = new Change(false, hash(line.substring(2)), 0);
+				change = Change.removal(hash(line.substring(2)));
 			}
 			else {
 				throw new MalformedListException("bad line " + i);

@@ -50,7 +50,8 @@ public final class ListUpdate {
 			}
 			byte[][] h = hashes.toArray(byte[][]::new);
 			long[] refs = doc.changes().stream().mapToLong(ListDocument.Change::referenceCode).toArray();
-			return Optional.of(new LocalCopy.Copy(country, doc.version(), doc.issued(), HashedBlockList.of(h, refs)));
+			int[] hostKeys = doc.changes().stream().mapToInt(ListDocument.Change::hostKey).toArray();
+			return Optional.of(new LocalCopy.Copy(country, doc.version(), doc.issued(), HashedBlockList.of(h, refs, hostKeys)));
 		}
 		if (current == null) {
 			throw new RefusedListException("a delta needs a local copy; fetch the full list");
@@ -72,15 +73,15 @@ public final class ListUpdate {
 			return Optional.empty();
 		}
 		HexFormat hex = HexFormat.of();
-		Map<String, Long> entries = new HashMap<>(current.list().size() * 2);
+		Map<String, long[]> entries = new HashMap<>(current.list().size() * 2);
 		HashedBlockList list = current.list();
 		for (int i = 0; i < list.size(); i++) {
-			entries.put(hex.formatHex(list.hash(i)), list.referenceCode(i));
+			entries.put(hex.formatHex(list.hash(i)), new long[] { list.referenceCode(i), list.hostKey(i) });
 		}
 		for (ListDocument.Change c : doc.changes()) {
 			String key = hex.formatHex(c.hash());
 			if (c.add()) {
-				if (entries.putIfAbsent(key, c.referenceCode()) != null) {
+				if (entries.putIfAbsent(key, new long[] { c.referenceCode(), c.hostKey() }) != null) {
 					throw new RefusedListException("the delta adds an entry the copy already has: fetch the full list");
 				}
 			}
@@ -90,12 +91,14 @@ public final class ListUpdate {
 		}
 		byte[][] hashes = new byte[entries.size()][];
 		long[] refs = new long[entries.size()];
+		int[] hostKeys = new int[entries.size()];
 		int i = 0;
-		for (Map.Entry<String, Long> e : entries.entrySet()) {
+		for (Map.Entry<String, long[]> e : entries.entrySet()) {
 			hashes[i] = hex.parseHex(e.getKey());
-			refs[i++] = e.getValue();
+			refs[i] = e.getValue()[0];
+			hostKeys[i++] = (int) e.getValue()[1];
 		}
-		HashedBlockList next = HashedBlockList.of(hashes, refs);
+		HashedBlockList next = HashedBlockList.of(hashes, refs, hostKeys);
 		checkDigest(doc, ListDocument.digestOf(next));
 		return Optional.of(new LocalCopy.Copy(country, doc.version(), doc.issued(), next));
 	}

@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * The ISP's local copy of one country's list in the sync directory: {@code list.bin} (binary: magic
- * {@code ECCPBL01}, country, version, issue time, count, then each entry's 32-byte hash and 8-byte reference
- * code in hash order, then a SHA-256 of all that), {@code list.bin.previous} (the copy before the last
+ * {@code ECCPBL02}, country, version, issue time, count, then each entry's 32-byte hash, 8-byte reference
+ * code and 4-byte host key in hash order, then a SHA-256 of all that), {@code list.bin.previous} (the copy before the last
  * change) and {@code trusted-keys} (the keys it accepts, in {@link KeySetDocument}'s format). A new copy is
  * written to a temporary file, forced to disk and moved over the old one atomically, so a crash or an error
  * leaves the previous copy whole.
@@ -37,7 +37,7 @@ public final class LocalCopy {
 
 	static final String TRUSTED_KEYS = "trusted-keys";
 
-	private static final byte[] MAGIC = "ECCPBL01".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] MAGIC = "ECCPBL02".getBytes(StandardCharsets.US_ASCII);
 
 	/** A copy: its country, version, when the platform issued it, and its entries. */
 	public record Copy(String country, long version, Instant issued, HashedBlockList list) {
@@ -84,12 +84,14 @@ public final class LocalCopy {
 			long[] first = new long[count];
 			long[] rest = new long[3 * count];
 			long[] refs = new long[count];
+			int[] hostKeys = new int[count];
 			for (int i = 0; i < count; i++) {
 				first[i] = in.readLong();
 				rest[3 * i] = in.readLong();
 				rest[3 * i + 1] = in.readLong();
 				rest[3 * i + 2] = in.readLong();
 				refs[i] = in.readLong();
+				hostKeys[i] = in.readInt();
 			}
 			digesting.on(false);
 			byte[] expected = sha.digest();
@@ -97,7 +99,7 @@ public final class LocalCopy {
 			if (!MessageDigest.isEqual(expected, stored) || in.read() != -1) {
 				throw new IOException(file + " is damaged (its checksum does not match)");
 			}
-			return new Copy(country, version, issued, HashedBlockList.ofSorted(first, rest, refs));
+			return new Copy(country, version, issued, HashedBlockList.ofSorted(first, rest, refs, hostKeys));
 		}
 	}
 
@@ -120,6 +122,7 @@ public final class LocalCopy {
 				for (int i = 0; i < list.size(); i++) {
 					out.write(list.hash(i));
 					out.writeLong(list.referenceCode(i));
+					out.writeInt(list.hostKey(i));
 				}
 				digesting.on(false);
 				out.write(sha.digest());

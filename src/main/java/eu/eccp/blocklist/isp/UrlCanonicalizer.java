@@ -247,7 +247,7 @@ public final class UrlCanonicalizer {
 
 	/** The dotted-quad form of a host that inet_aton would read as an IPv4 address, else null. */
 	static byte @Nullable [] ipv4(byte[] host) {
-		if (host.length == 0 || host.length > 64) {
+		if (host.length == 0 || host.length > 64 || host[0] < '0' || host[0] > '9') {
 			return null;
 		}
 		long[] parts = new long[4];

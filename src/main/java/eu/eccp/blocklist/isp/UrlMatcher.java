@@ -7,7 +7,8 @@ import java.security.MessageDigest;
 /**
  * Looks URLs up in a {@link HashedBlockList}: canonicalises the URL, forms each of its host-suffix /
  * path-prefix expressions ({@link UrlExpressions}) as slices of the canonical host and path bytes, hashes it
- * and probes the list. Not thread-safe (it reuses one digest and buffer): one matcher per thread.
+ * and probes the list — under a host only when the list has an entry with that host's key (one SHA-256 of
+ * the host spares the up to six of its paths). Not thread-safe (it reuses one digest and buffer): one matcher per thread.
  */
 public final class UrlMatcher {
 
@@ -53,6 +54,10 @@ public final class UrlMatcher {
 		byte[] query = parts.query();
 		for (int h = 0; h < hosts; h++) {
 			int hostStart = hostStarts[h];
+			// the host's own hash first: no entry under this host, no path to try
+			if (!list.mayHaveHost(hostKey(host, hostStart))) {
+				continue;
+			}
 			if (query != null) {
 				int n = put(0, host, hostStart, host.length - hostStart);
 				n = put(n, path, 0, path.length);
@@ -119,6 +124,17 @@ public final class UrlMatcher {
 		}
 		System.arraycopy(bytes, from, expression, at, length);
 		return at + length;
+	}
+
+	private int hostKey(byte[] host, int hostStart) {
+		sha256.update(host, hostStart, host.length - hostStart);
+		try {
+			sha256.digest(digest, 0, 32);
+		}
+		catch (DigestException e) {
+			throw new IllegalStateException(e);
+		}
+		return ExpressionHash.hostKey(digest);
 	}
 
 	private int probe(int length) {

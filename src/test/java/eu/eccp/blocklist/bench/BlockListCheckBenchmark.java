@@ -69,11 +69,15 @@ public class BlockListCheckBenchmark {
 			long before = usedHeap();
 			byte[][] hashes = new byte[ENTRIES][];
 			long[] refs = new long[ENTRIES];
+			int[] hosts = new int[ENTRIES];
 			for (int i = 0; i < ENTRIES; i++) {
 				hashes[i] = ExpressionHash.of(expressions[i]);
 				refs[i] = i;
+				hosts[i] = ExpressionHash.hostKey(expressions[i]);
 			}
-			hashed = HashedBlockList.of(hashes, refs);
+			hashed = HashedBlockList.of(hashes, refs, hosts);
+			refs = null;
+			hosts = null;
 			hashes = null;
 			long hashedBytes = usedHeap() - before;
 			before = usedHeap();

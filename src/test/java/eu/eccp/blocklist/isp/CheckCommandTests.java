@@ -27,7 +27,8 @@ class CheckCommandTests {
 	void copy() throws IOException {
 		HashedBlockList list = HashedBlockList.of(
 				new byte[][] { ExpressionHash.of("host.example/abuse/gallery/"), ExpressionHash.of("dedicated.example/") },
-				new long[] { REF, 5 });
+				new long[] { REF, 5 },
+				new int[] { ExpressionHash.hostKey("host.example/"), ExpressionHash.hostKey("dedicated.example/") });
 		new LocalCopy(dir).write(new LocalCopy.Copy("DE", 4, Instant.now(), list));
 	}
 

@@ -120,11 +120,11 @@ class SyncCommandTests {
 	}
 
 	static ListDocument.Change add(String expression, long ref) {
-		return new ListDocument.Change(true, ExpressionHash.of(expression), ref);
+		return ListDocument.Change.addition(expression, ref);
 	}
 
 	static ListDocument.Change remove(String expression) {
-		return new ListDocument.Change(false, ExpressionHash.of(expression), 0);
+		return ListDocument.Change.removal(ExpressionHash.of(expression));
 	}
 
 	static ListDocument full(long version, List<String> expressions) {

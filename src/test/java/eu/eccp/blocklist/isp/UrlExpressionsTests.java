@@ -39,7 +39,8 @@ class UrlExpressionsTests {
 		for (String url : List.of("http://a.b.c/1/2.html?param=1", "http://a.b.c.d.e.f.g/1.html", "http://1.2.3.4/1/",
 				"http://x.y/1/2/3/4/5/6.html?q", "http://www.example.co.uk/", "http://localhost/a/b/")) {
 			for (String expression : UrlExpressions.of(url)) {
-				HashedBlockList one = HashedBlockList.of(new byte[][] { ExpressionHash.of(expression) }, new long[] { 7 });
+				HashedBlockList one = HashedBlockList.of(new byte[][] { ExpressionHash.of(expression) }, new long[] { 7 },
+						new int[] { ExpressionHash.hostKey(expression) });
 				assertThat(new UrlMatcher(one).check(url)).as(url + " under " + expression).isEqualTo(7);
 			}
 		}
