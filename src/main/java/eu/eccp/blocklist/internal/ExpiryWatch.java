@@ -24,7 +24,7 @@ import eu.eccp.blocklist.RemovalCheck;
  * after the lease; a restart finishes what a crash interrupted.
  */
 @Component
-class ExpiryWatch {
+public class ExpiryWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiryWatch.class);
 
@@ -73,7 +73,7 @@ class ExpiryWatch {
 	}
 
 	/** Checks one batch of due entries; returns how many it claimed. */
-	int runOnce() {
+	public int runOnce() {
 		Instant now = clock.instant();
 		List<EntryRepository.DueCheck> due = transactions.execute(
 				tx -> entries.claimDueChecks(now, now.plus(properties.checkLease()), properties.checkBatch()));
