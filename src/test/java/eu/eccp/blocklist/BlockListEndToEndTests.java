@@ -191,7 +191,15 @@ class BlockListEndToEndTests {
 		// the removal check finds the content gone three times: the entry leaves the list in the next version
 		REMOVAL_ANSWERS.put(url, RemovalCheck.Result.GONE);
 		long versionWithEntry = version("DE");
-		for (int i = 0; i < 3; i++) {
+		// only this entry is due now (other tests' entries in the same database wait for their next check)
+		jdbc.sql("UPDATE blocklist_entry SET next_check_at = now() + interval '1 day' WHERE id <> :id AND status = 'PUBLISHED'")
+			.param("id", UUID.fromString(id)).update();
+		for (int i = 0; i < 2; i++) {
+			expiry.runOnce();
+		}
+		assertThat(jdbc.sql("SELECT status FROM blocklist_entry WHERE id = :id").param("id", UUID.fromString(id))
+			.query(String.class).single()).as("gone at two checks: still listed").isEqualTo("PUBLISHED");
+		for (int i = 0; i < 1; i++) {
 			expiry.runOnce();
 		}
 		assertThat(jdbc.sql("SELECT status FROM blocklist_entry WHERE id = :id").param("id", UUID.fromString(id))
@@ -260,6 +268,9 @@ class BlockListEndToEndTests {
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(open).contains(reviewId, ref, "owner@reviewed.example");
 		mvc.perform(as(get("/api/v1/blocklist/reviews"), hotline)).andExpect(status().isForbidden());
+		String page = mvc.perform(get("/blocklist/stop/" + ref).locale(java.util.Locale.GERMAN)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Gesperrt: Darstellungen sexuellen Kindesmissbrauchs.", ref, "id=\"review-form\"");
 		long fr = version("FR");
 		mvc.perform(as(post("/api/v1/blocklist/reviews/" + reviewId + "/answer"), officer).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"outcome\":\"WITHDRAWN\",\"answer\":\"Withdrawn after review.\"}")).andExpect(status().isNoContent());
@@ -323,5 +334,39 @@ class BlockListEndToEndTests {
 			.containsExactly("full", "delta", "full-required", "full");
 		assertThat(check(at, "http://late2690.example/")).singleElement().asString().startsWith("OK");
 		assertThat(Files.size(at.resolve("list.bin"))).isGreaterThan(n * 44L);
+	}
+
+	org.springframework.mock.web.MockHttpSession login(String username) throws Exception {
+		return (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.user(username).password("demo"))
+			.andReturn().getRequest().getSession();
+	}
+
+	@Test
+	void proposedInTheFormAndApprovedByAnOfficerOnTheBlockListPage() throws Exception {
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		var hotline = login("hotline.analyst");
+		mvc.perform(post("/blocklist/entries").session(hotline).with(csrf).locale(java.util.Locale.ENGLISH)
+			.param("url", "http://form.example/abuse/").param("illegalIn", "DE, FR").param("category", "CSAM")
+			.param("reasonCode", "HOSTED_OUTSIDE_EU").param("stopEn", "Blocked.").param("stopFr", "Bloqué.").param("stopDe", ""))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Give the stop page text in English, French and German")));
+		mvc.perform(post("/blocklist/entries").session(hotline).with(csrf)
+			.param("url", "http://form.example/abuse/").param("illegalIn", "DE, FR").param("category", "CSAM")
+			.param("reasonCode", "HOSTED_OUTSIDE_EU").param("stopEn", "Blocked.").param("stopFr", "Bloqué.").param("stopDe", "Gesperrt."))
+			.andExpect(status().is3xxRedirection());
+		UUID id = jdbc.sql("SELECT id FROM blocklist_entry WHERE expression = 'form.example/abuse/'").query(UUID.class).single();
+		String hotlinePage = mvc.perform(get("/blocklist").session(hotline).locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(hotlinePage).contains("form.example/abuse/", "Proposed, waiting for a second officer").doesNotContain("class=\"approve\"");
+		var officer = login("blocklist.officer");
+		assertThat(mvc.perform(get("/blocklist").session(officer).locale(java.util.Locale.ENGLISH)).andReturn().getResponse()
+			.getContentAsString()).contains("class=\"approve\"");
+		mvc.perform(post("/blocklist/entries/" + id + "/approval").session(officer).with(csrf)).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT status FROM blocklist_entry WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("PUBLISHED");
+		mvc.perform(get("/blocklist").session(login("isp.partner"))).andExpect(status().isForbidden());
 	}
 }
