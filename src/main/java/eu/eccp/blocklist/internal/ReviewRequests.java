@@ -61,7 +61,7 @@ public class ReviewRequests {
 		UPHELD, WITHDRAWN
 	}
 
-	public record Received(UUID id, Instant answerDue) {
+	public record ReviewReceived(UUID id, Instant answerDue) {
 	}
 
 	public record ReviewView(UUID id, UUID entryId, String referenceCode, String contact, String message,
@@ -86,7 +86,7 @@ public class ReviewRequests {
 
 	/** A site owner's request (no account needed). */
 	@Transactional
-	public Received ask(@Nullable String referenceCode, @Nullable String contact, @Nullable String message) {
+	public ReviewReceived ask(@Nullable String referenceCode, @Nullable String contact, @Nullable String message) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		long value = referenceCode == null ? -1 : ReferenceCode.parse(referenceCode);
 		Entry entry = value < 0 ? null : entries.findByReference(ReferenceCode.format(value)).orElse(null);
@@ -117,7 +117,7 @@ public class ReviewRequests {
 			.update();
 		audit.record(AuditActor.anonymous("site owner (review page)"),
 				new AuditEvent("blocklist.review.requested", "blocklist-entry", entry.id().toString(), null, true));
-		return new Received(id, due);
+		return new ReviewReceived(id, due);
 	}
 
 	@Transactional

@@ -101,13 +101,13 @@ class BlockListApiController {
 		return signed(distribution.rpz(CallerContext.require(), country(country)));
 	}
 
-	record Applied(@Nullable Long version) {
+	record AppliedVersion(@Nullable Long version) {
 	}
 
 	@PostMapping("/{country:[A-Za-z]{2}}/applied")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Confirms the version of the country's list the ISP now applies")
-	void applied(@PathVariable String country, @RequestBody Applied applied) {
+	void applied(@PathVariable String country, @RequestBody AppliedVersion applied) {
 		if (applied.version() == null) {
 			throw new InvalidRequestException("version", "blocklist.error.version");
 		}
@@ -120,15 +120,15 @@ class BlockListApiController {
 		return signed(distribution.keys());
 	}
 
-	record KeyView(String id, String algorithm, String publicKey, String validFrom, @Nullable String validUntil) {
+	record SigningKeyView(String id, String algorithm, String publicKey, String validFrom, @Nullable String validUntil) {
 	}
 
 	@PostMapping("/keys/rotation")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publishes a new signing key that signs after the overlap (block-list officers)")
-	KeyView rotate() {
+	SigningKeyView rotate() {
 		PublishedKey key = distribution.rotate(CallerContext.require());
-		return new KeyView(key.id(), PublishedKey.ALGORITHM, key.publicKeyBase64(), key.validFrom().toString(),
+		return new SigningKeyView(key.id(), PublishedKey.ALGORITHM, key.publicKeyBase64(), key.validFrom().toString(),
 				key.validUntil() == null ? null : key.validUntil().toString());
 	}
 
@@ -161,7 +161,7 @@ class BlockListApiController {
 		return entries.get(CallerContext.require(), id);
 	}
 
-	record Reason(@Nullable String reason) {
+	record WithdrawalReason(@Nullable String reason) {
 	}
 
 	@PostMapping("/entries/{id}/approval")
@@ -171,13 +171,13 @@ class BlockListApiController {
 	}
 
 	@PostMapping("/entries/{id}/rejection")
-	BlockListEntries.EntryView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Reason reason) {
+	BlockListEntries.EntryView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable WithdrawalReason reason) {
 		return entries.reject(CallerContext.require(), id, reason == null ? null : reason.reason());
 	}
 
 	@PostMapping("/entries/{id}/withdrawal")
 	@Operation(summary = "Withdraws a published entry at once (a new version of each list holding it)")
-	BlockListEntries.EntryView withdraw(@PathVariable UUID id, @RequestBody(required = false) @Nullable Reason reason) {
+	BlockListEntries.EntryView withdraw(@PathVariable UUID id, @RequestBody(required = false) @Nullable WithdrawalReason reason) {
 		return entries.withdraw(CallerContext.require(), id, reason == null ? null : reason.reason());
 	}
 
@@ -187,12 +187,12 @@ class BlockListApiController {
 		return syncs.status(CallerContext.require());
 	}
 
-	record SubscriptionRequest(@Nullable Set<String> countries, @Nullable Boolean rpzAllowed) {
+	record IspAgreement(@Nullable Set<String> countries, @Nullable Boolean rpzAllowed) {
 	}
 
 	@PutMapping("/subscriptions/{organisationId}")
 	@Operation(summary = "Sets an ISP's agreement: the countries whose lists it receives, and whether it may get RPZ")
-	List<IspSyncs.Subscription> subscribe(@PathVariable UUID organisationId, @RequestBody SubscriptionRequest request) {
+	List<IspSyncs.Subscription> subscribe(@PathVariable UUID organisationId, @RequestBody IspAgreement request) {
 		return syncs.subscribe(CallerContext.require(), new OrganisationId(organisationId),
 				request.countries() == null ? Set.of() : request.countries(), Boolean.TRUE.equals(request.rpzAllowed()));
 	}
@@ -203,12 +203,12 @@ class BlockListApiController {
 		return reviews.list(CallerContext.require(), open);
 	}
 
-	record Answer(ReviewRequests.@Nullable Outcome outcome, @Nullable String answer) {
+	record ReviewAnswer(ReviewRequests.@Nullable Outcome outcome, @Nullable String answer) {
 	}
 
 	@PostMapping("/reviews/{id}/answer")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void answer(@PathVariable UUID id, @RequestBody Answer answer) {
+	void answer(@PathVariable UUID id, @RequestBody ReviewAnswer answer) {
 		reviews.answer(CallerContext.require(), id, answer.outcome(), answer.answer());
 	}
 

@@ -34,13 +34,13 @@ class PublicBlockListApiController {
 		return reviews.stopPage(referenceCode, lang).orElseThrow(() -> new RecordNotFoundException("no such entry"));
 	}
 
-	record ReviewRequest(@Nullable String referenceCode, @Nullable String contact, @Nullable String message) {
+	record SiteOwnerReview(@Nullable String referenceCode, @Nullable String contact, @Nullable String message) {
 	}
 
 	@PostMapping("/reviews")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "A site owner asks for review of the entry named by the stop page's reference code")
-	ReviewRequests.Received review(@RequestBody ReviewRequest request) {
+	ReviewRequests.ReviewReceived review(@RequestBody SiteOwnerReview request) {
 		return reviews.ask(request.referenceCode(), request.contact(), request.message());
 	}
 }

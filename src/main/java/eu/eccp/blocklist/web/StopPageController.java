@@ -51,7 +51,7 @@ class StopPageController {
 			@RequestParam(required = false) @Nullable String contact,
 			@RequestParam(required = false) @Nullable String message, Model model, Locale locale) {
 		try {
-			ReviewRequests.Received received = reviews.ask(referenceCode, contact, message);
+			ReviewRequests.ReviewReceived received = reviews.ask(referenceCode, contact, message);
 			model.addAttribute("received", received);
 			return "blocklist/review-received";
 		}
