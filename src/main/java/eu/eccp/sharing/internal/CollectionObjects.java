@@ -47,7 +47,7 @@ class CollectionObjects {
 	 * A stamp later than every one this collection gave before (and not before now), taken under the state row's
 	 * lock: what it stamps sorts after everything a client has already seen.
 	 */
-	Instant nextStamp(UUID agreement, Instant now) {
+	Instant nextStamp(UUID agreement, Instant now, int count) {
 		Instant candidate = now.truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("""
 				INSERT INTO sharing_collection_state (agreement_id, last_stamp) VALUES (:a, :now)
@@ -62,22 +62,27 @@ class CollectionObjects {
 		Instant stamp = candidate.isAfter(last) ? candidate : last.plus(1, ChronoUnit.MICROS);
 		jdbc.sql("UPDATE sharing_collection_state SET last_stamp = :s WHERE agreement_id = :a")
 			.param("a", agreement)
-			.param("s", Timestamp.from(stamp))
+			.param("s", Timestamp.from(stamp.plus(Math.max(0, count - 1), ChronoUnit.MICROS)))
 			.update();
 		return stamp;
 	}
 
-	/** New and changed indicators get a new version stamped {@code stamp} (their first creation time is kept). */
+	/**
+	 * New and changed indicators get a new version, the i-th stamped {@code stamp} + i microseconds, so no two rows of
+	 * a collection share a date added and a client's {@code added_after} cursor resumes exactly (their first creation
+	 * time is kept).
+	 */
 	void upsert(UUID agreement, List<SharedIndicators.Summary> changed, List<UUID> stixIds, List<UUID> sightingIds,
 			Instant stamp) {
 		Timestamp at = Timestamp.from(stamp);
 		jdbc.sql("""
 				INSERT INTO sharing_collection_object AS o (agreement_id, indicator_id, type, stix_uuid, sighting_uuid, seq,
 				  date_added, created, modified, first_seen, last_seen, records, countries, tlp, revoked)
-				SELECT :a, i, t, u, su, nextval('sharing_object_seq'), :at, :at, :at, f, l, r, string_to_array(c, ','), tlp, FALSE
+				SELECT :a, i, t, u, su, nextval('sharing_object_seq'), ts, ts, ts, f, l, r, string_to_array(c, ','), tlp, FALSE
 				FROM unnest(CAST(:ids AS bigint[]), CAST(:types AS text[]), CAST(:uuids AS uuid[]), CAST(:suuids AS uuid[]),
 				  CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]), CAST(:records AS int[]), CAST(:countries AS text[]),
-				  CAST(:tlps AS text[])) WITH ORDINALITY AS x(i, t, u, su, f, l, r, c, tlp, n)
+				  CAST(:tlps AS text[])) WITH ORDINALITY AS x(i, t, u, su, f, l, r, c, tlp, n),
+				  LATERAL (SELECT CAST(:at AS timestamptz) + (x.n - 1) * interval '1 microsecond' AS ts) AS stamp
 				ORDER BY x.n
 				ON CONFLICT (agreement_id, indicator_id) DO UPDATE SET seq = EXCLUDED.seq, date_added = EXCLUDED.date_added,
 				  modified = EXCLUDED.modified, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
@@ -99,9 +104,11 @@ class CollectionObjects {
 	/** Indicators no longer shareable (their records left the scope) get a last, revoked version. */
 	void revoke(UUID agreement, List<Long> indicatorIds, Instant stamp) {
 		jdbc.sql("""
-				UPDATE sharing_collection_object SET revoked = TRUE, seq = nextval('sharing_object_seq'), date_added = :at,
-				  modified = :at
-				WHERE agreement_id = :a AND indicator_id = ANY (CAST(:ids AS bigint[]))""")
+				UPDATE sharing_collection_object o SET revoked = TRUE, seq = nextval('sharing_object_seq'),
+				  date_added = CAST(:at AS timestamptz) + (x.n - 1) * interval '1 microsecond',
+				  modified = CAST(:at AS timestamptz) + (x.n - 1) * interval '1 microsecond'
+				FROM unnest(CAST(:ids AS bigint[])) WITH ORDINALITY AS x(id, n)
+				WHERE o.agreement_id = :a AND o.indicator_id = x.id""")
 			.param("a", agreement)
 			.param("ids", indicatorIds.toArray(Long[]::new))
 			.param("at", Timestamp.from(stamp))

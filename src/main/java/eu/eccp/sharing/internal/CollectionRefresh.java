@@ -146,12 +146,12 @@ class CollectionRefresh {
 		if (changed.isEmpty() && gone.isEmpty()) {
 			return 0;
 		}
-		Instant stamp = objects.nextStamp(agreement.id(), clock.instant());
+		Instant stamp = objects.nextStamp(agreement.id(), clock.instant(), changed.size() + gone.size());
 		if (!changed.isEmpty()) {
 			objects.upsert(agreement.id(), changed, stixIds, sightingIds, stamp);
 		}
 		if (!gone.isEmpty()) {
-			objects.revoke(agreement.id(), gone, stamp);
+			objects.revoke(agreement.id(), gone, stamp.plus(changed.size(), java.time.temporal.ChronoUnit.MICROS));
 		}
 		return changed.size() + gone.size();
 	}

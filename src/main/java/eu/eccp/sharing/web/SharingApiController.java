@@ -12,7 +12,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.RequestParam;
+
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.Tlp;
+import eu.eccp.sharing.internal.FeedSourceDraft;
+import eu.eccp.sharing.internal.FeedSourceView;
+import eu.eccp.sharing.internal.FeedSources;
+import eu.eccp.sharing.internal.ImportReport;
+import eu.eccp.sharing.internal.StixImport;
+import jakarta.servlet.http.HttpServletRequest;
 import eu.eccp.sharing.internal.AgreementDraft;
 import eu.eccp.sharing.internal.AgreementView;
 import eu.eccp.sharing.internal.SharingAgreements;
@@ -26,9 +37,59 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SharingApiController {
 
 	private final SharingAgreements agreements;
+	private final StixImport imports;
+	private final FeedSources feeds;
 
-	SharingApiController(SharingAgreements agreements) {
+	SharingApiController(SharingAgreements agreements, StixImport imports, FeedSources feeds) {
 		this.agreements = agreements;
+		this.imports = imports;
+		this.feeds = feeds;
+	}
+
+	@GetMapping("/feeds")
+	@Operation(summary = "The organisation's TAXII sources with their progress and errors")
+	List<FeedSourceView> feeds() {
+		return feeds.list(CallerContext.require());
+	}
+
+	@PostMapping("/feeds")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a remote TAXII 2.1 collection to pull from (the organisation's admins)")
+	FeedSourceView addFeed(@RequestBody FeedSourceDraft draft) {
+		return feeds.add(CallerContext.require(), draft);
+	}
+
+	@GetMapping("/feeds/{id}")
+	FeedSourceView feed(@PathVariable UUID id) {
+		return feeds.find(CallerContext.require(), id);
+	}
+
+	@PostMapping("/feeds/{id}/run")
+	@Operation(summary = "Pull the source as soon as a node is free")
+	FeedSourceView runFeed(@PathVariable UUID id) {
+		return feeds.runNow(CallerContext.require(), id);
+	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/feeds/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void removeFeed(@PathVariable UUID id) {
+		feeds.remove(CallerContext.require(), id);
+	}
+
+	@PostMapping("/imports/stix")
+	@Operation(summary = "Import a STIX 2.1 bundle (or TAXII envelope) into the caller's organisation: indicators become "
+			+ "sightings of source kind FEED; each bad object is rejected with its reason, the others imported",
+			description = "tlp: the marking of objects that carry no TLP marking of their own (default AMBER)")
+	ImportReport importStix(HttpServletRequest request, @RequestParam(required = false) @Nullable String tlp)
+			throws java.io.IOException {
+		Tlp marking;
+		try {
+			marking = tlp == null || tlp.isBlank() ? Tlp.AMBER : Tlp.parse(tlp);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidRequestException("tlp", "sharing.error.tlp");
+		}
+		return imports.importBundle(CallerContext.require(), request.getInputStream(), marking);
 	}
 
 	@GetMapping("/agreements")
