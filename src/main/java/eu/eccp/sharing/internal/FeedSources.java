@@ -18,11 +18,10 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.RecordNotFoundException;
-import eu.eccp.shared.Role;
 import eu.eccp.shared.Tlp;
 
 /**
- * An organisation's TAXII sources: its admins add and remove them (the credential is never shown again), its members
+ * An organisation's TAXII sources: its admins, analysts and partner desks add and remove them (the credential is never shown again), its members
  * follow their progress; anyone else gets 404. Every change is audited.
  */
 @Service
@@ -42,7 +41,7 @@ public class FeedSources {
 
 	@Transactional
 	public FeedSourceView add(CallerContext caller, FeedSourceDraft draft) {
-		caller.requireAny(Role.ADMIN);
+		requireImporter(caller);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String name = draft.name() == null ? "" : draft.name().strip();
 		if (name.isEmpty() || name.length() > 200) {
@@ -101,7 +100,7 @@ public class FeedSources {
 
 	@Transactional
 	public void remove(CallerContext caller, UUID id) {
-		caller.requireAny(Role.ADMIN);
+		requireImporter(caller);
 		if (!sources.delete(id, caller.organisationId().value())) {
 			throw new RecordNotFoundException("feed source");
 		}
@@ -111,13 +110,17 @@ public class FeedSources {
 	/** Asks for a pull as soon as a node is free. */
 	@Transactional
 	public FeedSourceView runNow(CallerContext caller, UUID id) {
-		if (!caller.has(Role.ADMIN) && !StixImport.mayImport(caller)) {
-			throw new AccessDeniedException("the caller's roles do not allow this");
-		}
+		requireImporter(caller);
 		if (!sources.runNow(id, caller.organisationId().value(), clock.instant())) {
 			throw new RecordNotFoundException("feed source");
 		}
 		return find(caller, id);
+	}
+
+	private static void requireImporter(CallerContext caller) {
+		if (!StixImport.mayImport(caller)) {
+			throw new AccessDeniedException("the caller's roles do not allow this");
+		}
 	}
 
 	/** Why a source URL is refused (a message code), or null when it is acceptable. Checked again on every pull. */

@@ -123,7 +123,7 @@ public class StixImport {
 				if ("objects".equals(name) && value == JsonToken.START_ARRAY) {
 					sawObjects = true;
 					while (parser.nextToken() != JsonToken.END_ARRAY) {
-						JsonNode node = json.readTree(parser);
+						JsonNode node = parser.readValueAsTree();
 						batch.add(node);
 					}
 				}
