@@ -362,4 +362,66 @@ class TaxiiServerTests {
 		assertThat(items).isNotEmpty();
 		assertThat(items).allSatisfy(e -> assertThat(e.toString()).contains("bank.partner", "channel=taxii", "objects="));
 	}
+
+	/** MISP's describeTypes: the categories each attribute type ECCP writes may have (MISP's own table, abridged). */
+	static final Map<String, Set<String>> MISP_CATEGORIES = Map.of(
+			"url", Set.of("Payload delivery", "Payload installation", "Network activity", "External analysis", "Other"),
+			"domain", Set.of("Network activity", "External analysis", "Other"),
+			"ip-dst", Set.of("Network activity", "Payload delivery", "External analysis", "Other"),
+			"email-src", Set.of("Payload delivery", "Network activity", "Social network", "Other"),
+			"iban", Set.of("Financial fraud", "Other"),
+			"text", Set.of("Other", "Financial fraud", "Person", "Network activity", "Payload delivery", "Internal reference"));
+
+	@Test
+	void servesAMispFeedThatFollowsMispsFormat() throws Exception {
+		String collection = agreement("bank", "");
+		awaitPattern(bank, collection, amberUrl);
+		String base = "/feeds/misp/" + collection + "/";
+		JsonNode manifest = json.readTree(mvc.perform(DemoTokens.bearer(get(base + "manifest.json"), bank))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(manifest.propertyNames()).isNotEmpty();
+		Map<String, String> md5ToEvent = new java.util.HashMap<>();
+		List<String> values = new ArrayList<>();
+		for (String uuid : manifest.propertyNames()) {
+			JsonNode header = manifest.path(uuid);
+			UUID.fromString(uuid);
+			assertThat(header.path("info").asString()).isNotBlank();
+			assertThat(header.path("Orgc").path("name").asString()).isNotBlank();
+			UUID.fromString(header.path("Orgc").path("uuid").asString());
+			assertThat(header.path("timestamp").isNumber()).isTrue();
+			assertThat(header.path("date").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+			assertThat(header.path("Tag").toString()).containsPattern("tlp:(clear|green|amber)").contains("PAP:GREEN");
+			JsonNode event = json.readTree(mvc.perform(DemoTokens.bearer(get(base + uuid + ".json"), bank))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("Event");
+			assertThat(event.path("uuid").asString()).isEqualTo(uuid);
+			assertThat(event.path("info").asString()).isEqualTo(header.path("info").asString());
+			assertThat(event.path("timestamp").asString()).isEqualTo(header.path("timestamp").asString());
+			for (JsonNode a : event.path("Attribute")) {
+				UUID.fromString(a.path("uuid").asString());
+				assertThat(MISP_CATEGORIES).containsKey(a.path("type").asString());
+				assertThat(MISP_CATEGORIES.get(a.path("type").asString())).contains(a.path("category").asString());
+				assertThat(a.path("to_ids").isBoolean()).isTrue();
+				values.add(a.path("value").asString());
+				md5ToEvent.put(md5(a.path("value").asString()), uuid);
+			}
+		}
+		assertThat(values).contains(clearUrl, amberUrl).doesNotContain(email, iban, redUrl, strictUrl, germanUrl, phone);
+		String hashes = mvc.perform(DemoTokens.bearer(get(base + "hashes.csv"), bank)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		Map<String, String> listed = new java.util.HashMap<>();
+		hashes.lines().forEach(line -> {
+			String[] parts = line.split(",");
+			assertThat(parts).hasSize(2);
+			listed.put(parts[0], parts[1]);
+		});
+		assertThat(listed).isEqualTo(md5ToEvent);
+		String isp = DemoTokens.token(mvc, "isp.partner");
+		assertThat(mvc.perform(DemoTokens.bearer(get(base + "manifest.json"), isp)).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
+	static String md5(String value) throws Exception {
+		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+			.digest(value.getBytes(StandardCharsets.UTF_8)));
+	}
 }

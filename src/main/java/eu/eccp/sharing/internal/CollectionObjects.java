@@ -177,6 +177,39 @@ class CollectionObjects {
 			.list();
 	}
 
+	/** A MISP event of the feed: the live rows of one marking first created on one UTC day. */
+	record EventGroup(Tlp tlp, java.time.LocalDate day, Instant lastModified, long rows) {
+	}
+
+	List<EventGroup> eventGroups(UUID agreement) {
+		return jdbc.sql("""
+				SELECT tlp, CAST(created AT TIME ZONE 'UTC' AS date) AS day, max(modified), count(*)
+				FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked
+				GROUP BY 1, 2 ORDER BY 2, 1""")
+			.param("a", agreement)
+			.query((rs, n) -> new EventGroup(Tlp.valueOf(rs.getString(1)), rs.getObject(2, java.time.LocalDate.class),
+					rs.getTimestamp(3).toInstant(), rs.getLong(4)))
+			.list();
+	}
+
+	/** The live rows of one event group after an indicator id, in id order. */
+	List<CollectionRow> eventRows(UUID agreement, Tlp tlp, java.time.LocalDate day, long afterIndicator, int limit) {
+		Instant from = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM sharing_collection_object
+				WHERE agreement_id = :a AND tlp = :tlp AND created >= :from AND created < :until AND NOT revoked
+				  AND indicator_id > :after
+				ORDER BY indicator_id LIMIT :limit""")
+			.param("a", agreement)
+			.param("tlp", tlp.name())
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(from.plus(1, ChronoUnit.DAYS)))
+			.param("after", afterIndicator)
+			.param("limit", limit)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
 	long count(UUID agreement) {
 		return jdbc.sql("SELECT count(*) FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked")
 			.param("a", agreement)

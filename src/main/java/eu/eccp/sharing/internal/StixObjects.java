@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * indicator an {@code indicator} with a STIX pattern and a {@code sighting} with its summary. Never anything of a
  * record: no text, reporter, victim or contact details.
  */
+@org.springframework.stereotype.Component
 public final class StixObjects {
 
 	/** ECCP's published extension definition (a fixed id: {@code /taxii2/extension} describes it). */

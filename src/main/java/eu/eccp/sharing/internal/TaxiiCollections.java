@@ -46,12 +46,12 @@ public class TaxiiCollections {
 	private final Clock clock;
 
 	TaxiiCollections(AgreementRepository agreements, CollectionObjects objects, SharedIndicators shared,
-			tools.jackson.databind.json.JsonMapper json, PseudonymKeys pseudonyms, Organisations organisations,
+			StixObjects stix, Organisations organisations,
 			Disclosures disclosures, SharingProperties properties, Clock clock) {
 		this.agreements = agreements;
 		this.objects = objects;
 		this.shared = shared;
-		this.stix = new StixObjects(json, pseudonyms);
+		this.stix = stix;
 		this.organisations = organisations;
 		this.disclosures = disclosures;
 		this.properties = properties;

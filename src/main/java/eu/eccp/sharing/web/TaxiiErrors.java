@@ -12,7 +12,7 @@ import eu.eccp.sharing.internal.TaxiiException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** TAXII 2.1 error messages ({@code title}, {@code description}, {@code http_status}) in the TAXII media type. */
-@ControllerAdvice(assignableTypes = TaxiiController.class)
+@ControllerAdvice(assignableTypes = { TaxiiController.class, MispFeedController.class })
 class TaxiiErrors {
 
 	static final String TAXII = "application/taxii+json;version=2.1";
