@@ -420,6 +420,45 @@ class TaxiiServerTests {
 			.isEqualTo(404);
 	}
 
+	org.springframework.mock.web.MockHttpSession loggedIn(String username) throws Exception {
+		return (org.springframework.mock.web.MockHttpSession) mvc.perform(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+					.user(username).password("demo"))
+			.andReturn().getRequest().getSession(false);
+	}
+
+	@Test
+	void coordinatorsMakeAgreementsOnThePageAndPartnersSeeTheirs() throws Exception {
+		var coordinatorSession = loggedIn("europol.coordinator");
+		String page = mvc.perform(get("/sharing").session(coordinatorSession)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).contains("New agreement", "name=\"receivingOrganisations\"");
+		String refused = mvc.perform(post("/sharing").session(coordinatorSession)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "Page agreement " + s).param("sharingOrganisations", "fr-unit").param("receivingOrganisations", "bank")
+			.param("indicatorTypes", "URL").param("tlp", "RED")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("TLP:AMBER+STRICT and TLP:RED never leave their owner.");
+		mvc.perform(post("/sharing").session(coordinatorSession)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "Page agreement " + s).param("sharingOrganisations", "fr-unit").param("receivingOrganisations", "bank")
+			.param("indicatorTypes", "URL", "EMAIL").param("tlp", "GREEN").param("pap", "AMBER")
+			.param("permittedActions", "CONTACT_FOR_INSTRUCTION").param("retentionDays", "30"))
+			.andExpect(status().is3xxRedirection());
+		String bankPage = mvc.perform(get("/sharing").session(loggedIn("bank.partner"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(bankPage).contains("Page agreement " + s, "PAP:AMBER", "Contact the provider before acting",
+				"kept at most 30 days").doesNotContain("name=\"receivingOrganisations\"");
+		String ispPage = mvc.perform(get("/sharing").session(loggedIn("isp.partner"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(ispPage).doesNotContain("Page agreement " + s);
+		String api = mvc.perform(DemoTokens.bearer(get("/api/v1/sharing/agreements"), DemoTokens.token(mvc, "isp.partner")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(api).doesNotContain("Page agreement " + s);
+		mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/agreements"), bank).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"x\"}")).andExpect(status().isForbidden());
+	}
+
 	static String md5(String value) throws Exception {
 		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
 			.digest(value.getBytes(StandardCharsets.UTF_8)));
