@@ -459,6 +459,22 @@ class TaxiiServerTests {
 			.content("{\"name\":\"x\"}")).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void exportsTheCollectionAsCsvForPartnersWithoutTaxii() throws Exception {
+		String collection = agreement("bank", "");
+		awaitPattern(bank, collection, amberUrl);
+		MockHttpServletResponse response = mvc.perform(DemoTokens.bearer(get("/feeds/csv/" + collection + ".csv"), bank))
+			.andExpect(status().isOk()).andReturn().getResponse();
+		assertThat(response.getContentType()).startsWith("text/csv");
+		List<String> lines = response.getContentAsString(StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines.get(0)).isEqualTo("stix_id,type,value,pseudonymised,tlp,first_seen,last_seen,records,countries");
+		assertThat(lines).anyMatch(l -> l.contains(",URL," + amberUrl + ",false,TLP:AMBER,"))
+			.anyMatch(l -> l.contains(",EMAIL,") && l.contains(",true,"));
+		assertThat(String.join("\n", lines)).doesNotContain(email, iban, redUrl, strictUrl, germanUrl);
+		assertThat(mvc.perform(DemoTokens.bearer(get("/feeds/csv/" + collection + ".csv"), DemoTokens.token(mvc, "isp.partner")))
+			.andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
 	static String md5(String value) throws Exception {
 		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
 			.digest(value.getBytes(StandardCharsets.UTF_8)));

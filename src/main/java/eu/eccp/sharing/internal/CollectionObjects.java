@@ -210,6 +210,18 @@ class CollectionObjects {
 			.list();
 	}
 
+	/** The live (not revoked) rows after an indicator id, in id order. */
+	List<CollectionRow> liveRows(UUID agreement, long afterIndicator, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM sharing_collection_object
+				WHERE agreement_id = :a AND NOT revoked AND indicator_id > :after ORDER BY indicator_id LIMIT :limit""")
+			.param("a", agreement)
+			.param("after", afterIndicator)
+			.param("limit", limit)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
 	long count(UUID agreement) {
 		return jdbc.sql("SELECT count(*) FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked")
 			.param("a", agreement)

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import eu.eccp.shared.CallerContext;
+import eu.eccp.sharing.internal.CsvExport;
 import eu.eccp.sharing.internal.MispFeed;
 import eu.eccp.sharing.internal.TaxiiException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,11 +26,24 @@ import tools.jackson.databind.json.JsonMapper;
 class MispFeedController {
 
 	private final MispFeed feed;
+	private final CsvExport csv;
 	private final JsonMapper json;
 
-	MispFeedController(MispFeed feed, JsonMapper json) {
+	MispFeedController(MispFeed feed, CsvExport csv, JsonMapper json) {
 		this.feed = feed;
+		this.csv = csv;
 		this.json = json;
+	}
+
+	/** The collection as CSV, for partners without TAXII or MISP. */
+	@GetMapping("/feeds/csv/{collection}.csv")
+	void csv(@PathVariable String collection, HttpServletResponse response) throws java.io.IOException {
+		UUID id = id(collection);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"eccp-" + id + ".csv\"");
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		csv.write(CallerContext.require(), id, out);
+		out.flush();
 	}
 
 	@GetMapping("/feeds/misp/{collection}/manifest.json")
