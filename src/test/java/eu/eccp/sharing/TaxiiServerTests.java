@@ -475,6 +475,42 @@ class TaxiiServerTests {
 			.andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
+	@Test
+	void aWritableCollectionTakesThePartnersObjectsAndAnswersWithAStatus() throws Exception {
+		String writable = agreement("bank", ",\"writable\":true");
+		String readOnly = agreement("bank", "");
+		String good = "https://partner-" + s + ".bad-site.net/";
+		String envelope = """
+				{"objects":[
+				 {"type":"indicator","spec_version":"2.1","id":"indicator--%s","created":"2026-02-01T00:00:00.000Z",
+				  "modified":"2026-02-01T00:00:00.000Z","pattern":"[url:value = '%s']","pattern_type":"stix",
+				  "valid_from":"2026-02-01T00:00:00Z"},
+				 {"type":"indicator","spec_version":"2.1","id":"indicator--%s","pattern":"[url:value = 'not a url']",
+				  "pattern_type":"stix","valid_from":"2026-02-01T00:00:00Z"}]}""".formatted(UUID.randomUUID(), good,
+				UUID.randomUUID());
+		assertThat(JsonPath.<Boolean>read(taxii(bank, "/taxii2/api/collections/" + writable + "/").getContentAsString(),
+				"$.can_write")).isTrue();
+		MockHttpServletResponse added = mvc.perform(post("/taxii2/api/collections/" + writable + "/objects/")
+			.header("Authorization", "Bearer " + bank).header("Accept", TAXII).contentType(TAXII).content(envelope))
+			.andReturn().getResponse();
+		assertThat(added.getStatus()).isEqualTo(202);
+		assertThat(added.getContentType()).isEqualTo(TAXII);
+		String status = added.getContentAsString();
+		assertThat(JsonPath.<String>read(status, "$.status")).isEqualTo("complete");
+		assertThat(JsonPath.<Integer>read(status, "$.total_count")).isEqualTo(2);
+		assertThat(JsonPath.<Integer>read(status, "$.success_count")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(status, "$.failure_count")).isEqualTo(1);
+		assertThat(JsonPath.<List<String>>read(status, "$.failures[*].message")).containsExactly("invalid-value");
+		String statusId = JsonPath.read(status, "$.id");
+		assertThat(taxii(bank, "/taxii2/api/status/" + statusId + "/").getContentAsString()).isEqualTo(status);
+		assertThat(taxii(DemoTokens.token(mvc, "isp.partner"), "/taxii2/api/status/" + statusId + "/").getStatus())
+			.isEqualTo(404);
+		assertThat(mvc.perform(post("/taxii2/api/collections/" + readOnly + "/objects/").header("Authorization", "Bearer " + bank)
+			.contentType(TAXII).content(envelope)).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(mvc.perform(post("/taxii2/api/collections/" + writable + "/objects/").header("Authorization", "Bearer " + bank)
+			.contentType(MediaType.APPLICATION_JSON).content(envelope)).andReturn().getResponse().getStatus()).isEqualTo(415);
+	}
+
 	static String md5(String value) throws Exception {
 		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
 			.digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -86,7 +86,7 @@ public class TaxiiCollections {
 
 	private static CollectionInfo info(Agreement a) {
 		return new CollectionInfo(a.id(), a.name(), a.description().isEmpty() ? "ECCP sharing agreement" : a.description(),
-				false);
+				a.writable());
 	}
 
 	/** The agreement behind a collection the caller may read: in force, and the caller's organisation receives. */

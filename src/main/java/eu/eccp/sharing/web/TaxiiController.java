@@ -20,6 +20,7 @@ import eu.eccp.sharing.internal.StixTime;
 import eu.eccp.sharing.internal.TaxiiCollections;
 import eu.eccp.sharing.internal.TaxiiException;
 import eu.eccp.sharing.internal.TaxiiQuery;
+import eu.eccp.sharing.internal.TaxiiWrites;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,11 +39,34 @@ class TaxiiController {
 	static final String STIX = "application/stix+json;version=2.1";
 
 	private final TaxiiCollections collections;
+	private final TaxiiWrites writes;
 	private final JsonMapper json;
 
-	TaxiiController(TaxiiCollections collections, JsonMapper json) {
+	TaxiiController(TaxiiCollections collections, TaxiiWrites writes, JsonMapper json) {
 		this.collections = collections;
+		this.writes = writes;
 		this.json = json;
+	}
+
+	/** TAXII 2.1 "Add Objects": an envelope in the TAXII media type, answered 202 with a status resource. */
+	@org.springframework.web.bind.annotation.PostMapping({ "/taxii2/api/collections/{id}/objects/",
+			"/taxii2/api/collections/{id}/objects" })
+	ResponseEntity<byte[]> add(HttpServletRequest request, @PathVariable String id) throws java.io.IOException {
+		accepts(request);
+		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT)
+			.replace(" ", "");
+		if (!type.startsWith("application/taxii+json") || (type.contains("version=") && !type.contains("version=2.1"))) {
+			throw new TaxiiException(415, "Send the envelope as application/taxii+json;version=2.1");
+		}
+		tools.jackson.databind.JsonNode envelope;
+		try {
+			envelope = json.readTree(request.getInputStream());
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			throw new TaxiiException(400, "The body is not JSON");
+		}
+		ObjectNode status = writes.add(CallerContext.require(), collectionId(id), envelope);
+		return ResponseEntity.status(202).header(HttpHeaders.CONTENT_TYPE, TAXII).body(json.writeValueAsBytes(status));
 	}
 
 	@GetMapping({ "/taxii2/", "/taxii2" })
@@ -71,7 +95,7 @@ class TaxiiController {
 	@GetMapping({ "/taxii2/api/status/{statusId}/", "/taxii2/api/status/{statusId}" })
 	ResponseEntity<byte[]> status(HttpServletRequest request, @PathVariable String statusId) {
 		accepts(request);
-		throw new TaxiiException(404, "Status not found");
+		return taxii(writes.status(CallerContext.require(), statusId), null);
 	}
 
 	@GetMapping({ "/taxii2/api/collections/", "/taxii2/api/collections" })
