@@ -12,7 +12,8 @@
  * <p>Published: {@link eu.eccp.takedown.ContentIntake} (the reporting module hands over the web addresses of
  * its illegal-content reports), {@link eu.eccp.takedown.ContentRouting} (which organisation handles illegal
  * content from a country), {@link eu.eccp.takedown.ReportedContent}, {@link eu.eccp.takedown.ReportedCategory},
- * {@link eu.eccp.takedown.ItemId}.
+ * {@link eu.eccp.takedown.ItemId}, and {@link eu.eccp.takedown.ItemLocations} with
+ * {@link eu.eccp.takedown.LookedUpLocation} (where a lookup found an item's host).
  */
 @NullMarked
 @ApplicationModule(displayName = "Illegal content and takedown",

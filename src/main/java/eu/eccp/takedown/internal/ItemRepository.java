@@ -395,6 +395,16 @@ class ItemRepository {
 			.update();
 	}
 
+	/** The item is handled by another organisation from now on (it was forwarded there). */
+	void handOver(ItemId id, OrganisationId to, Instant now) {
+		jdbc.sql("""
+				UPDATE content_item SET handler_org = :to, handled_since = :now, status = 'FORWARDED',
+				  forwarded_at = COALESCE(forwarded_at, :now), updated_at = :now
+				WHERE id = :id""")
+			.param("id", id.value()).param("to", to.value()).param("now", Timestamp.from(now))
+			.update();
+	}
+
 	void forwarded(ItemId id, Instant now) {
 		jdbc.sql("""
 				UPDATE content_item SET status = 'FORWARDED', forwarded_at = COALESCE(forwarded_at, :now), updated_at = :now

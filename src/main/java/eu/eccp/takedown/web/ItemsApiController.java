@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +21,10 @@ import eu.eccp.takedown.ItemId;
 import eu.eccp.takedown.internal.Assessment;
 import eu.eccp.takedown.internal.AssessmentDraft;
 import eu.eccp.takedown.internal.Assessments;
+import eu.eccp.takedown.internal.Forwarding;
+import eu.eccp.takedown.internal.Hosting;
+import eu.eccp.takedown.internal.HostingDraft;
+import eu.eccp.takedown.internal.HostingLocation;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,10 +38,33 @@ class ItemsApiController {
 
 	private final ItemViews views;
 	private final Assessments assessments;
+	private final Hosting hosting;
+	private final Forwarding forwarding;
 
-	ItemsApiController(ItemViews views, Assessments assessments) {
+	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding) {
 		this.views = views;
 		this.assessments = assessments;
+		this.hosting = hosting;
+		this.forwarding = forwarding;
+	}
+
+	record ForwardResult(TakedownJson.@Nullable OrgDto forwardedTo, boolean blockListCandidate) {
+	}
+
+	@PutMapping("/{id}/hosting")
+	@Operation(summary = "Record where the item is hosted: country, host provider, the host's organisation on the "
+			+ "platform or its abuse e-mail, its language for notices, whether it is behind a CDN")
+	HostingLocation recordHosting(@PathVariable UUID id, @RequestBody HostingDraft draft) {
+		return hosting.record(CallerContext.require(), new ItemId(id), draft);
+	}
+
+	@PostMapping("/{id}/forward")
+	@Operation(summary = "Forward an assessed item to the hotline of its hosting country (outside the EU with no "
+			+ "host on the platform: mark it as a candidate for the EU block list)")
+	ForwardResult forward(@PathVariable UUID id) {
+		Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
+		return new ForwardResult(outcome.to() == null ? null : new TakedownJson.OrgDto(outcome.to().id().value(),
+				outcome.to().name(), outcome.to().shortName(), outcome.to().country().value()), outcome.blockListCandidate());
 	}
 
 	@GetMapping

@@ -21,6 +21,9 @@ import eu.eccp.takedown.internal.Assessment;
 import eu.eccp.takedown.internal.AssessmentDraft;
 import eu.eccp.takedown.internal.Assessments;
 import eu.eccp.takedown.internal.ContentCategory;
+import eu.eccp.takedown.internal.Forwarding;
+import eu.eccp.takedown.internal.Hosting;
+import eu.eccp.takedown.internal.HostingDraft;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import eu.eccp.takedown.internal.LegalityMatrix;
@@ -37,11 +40,41 @@ class TakedownController {
 	private final ItemViews views;
 	private final Assessments assessments;
 	private final LegalityMatrix matrix;
+	private final Hosting hosting;
+	private final Forwarding forwarding;
 
-	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix) {
+	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix, Hosting hosting,
+			Forwarding forwarding) {
 		this.views = views;
 		this.assessments = assessments;
 		this.matrix = matrix;
+		this.hosting = hosting;
+		this.forwarding = forwarding;
+	}
+
+	@PostMapping("/takedown/items/{id}/hosting")
+	String recordHosting(@PathVariable UUID id, HostingDraft draft, Model model, HttpServletResponse response) {
+		try {
+			hosting.record(CallerContext.require(), new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?located";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("hostingDraft", draft);
+			return show(new ItemId(id), model, e.fieldErrors(), null, null);
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/forward")
+	String forward(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		try {
+			Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
+			return "redirect:/takedown/items/" + id + (outcome.blockListCandidate() ? "?blockList" : "?forwarded");
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.forward");
+		}
 	}
 
 	@GetMapping("/takedown/items")
@@ -102,6 +135,14 @@ class TakedownController {
 		model.addAttribute("categories", ContentCategory.values());
 		model.addAttribute("mediaTypes", Assessment.MediaType.values());
 		model.addAttribute("problem", problem);
+		if (!model.containsAttribute("hostingDraft")) {
+			eu.eccp.takedown.internal.HostingLocation h = detail.item().hosting();
+			model.addAttribute("hostingDraft", h == null ? new HostingDraft(null, null, null, null, null, false)
+					: new HostingDraft(h.country() == null ? null : h.country().value(), h.provider(),
+							h.hostOrganisation() == null ? null : h.hostOrganisation().toString(), h.abuseEmail(), h.language(),
+							h.behindCdn()));
+		}
+		model.addAttribute("hostChoices", hosting.hostChoices());
 		return "takedown/item";
 	}
 
