@@ -24,6 +24,8 @@ import eu.eccp.takedown.internal.ContentCategory;
 import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
 import eu.eccp.takedown.internal.HostingDraft;
+import eu.eccp.takedown.internal.NoticeDraft;
+import eu.eccp.takedown.internal.Notices;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import eu.eccp.takedown.internal.LegalityMatrix;
@@ -42,9 +44,11 @@ class TakedownController {
 	private final LegalityMatrix matrix;
 	private final Hosting hosting;
 	private final Forwarding forwarding;
+	private final Notices notices;
 
 	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix, Hosting hosting,
-			Forwarding forwarding) {
+			Forwarding forwarding, Notices notices) {
+		this.notices = notices;
 		this.views = views;
 		this.assessments = assessments;
 		this.matrix = matrix;
@@ -62,6 +66,24 @@ class TakedownController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("hostingDraft", draft);
 			return show(new ItemId(id), model, e.fieldErrors(), null, null);
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/notices")
+	String sendNotice(@PathVariable UUID id, NoticeDraft draft, Model model, HttpServletResponse response) {
+		try {
+			notices.send(CallerContext.require(), new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?noticeSent";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("noticeDraft", draft);
+			return show(new ItemId(id), model, e.fieldErrors(), null, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("noticeDraft", draft);
+			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.notice");
 		}
 	}
 
@@ -143,6 +165,14 @@ class TakedownController {
 							h.behindCdn()));
 		}
 		model.addAttribute("hostChoices", hosting.hostChoices());
+		model.addAttribute("notices", notices.ofItem(caller, id));
+		if (!model.containsAttribute("noticeDraft")) {
+			model.addAttribute("noticeDraft", new NoticeDraft(null, null, null, null, false, null, null, null, null, null,
+					null, null));
+		}
+		model.addAttribute("mayOrder", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR));
+		model.addAttribute("mayPreserve", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR)
+				|| caller.has(eu.eccp.shared.Role.CONTACT_POINT_OFFICER));
 		return "takedown/item";
 	}
 
