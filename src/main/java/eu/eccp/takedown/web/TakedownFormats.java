@@ -25,6 +25,10 @@ class TakedownFormats {
 		return of(Duration.between(from, to));
 	}
 
+	public String minutes(@Nullable Double minutes) {
+		return minutes == null ? "—" : of(Duration.ofSeconds(Math.round(minutes * 60)));
+	}
+
 	public String of(@Nullable Duration d) {
 		if (d == null) {
 			return "—";
