@@ -13,7 +13,8 @@
  * its illegal-content reports), {@link eu.eccp.takedown.ContentRouting} (which organisation handles illegal
  * content from a country), {@link eu.eccp.takedown.ReportedContent}, {@link eu.eccp.takedown.ReportedCategory},
  * {@link eu.eccp.takedown.ItemId}, and {@link eu.eccp.takedown.ItemLocations} with
- * {@link eu.eccp.takedown.LookedUpLocation} (where a lookup found an item's host).
+ * {@link eu.eccp.takedown.LookedUpLocation} (where a lookup found an item's host), and {@link eu.eccp.takedown.RemovalChecks}
+ * (what a removal check saw).
  */
 @NullMarked
 @ApplicationModule(displayName = "Illegal content and takedown",

@@ -40,6 +40,9 @@ class TimeToRemovalTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RemovalChecks checks;
+
 	@Test
 	void medianAndNinetiethPercentileByHostingCountryHostAndCategory() throws Exception {
 		String fr = DemoTokens.token(mvc, "fr.hotline");
@@ -84,7 +87,7 @@ class TimeToRemovalTests {
 				"NL,3,0,120.0,504.0");
 
 		// another hotline takes part in none of these items
-		mvc.perform(bearer(get("/api/v1/content-items/time-to-removal"), DemoTokens.token(mvc, "nl.hotline")))
+		mvc.perform(bearer(get("/api/v1/content-items/time-to-removal"), DemoTokens.token(mvc, "de.hotline")))
 			.andExpect(jsonPath("$.length()").value(0));
 
 		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("fr.hotline").password("demo"))
@@ -95,5 +98,27 @@ class TimeToRemovalTests {
 		String item = mvc.perform(get("/takedown/items/" + ids.get(1)).session(session)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(item).contains("id=\"item-time-to-removal\"");
+	}
+
+	@Test
+	void aRemovalCheckThatSeesTheItemGoneRecordsWhenAndClosesIt() throws Exception {
+		String nl = DemoTokens.token(mvc, "nl.hotline");
+		String id = JsonPath.read(mvc.perform(bearer(post("/api/v1/content-reports"), nl).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"category\":\"OTHER_ILLEGAL_CONTENT\",\"urls\":[\"https://check.ttr-other.example.com/x\"]}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.items[0].itemId");
+		ItemId item = new ItemId(java.util.UUID.fromString(id));
+		assertThat(checks.openItems(500)).extracting(RemovalChecks.Target::item).doesNotContain(item);
+		mvc.perform(bearer(post("/api/v1/content-items/" + id + "/assessments"), nl).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"category\":\"OTHER_ILLEGAL\",\"reason\":\"Illegal trade.\"}"))
+			.andExpect(status().isCreated());
+		assertThat(checks.openItems(500)).extracting(RemovalChecks.Target::item).contains(item);
+		java.time.Instant seen = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		checks.observed(item, RemovalChecks.Outcome.REMOVED, seen);
+		checks.observed(item, RemovalChecks.Outcome.REMOVED, seen.plusSeconds(60));
+		mvc.perform(bearer(get("/api/v1/content-items/" + id), nl))
+			.andExpect(jsonPath("$.item.status").value("REMOVED"))
+			.andExpect(jsonPath("$.item.timestamps.removalSeen").value(seen.toString()))
+			.andExpect(jsonPath("$.timeline[?(@.kind == 'CHECK_REMOVED')]").value(org.hamcrest.Matchers.hasSize(1)));
+		assertThat(checks.openItems(500)).extracting(RemovalChecks.Target::item).doesNotContain(item);
 	}
 }
