@@ -253,4 +253,22 @@ class ContentIntakeTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM content_item WHERE host = :h").param("h", "bulk-" + run + ".example.com")
 			.query(Long.class).single()).isEqualTo(valid);
 	}
+
+	@Test
+	void thePublicFormTakesIllegalContentAsWebAddressesWithoutADescription() throws Exception {
+		String host = "form-" + UUID.randomUUID().toString().substring(0, 8);
+		String page = mvc.perform(get("/report")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(page).contains("offence-OTHER_ILLEGAL_CONTENT").contains("illegal-content-guidance");
+		mvc.perform(post("/report").with(from(client)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("offence", "TERRORIST_CONTENT").param("residenceCountry", "NL").param("description", "")
+			.param("details.urls", "https://" + host + ".example.com/a\nhxxps://" + host + "[.]example[.]com/b"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("report/submitted"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
+				SELECT o.short_name FROM content_item i JOIN organisation o ON o.id = i.handler_org WHERE i.host = :h""")
+			.param("h", host + ".example.com").query(String.class).list()).containsExactly("nl-hotline", "nl-hotline"));
+		mvc.perform(post("/report").with(from(client)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("offence", "RACISM_XENOPHOBIA").param("residenceCountry", "NL"))
+			.andExpect(status().isUnprocessableContent());
+	}
 }
