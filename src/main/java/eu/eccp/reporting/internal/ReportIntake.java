@@ -181,7 +181,7 @@ public class ReportIntake {
 	/** A duplicate goes where the report it repeats went; anything else is routed afresh. */
 	private ReportRouting.Route routeOf(ValidReport report, Optional<StoredReport> original) {
 		return original.map(o -> new ReportRouting.Route(o.owner(), o.routedBy()))
-			.orElseGet(() -> routing.route(report.victimCountries(), report.residenceCountry()));
+			.orElseGet(() -> routing.route(report.offence(), report.victimCountries(), report.residenceCountry()));
 	}
 
 	private void checkFiles(ValidReport report, List<Upload> files) {
