@@ -10,7 +10,7 @@
  * command, no Spring) and the ISP-side library in {@code eu.eccp.blocklist.isp}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Block list", allowedDependencies = { "shared", "audit", "organisations" })
+@ApplicationModule(displayName = "Block list", allowedDependencies = { "shared", "audit", "organisations", "notifications" })
 package eu.eccp.blocklist;
 
 import org.jspecify.annotations.NullMarked;

@@ -267,6 +267,10 @@ class BlockListEndToEndTests {
 		String open = mvc.perform(as(get("/api/v1/blocklist/reviews").param("open", "true"), officer)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(open).contains(reviewId, ref, "owner@reviewed.example");
+		assertThat(jdbc.sql("""
+				SELECT o.short_name FROM notice n JOIN organisation o ON o.id = n.recipient_org
+				WHERE n.topic = 'blocklist.review_requested' AND n.data ->> 'reviewId' = :id""").param("id", reviewId)
+			.query(String.class).list()).containsExactly("europol");
 		mvc.perform(as(get("/api/v1/blocklist/reviews"), hotline)).andExpect(status().isForbidden());
 		String page = mvc.perform(get("/blocklist/stop/" + ref).locale(java.util.Locale.GERMAN)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

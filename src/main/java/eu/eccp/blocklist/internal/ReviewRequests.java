@@ -20,6 +20,9 @@ import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.blocklist.isp.ReferenceCode;
+import eu.eccp.notifications.Notice;
+import eu.eccp.notifications.Notifications;
+import eu.eccp.organisations.People;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
@@ -29,7 +32,8 @@ import eu.eccp.shared.Role;
 /**
  * Review requests from site owners who reached a stop page (Directive 2011/93/EU Art. 25(2): users told
  * why, redress): the reference code shown there names the entry; the request reaches the block-list
- * officers (the list's owners), who must answer within {@code review-answer-within}. Upholding keeps the
+ * officers (the list's owners: a notice to the officer who approved the entry and their organisation, and
+ * the officers' review list), who must answer within {@code review-answer-within}. Upholding keeps the
  * entry; withdrawing takes it off every list at once.
  */
 @Service
@@ -47,8 +51,14 @@ public class ReviewRequests {
 
 	private final BlockListProperties properties;
 
+	private final People people;
+
+	private final Notifications notifications;
+
 	ReviewRequests(JdbcClient jdbc, EntryRepository entries, BlockListEntries lifecycle, AuditTrail audit, Clock clock,
-			BlockListProperties properties) {
+			BlockListProperties properties, People people, Notifications notifications) {
+		this.people = people;
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.entries = entries;
 		this.lifecycle = lifecycle;
@@ -117,6 +127,15 @@ public class ReviewRequests {
 			.update();
 		audit.record(AuditActor.anonymous("site owner (review page)"),
 				new AuditEvent("blocklist.review.requested", "blocklist-entry", entry.id().toString(), null, true));
+		// the officer who approved the entry, and their organisation, own it: they are told at once
+		if (entry.decidedBy() != null) {
+			people.find(entry.decidedBy()).ifPresent(officer -> notifications.send(Notice.to(officer.organisationId(),
+					"blocklist.review_requested", "Review requested for block-list entry " + entry.referenceCode()
+							+ " (answer due " + due + ")", "/blocklist")
+				.forPerson(officer.id())
+				.with("reviewId", id)
+				.with("referenceCode", entry.referenceCode())));
+		}
 		return new ReviewReceived(id, due);
 	}
 
