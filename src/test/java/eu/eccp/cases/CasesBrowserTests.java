@@ -110,7 +110,7 @@ class CasesBrowserTests {
 		String caseUrl = browser.getCurrentUrl().replaceAll("#.*$", "");
 
 		logInAs("de.analyst");
-		assertThat(browser.findElement(By.id("panel-cases")).getText()).contains("Invitations waiting for an answer: 1.");
+		assertThat(browser.findElement(By.id("figure-invitations")).getText()).isEqualTo("1");
 		browser.get(url("/cases"));
 		browser.findElement(By.xpath("//ul[@id='case-invitations']//a[contains(., '" + reference + "')]")).click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-facts")));

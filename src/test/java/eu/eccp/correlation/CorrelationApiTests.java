@@ -184,7 +184,7 @@ class CorrelationApiTests {
 		String frReportId = (String) hits.get(0).get("recordId");
 		assertThat(mvc.perform(get("/hits/record/REPORT/" + frReportId).header("HX-Request", "true").session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-			.contains("id=\"record-hits\"").contains("NL");
+			.contains("id=\"record-hits\"").contains("Netherlands");
 		assertThat(mvc.perform(get("/reports/" + frReportId).session(session)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString()).contains("/hits/record/REPORT/" + frReportId);
 		String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()

@@ -73,8 +73,7 @@ public class CaseMembers {
 		cases.touch(caseId, now);
 		audit.record(AuditEvent.of("case.invited", "case", caseId.value()).withDetail("organisation=" + unit.id()));
 		String owner = organisations.find(file.owner()).map(OrganisationView::name).orElse("?");
-		notifications.send(Notice.to(unit.id(), "case.invitation",
-				owner + " invites you to case " + file.reference(), "/cases/" + caseId)
+		notifications.send(Notice.of(unit.id(), "case.invitation", "/cases/" + caseId, owner, file.reference())
 			.with("caseId", caseId)
 			.with("reference", file.reference()));
 		return invitation;
@@ -92,8 +91,8 @@ public class CaseMembers {
 		cases.touch(caseId, now);
 		audit.record(AuditEvent.of("case.invitation-accepted", "case", caseId.value()));
 		events.publishEvent(new CaseShared(caseId, caller.organisationId()));
-		notifications.send(Notice.to(invited.file().owner(), "case.invitation_accepted",
-				name(caller.organisationId()) + " joined case " + invited.file().reference(), "/cases/" + caseId)
+		notifications.send(Notice.of(invited.file().owner(), "case.invitation_accepted", "/cases/" + caseId,
+				name(caller.organisationId()), invited.file().reference())
 			.with("caseId", caseId));
 		return accepted;
 	}
@@ -107,8 +106,8 @@ public class CaseMembers {
 		cases.answer(declined);
 		timeline.record(caseId, "member.declined", name(caller.organisationId()), invited.file().tlp(), caller, now);
 		audit.record(AuditEvent.of("case.invitation-declined", "case", caseId.value()));
-		notifications.send(Notice.to(invited.file().owner(), "case.invitation_declined",
-				name(caller.organisationId()) + " declined case " + invited.file().reference(), "/cases/" + caseId)
+		notifications.send(Notice.of(invited.file().owner(), "case.invitation_declined", "/cases/" + caseId,
+				name(caller.organisationId()), invited.file().reference())
 			.with("caseId", caseId));
 		return declined;
 	}
@@ -136,8 +135,7 @@ public class CaseMembers {
 				"Access granted after a cross-border hit", null, now));
 		timeline.recordBySystem(caseId, "member.granted", unit.name(), file.tlp(), file.owner(), now);
 		audit.record(AuditEvent.of("case.access-granted", "case", caseId.value()).withDetail("organisation=" + unit.id()));
-		notifications.send(Notice.to(unit.id(), "case.access_granted",
-				"Access granted to case " + file.reference(), "/cases/" + caseId).with("caseId", caseId));
+		notifications.send(Notice.of(unit.id(), "case.access_granted", "/cases/" + caseId, file.reference()).with("caseId", caseId));
 	}
 
 	/** Units the owner may invite (public authorities, not the owner, not yet members or invited). */
