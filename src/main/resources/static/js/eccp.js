@@ -42,9 +42,9 @@ document.addEventListener('DOMContentLoaded', function () {
     summary.setAttribute('tabindex', '-1');
     summary.focus();
   }
-  // A time-zone field left empty is filled with the browser's zone.
+  // A time-zone field of a fresh form holds the server's guess from the language: the browser's zone replaces it.
   document.querySelectorAll('input[data-guess-time-zone], select[data-guess-time-zone]').forEach(function (field) {
-    if (!field.value) {
+    if (!field.value || field.value === field.defaultValue) {
       try {
         var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
         if (zone) {
@@ -59,4 +59,91 @@ document.addEventListener('DOMContentLoaded', function () {
       } catch (e) { /* no Intl: the field stays empty, UTC is assumed */ }
     }
   });
+});
+
+// The report receipt: copy, print or download the reference and status code (the buttons need JavaScript).
+document.addEventListener('DOMContentLoaded', function () {
+  var receipt = document.getElementById('receipt');
+  if (!receipt) {
+    return;
+  }
+  var text = receipt.getAttribute('data-receipt-text') || receipt.innerText;
+  var actions = receipt.querySelector('.receipt-actions');
+  if (actions) {
+    actions.hidden = false;
+  }
+  var copy = receipt.querySelector('[data-receipt-copy]');
+  if (copy && navigator.clipboard) {
+    copy.addEventListener('click', function () {
+      navigator.clipboard.writeText(text).then(function () {
+        document.getElementById('receipt-copied').textContent = copy.getAttribute('data-done');
+      });
+    });
+  } else if (copy) {
+    copy.hidden = true;
+  }
+  var print = receipt.querySelector('[data-receipt-print]');
+  if (print) {
+    print.addEventListener('click', function () { window.print(); });
+  }
+  var download = receipt.querySelector('[data-receipt-download]');
+  if (download) {
+    download.addEventListener('click', function () {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text + '\n'], { type: 'text/plain;charset=utf-8' }));
+      link.download = download.getAttribute('data-file-name') || 'report.txt';
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+  }
+});
+
+// "Show the code": a password field shown as text while the box is ticked.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[data-reveal]').forEach(function (box) {
+    var field = document.getElementById(box.getAttribute('data-reveal'));
+    var label = box.closest('label');
+    if (!field) {
+      return;
+    }
+    if (label) {
+      label.hidden = false;
+    }
+    box.addEventListener('change', function () { field.type = box.checked ? 'text' : 'password'; });
+  });
+});
+
+// Warnings that concern some offences only (the CSAM guidance) show when one of them is chosen.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('[data-for-offences]').forEach(function (warning) {
+    var offences = warning.getAttribute('data-for-offences').split(/\s+/);
+    var form = warning.closest('form');
+    if (!form) {
+      return;
+    }
+    function update() {
+      var chosen = form.querySelector('input[name="offence"]:checked');
+      warning.hidden = !(chosen && offences.indexOf(chosen.value) >= 0);
+    }
+    form.addEventListener('change', update);
+    update();
+  });
+  // Victim countries: one more picker when the last one is used.
+  var pickers = document.getElementById('victimCountries-picker');
+  if (pickers) {
+    pickers.addEventListener('change', function () {
+      var selects = pickers.querySelectorAll('select.victim-country');
+      var last = selects[selects.length - 1];
+      if (last.value && selects.length < 20) {
+        var label = pickers.querySelector('label[for="' + last.id + '"]').cloneNode(true);
+        var copy = last.cloneNode(true);
+        copy.id = 'victimCountries-' + selects.length;
+        copy.value = '';
+        label.setAttribute('for', copy.id);
+        label.textContent = label.textContent.replace(/\d+/, String(selects.length + 1));
+        last.after(label, copy);
+      }
+    });
+  }
 });

@@ -82,7 +82,7 @@ class BrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBe(By.id("dashboard-heading"), "Willkommen, fr.analyst"));
 
-		browser.findElement(By.id("logout")).click();
+		HeadlessBrowser.logOut(browser);
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
 		browser.get(url("/"));
 		assertThat(browser.findElements(By.id("public-home-heading"))).as("a visitor gets the public home page").hasSize(1);

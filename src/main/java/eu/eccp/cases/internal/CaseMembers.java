@@ -35,8 +35,12 @@ public class CaseMembers {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
+	private final eu.eccp.correlation.Hits hits;
+
 	CaseMembers(CaseRepository cases, CaseAccess access, CaseTimeline timeline, Organisations organisations,
-			Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			eu.eccp.correlation.Hits hits) {
+		this.hits = hits;
 		this.cases = cases;
 		this.access = access;
 		this.timeline = timeline;
@@ -138,7 +142,11 @@ public class CaseMembers {
 		notifications.send(Notice.of(unit.id(), "case.access_granted", "/cases/" + caseId, file.reference()).with("caseId", caseId));
 	}
 
-	/** Units the owner may invite (public authorities, not the owner, not yet members or invited). */
+	/**
+	 * Units the owner may invite (public authorities, not the owner, not yet members or invited): first the
+	 * national units of the countries that hold the case's hits (the other holders), then the other
+	 * authorities of those countries, then everyone else by country and name.
+	 */
 	@Transactional(readOnly = true)
 	public java.util.List<OrganisationView> invitable(CallerContext caller, CaseId caseId) {
 		CaseAccess.Access owner = access.owner(caller, caseId);
@@ -148,11 +156,26 @@ public class CaseMembers {
 				taken.add(m.organisation());
 			}
 		}
+		java.util.Set<String> holderCountries = new java.util.HashSet<>();
+		for (CaseLink link : cases.links(caseId)) {
+			if (link.kind().equals("HIT")) {
+				try {
+					hits.find(caller, UUID.fromString(link.ref())).ifPresent(h -> holderCountries.addAll(h.countries()));
+				}
+				catch (IllegalArgumentException notAnId) {
+					// a link stored with another reference form: no holder to propose
+				}
+			}
+		}
+		java.util.function.ToIntFunction<OrganisationView> proposal = o -> !holderCountries.contains(o.country().value()) ? 2
+				: o.type() == eu.eccp.organisations.OrganisationType.NATIONAL_UNIT ? 0 : 1;
 		return java.util.stream.Stream.of(eu.eccp.organisations.OrganisationType.values())
 			.filter(eu.eccp.organisations.OrganisationType::isPublicAuthority)
 			.flatMap(type -> organisations.findByType(type).stream())
 			.filter(o -> !taken.contains(o.id()) && !o.id().equals(owner.file().owner()))
-			.sorted(java.util.Comparator.comparing((OrganisationView o) -> o.country().value()).thenComparing(OrganisationView::name))
+			.sorted(java.util.Comparator.comparingInt(proposal)
+				.thenComparing((OrganisationView o) -> o.country().value())
+				.thenComparing(OrganisationView::name))
 			.toList();
 	}
 

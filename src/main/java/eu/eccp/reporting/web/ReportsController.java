@@ -104,7 +104,15 @@ class ReportsController {
 
 	@GetMapping("/{id}")
 	String report(@PathVariable UUID id, Model model) {
-		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id)));
+		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id), false));
+		model.addAttribute("errors", Map.of());
+		return "reports/report";
+	}
+
+	/** The analyst asks to see the reporter's contact details: shown on this answer only, and audited. */
+	@PostMapping("/{id}/contact")
+	String reportWithContact(@PathVariable UUID id, Model model) {
+		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id), true));
 		model.addAttribute("errors", Map.of());
 		return "reports/report";
 	}
@@ -148,7 +156,7 @@ class ReportsController {
 	}
 
 	private String redisplay(UUID id, Model model, Map<String, String> errors) {
-		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id)));
+		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id), false));
 		model.addAttribute("errors", errors);
 		return "reports/report";
 	}
