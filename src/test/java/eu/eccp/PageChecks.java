@@ -83,7 +83,14 @@ public final class PageChecks {
 				found.add(token);
 			}
 		}
-		Set<String> constants = shownConstants();
+		Set<String> constants = new TreeSet<>(shownConstants());
+		// values stored as text with words of their own, e.g. channel.PUBLIC_WEB, reportevent.SUBMITTED
+		for (String key : keys) {
+			String last = key.substring(key.lastIndexOf('.') + 1);
+			if (last.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")) {
+				constants.add(last);
+			}
+		}
 		Matcher constant = CONSTANT.matcher(text);
 		while (constant.find()) {
 			String token = constant.group();

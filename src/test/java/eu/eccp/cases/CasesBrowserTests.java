@@ -91,6 +91,10 @@ class CasesBrowserTests {
 			.click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("open-case-from-hit"))).click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-sources")));
+		assertThat(browser.findElement(By.id("title")).getAttribute("value")).as("title proposed from the hit")
+			.isEqualTo("Phishing: Web address shared with Germany");
+		assertThat(browser.findElement(By.cssSelector("input[name=offences][value=PHISHING]")).isSelected()).isTrue();
+		browser.findElement(By.id("title")).clear();
 		browser.findElement(By.id("title")).sendKeys("Wallet phishing shared with DE");
 		browser.findElement(By.id("summary")).sendKeys("Same phishing page reported in FR and DE.");
 		new Select(browser.findElement(By.id("tlp"))).selectByValue("AMBER");
@@ -101,6 +105,8 @@ class CasesBrowserTests {
 		assertThat(reference).matches("C-\\d{4}-\\d{6}");
 		assertThat(browser.findElement(By.id("case-links")).getText()).contains("Hit").contains("Report")
 			.contains(host.replace(".", "[.]"));
+		assertThat(new Select(browser.findElement(By.id("invite-organisation"))).getFirstSelectedOption().getAttribute("value"))
+			.as("the other holder's unit is proposed first").isEqualTo("de-unit");
 		new Select(browser.findElement(By.id("invite-organisation"))).selectByValue("de-unit");
 		browser.findElement(By.id("invite-note")).sendKeys("Your report matches ours");
 		browser.findElement(By.id("invite-submit")).click();
