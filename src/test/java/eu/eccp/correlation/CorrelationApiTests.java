@@ -169,14 +169,14 @@ class CorrelationApiTests {
 			.andReturn().getRequest().getSession();
 		String hitsPage = mvc.perform(get("/hits").session(session)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(hitsPage).contains(domain.replace(".", "[.]")).contains("NL");
+		assertThat(hitsPage).contains(domain.replace(".", "[.]")).contains("Netherlands");
 		String hitPage = mvc.perform(get("/hits/" + hits.get(0).get("id")).session(session)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(hitPage).contains("Netherlands National Cyber Crime Unit").contains("Netherlands 24/7 Contact Point")
 			.contains("id=\"access-form\"");
 		String pivotPage = mvc.perform(get("/indicators").param("q", "hxxps://" + domain.replace(".", "[.]") + "/pay")
 			.session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(pivotPage).contains("NL: 1");
+		assertThat(pivotPage).contains("Netherlands: 1");
 		String clusterPage = mvc.perform(get("/clusters/" + hits.get(0).get("clusterId")).session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(clusterPage).contains("<svg class=\"cluster-graph\"").contains("<circle").contains("<line");
