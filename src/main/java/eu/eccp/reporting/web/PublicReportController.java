@@ -49,6 +49,7 @@ class PublicReportController {
 		model.addAttribute("languageNames", TaxonomyModel.languageNames());
 		model.addAttribute("tlpLabels", TaxonomyModel.tlpLabels());
 		model.addAttribute("currencies", TaxonomyModel.CURRENCIES);
+		model.addAttribute("fieldLimits", TaxonomyModel.FIELD_LIMITS);
 		model.addAttribute("mailReceipts", intake.canEmailReceipts());
 	}
 

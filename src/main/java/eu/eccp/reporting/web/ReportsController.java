@@ -69,6 +69,7 @@ class ReportsController {
 		model.addAttribute("languageNames", TaxonomyModel.languageNames());
 		model.addAttribute("tlpLabels", TaxonomyModel.tlpLabels());
 		model.addAttribute("currencies", TaxonomyModel.CURRENCIES);
+		model.addAttribute("fieldLimits", TaxonomyModel.FIELD_LIMITS);
 	}
 
 	@GetMapping
