@@ -91,7 +91,16 @@ class WalkthroughBrowserTests {
 		browser.findElement(By.id("report-submit")).click();
 		HeadlessBrowser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("submitted-heading")));
 		checked(language, "/report/submitted");
-		visit("/report/status", language);
+		String reference = browser.findElement(By.id("report-reference")).getText();
+		String token = browser.findElement(By.id("status-token")).getText();
+		assertThat(browser.getCurrentUrl()).as("post/redirect/get").endsWith("/report/submitted");
+		browser.findElement(By.id("to-status")).click();
+		checked(language, "/report/status");
+		assertThat(browser.findElement(By.id("reference")).getAttribute("value")).as("reference filled in").isEqualTo(reference);
+		browser.findElement(By.id("token")).sendKeys(token);
+		browser.findElement(By.id("status-submit")).click();
+		HeadlessBrowser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("report-status")));
+		checked(language, "/report/status/view");
 		visit("/no-such-page", language);
 		assertThat(browser.findElement(By.id("error-heading")).getText()).contains("404");
 	}
@@ -109,6 +118,16 @@ class WalkthroughBrowserTests {
 		browser.findElement(By.linkText(reference)).click();
 		HeadlessBrowser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("detail-reference")));
 		checked(language, "/reports/detail");
+		browser.findElement(By.id("show-contact")).click();
+		HeadlessBrowser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("reporter-contact")));
+		checked(language, "/reports/detail-with-contact");
+		browser.findElement(By.id("open-case-from-report")).click();
+		HeadlessBrowser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("case-form")));
+		checked(language, "/cases/new-from-report");
+		assertThat(browser.findElement(By.id("title")).getAttribute("value")).as("title proposed").contains(reference);
+		browser.findElement(By.id("case-submit")).click();
+		HeadlessBrowser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("case-reference")));
+		checked(language, "/cases/case");
 		visit("/hits", language);
 		visit("/cases", language);
 		visit("/cases/new", language);
@@ -147,7 +166,7 @@ class WalkthroughBrowserTests {
 	/** A public report through the public API (the citizen's path is walked above), routed by its victim country. */
 	String publicReport(String country, String marker) throws Exception {
 		String body = """
-				{"offence":"PHISHING","victimCountries":["%s"],"residenceCountry":"%s","description":"Fake parcel fee at https://walk-%s.parcel-fee.example/pay %s","details":{"emails":["fees@parcel-fee.example"]}}"""
+				{"offence":"PHISHING","victimCountries":["%s"],"residenceCountry":"%s","description":"Fake parcel fee at https://walk-%s.parcel-fee.example/pay %s","details":{"emails":["fees@parcel-fee.example"]},"contact":{"email":"walker@example.org","language":"de"},"consentToContact":true}"""
 			.formatted(country, country, marker, marker);
 		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/public/reports")))
 			.header("Content-Type", "application/json")
