@@ -7,3 +7,143 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// The menu button on small screens: the navigation stays visible without JavaScript.
+document.documentElement.classList.add('js');
+document.addEventListener('DOMContentLoaded', function () {
+  var button = document.getElementById('menu-button');
+  var menu = document.getElementById('site-menu');
+  if (button && menu) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var open = menu.classList.toggle('open');
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
+  // Wide tables scroll inside their own box (reachable by keyboard) instead of widening the page.
+  document.querySelectorAll('main table.table').forEach(function (table) {
+    if (table.parentElement && table.parentElement.classList.contains('table-scroll')) {
+      return;
+    }
+    var box = document.createElement('div');
+    box.className = 'table-scroll';
+    box.tabIndex = 0;
+    box.setAttribute('role', 'region');
+    var heading = table.id ? table.id : 'table';
+    var caption = table.querySelector('caption');
+    var label = caption ? caption.textContent : (document.querySelector('h1') || {}).textContent;
+    box.setAttribute('aria-label', (label || heading).trim());
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+  });
+  // After a failed submit, the error summary takes the focus so that screen readers read it first.
+  var summary = document.querySelector('[data-error-summary]');
+  if (summary) {
+    summary.setAttribute('tabindex', '-1');
+    summary.focus();
+  }
+  // A time-zone field of a fresh form holds the server's guess from the language: the browser's zone replaces it.
+  document.querySelectorAll('input[data-guess-time-zone], select[data-guess-time-zone]').forEach(function (field) {
+    if (!field.value || field.value === field.defaultValue) {
+      try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone) {
+          if (field.tagName === 'SELECT') {
+            for (var i = 0; i < field.options.length; i++) {
+              if (field.options[i].value === zone) { field.value = zone; }
+            }
+          } else {
+            field.value = zone;
+          }
+        }
+      } catch (e) { /* no Intl: the field stays empty, UTC is assumed */ }
+    }
+  });
+});
+
+// The report receipt: copy, print or download the reference and status code (the buttons need JavaScript).
+document.addEventListener('DOMContentLoaded', function () {
+  var receipt = document.getElementById('receipt');
+  if (!receipt) {
+    return;
+  }
+  var text = receipt.getAttribute('data-receipt-text') || receipt.innerText;
+  var actions = receipt.querySelector('.receipt-actions');
+  if (actions) {
+    actions.hidden = false;
+  }
+  var copy = receipt.querySelector('[data-receipt-copy]');
+  if (copy && navigator.clipboard) {
+    copy.addEventListener('click', function () {
+      navigator.clipboard.writeText(text).then(function () {
+        document.getElementById('receipt-copied').textContent = copy.getAttribute('data-done');
+      });
+    });
+  } else if (copy) {
+    copy.hidden = true;
+  }
+  var print = receipt.querySelector('[data-receipt-print]');
+  if (print) {
+    print.addEventListener('click', function () { window.print(); });
+  }
+  var download = receipt.querySelector('[data-receipt-download]');
+  if (download) {
+    download.addEventListener('click', function () {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text + '\n'], { type: 'text/plain;charset=utf-8' }));
+      link.download = download.getAttribute('data-file-name') || 'report.txt';
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+  }
+});
+
+// "Show the code": a password field shown as text while the box is ticked.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[data-reveal]').forEach(function (box) {
+    var field = document.getElementById(box.getAttribute('data-reveal'));
+    var label = box.closest('label');
+    if (!field) {
+      return;
+    }
+    if (label) {
+      label.hidden = false;
+    }
+    box.addEventListener('change', function () { field.type = box.checked ? 'text' : 'password'; });
+  });
+});
+
+// Warnings that concern some offences only (the CSAM guidance) show when one of them is chosen.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('[data-for-offences]').forEach(function (warning) {
+    var offences = warning.getAttribute('data-for-offences').split(/\s+/);
+    var form = warning.closest('form');
+    if (!form) {
+      return;
+    }
+    function update() {
+      var chosen = form.querySelector('input[name="offence"]:checked');
+      warning.hidden = !(chosen && offences.indexOf(chosen.value) >= 0);
+    }
+    form.addEventListener('change', update);
+    update();
+  });
+  // Victim countries: one more picker when the last one is used.
+  var pickers = document.getElementById('victimCountries-picker');
+  if (pickers) {
+    pickers.addEventListener('change', function () {
+      var selects = pickers.querySelectorAll('select.victim-country');
+      var last = selects[selects.length - 1];
+      if (last.value && selects.length < 20) {
+        var label = pickers.querySelector('label[for="' + last.id + '"]').cloneNode(true);
+        var copy = last.cloneNode(true);
+        copy.id = 'victimCountries-' + selects.length;
+        copy.value = '';
+        label.setAttribute('for', copy.id);
+        label.textContent = label.textContent.replace(/\d+/, String(selects.length + 1));
+        last.after(label, copy);
+      }
+    });
+  }
+});

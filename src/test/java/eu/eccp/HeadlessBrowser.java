@@ -74,8 +74,13 @@ public final class HeadlessBrowser {
 
 	/** Logs in with a demo account (password {@code demo}) in English and waits for the dashboard. */
 	public static void logIn(WebDriver browser, String baseUrl, String username) {
+		logIn(browser, baseUrl, username, "en");
+	}
+
+	/** Logs in with a demo account in a language ({@code en}, {@code fr}, {@code de}) and waits for the dashboard. */
+	public static void logIn(WebDriver browser, String baseUrl, String username, String language) {
 		browser.manage().deleteAllCookies();
-		browser.get(baseUrl + "/login?lang=en");
+		browser.get(baseUrl + "/login?lang=" + language);
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("demo");
 		browser.findElement(By.id("login-submit")).click();
@@ -96,6 +101,12 @@ public final class HeadlessBrowser {
 		wait.ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
 			.executeScript("return window.eccpOldPage === undefined && document.readyState === 'complete'")));
 		return wait.until(ExpectedConditions.presenceOfElementLocated(onNewPage));
+	}
+
+	/** Logs out through the user menu of the header (account security and log-out sit behind the username). */
+	public static void logOut(WebDriver browser) {
+		browser.findElement(By.cssSelector("#user-menu > summary")).click();
+		browser.findElement(By.id("logout")).click();
 	}
 
 	public static WebDriverWait waiting(WebDriver browser) {

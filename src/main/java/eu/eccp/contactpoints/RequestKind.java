@@ -1,6 +1,7 @@
 package eu.eccp.contactpoints;
 
 /** What an urgent request asks for. */
+@eu.eccp.shared.Labelled("requestkind")
 public enum RequestKind {
 	/** Expedited preservation of stored computer data (Budapest Convention, Art. 29). */
 	PRESERVATION,

@@ -1,6 +1,7 @@
 package eu.eccp.contactpoints;
 
 /** Where an urgent request stands: sent → acknowledged → in progress → one of the closing states. */
+@eu.eccp.shared.Labelled("requeststatus")
 public enum RequestStatus {
 	SENT, ACKNOWLEDGED, IN_PROGRESS, FULFILLED, PARTIALLY_FULFILLED, REFUSED, WITHDRAWN;
 

@@ -1,6 +1,7 @@
 package eu.eccp.indicators;
 
 /** The kinds of observable the extractor recognises. */
+@eu.eccp.shared.Labelled("indicatortype")
 public enum IndicatorType {
 
 	/** An absolute URL with a host that is a registrable domain, an IP address or a Tor onion service. */

@@ -27,6 +27,7 @@ public interface AccountAuthentication extends UserDetailsService {
 	String SECOND_FACTOR_ENROLMENT_AUTHORITY = "FACTOR_TOTP_ENROLMENT";
 
 	/** What a principal's account asks of a login besides the password. */
+	@eu.eccp.shared.Labelled(shown = false)
 	enum SecondFactor {
 		/** Nothing more: the account has no second factor and need not have one. */
 		NOT_USED,

@@ -6,6 +6,7 @@ import java.util.Set;
 import eu.eccp.shared.Role;
 
 /** What kind of organisation takes part in the platform. */
+@eu.eccp.shared.Labelled("orgtype")
 public enum OrganisationType {
 	NATIONAL_UNIT,
 	CONTACT_POINT,

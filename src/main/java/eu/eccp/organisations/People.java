@@ -16,4 +16,10 @@ public interface People {
 
 	/** The e-mail address of an enabled person, if they gave one (for notices addressed to them). */
 	Optional<String> email(UserId id);
+
+	/** The language (ISO 639-1) the person last used on the platform, for what is sent to them. */
+	Optional<String> language(UserId id);
+
+	/** Remembers the language a person uses (at log-in, and when they switch), for e-mails to them. */
+	void rememberLanguage(UserId id, String language);
 }

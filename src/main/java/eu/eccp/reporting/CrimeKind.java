@@ -1,6 +1,7 @@
 package eu.eccp.reporting;
 
 /** The three kinds of cyber crime of the EU's policy on the fight against cyber crime. */
+@eu.eccp.shared.Labelled("kind")
 public enum CrimeKind {
 	/** Traditional crime committed over electronic networks: fraud, phishing, identity theft, illegal trade. */
 	CRIME_OVER_NETWORKS,

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * article: they are offences under national law committed online. The UI shows and the API returns this
  * mapping ({@code GET /api/v1/public/taxonomy}).
  */
+@eu.eccp.shared.Labelled(value = "offence", suffix = "name")
 public enum Offence {
 
 	FRAUD_SHOPPING(CrimeKind.CRIME_OVER_NETWORKS, List.of("ETS 185 Art. 8"), "Fraud", "Masquerade"),

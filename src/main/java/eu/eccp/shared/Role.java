@@ -1,6 +1,7 @@
 package eu.eccp.shared;
 
 /** What a person may do on the platform. A user holds one or more roles within their organisation. */
+@Labelled("role")
 public enum Role {
 	ANALYST,
 	CONTACT_POINT_OFFICER,

@@ -3,6 +3,7 @@ package eu.eccp.shared;
 import java.util.Locale;
 
 /** Traffic Light Protocol 2.0 markings, from most to least restricted. */
+@Labelled("tlp")
 public enum Tlp {
 	RED, AMBER_STRICT, AMBER, GREEN, CLEAR;
 

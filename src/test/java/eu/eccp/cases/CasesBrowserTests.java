@@ -90,6 +90,10 @@ class CasesBrowserTests {
 		browser.findElement(By.xpath("//tr[.//code[contains(., '" + host.replace(".", "[.]") + "')]]//a[contains(@href, '/hits/')]"))
 			.click();
 		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("open-case-from-hit"))), By.id("case-sources"));
+		assertThat(browser.findElement(By.id("title")).getAttribute("value")).as("title proposed from the hit")
+			.isEqualTo("Phishing: Web address shared with Germany");
+		assertThat(browser.findElement(By.cssSelector("input[name=offences][value=PHISHING]")).isSelected()).isTrue();
+		browser.findElement(By.id("title")).clear();
 		browser.findElement(By.id("title")).sendKeys("Wallet phishing shared with DE");
 		browser.findElement(By.id("summary")).sendKeys("Same phishing page reported in FR and DE.");
 		new Select(browser.findElement(By.id("tlp"))).selectByValue("AMBER");
@@ -99,6 +103,8 @@ class CasesBrowserTests {
 		assertThat(reference).matches("C-\\d{4}-\\d{6}");
 		assertThat(browser.findElement(By.id("case-links")).getText()).contains("Hit").contains("Report")
 			.contains(host.replace(".", "[.]"));
+		assertThat(new Select(browser.findElement(By.id("invite-organisation"))).getFirstSelectedOption().getAttribute("value"))
+			.as("the other holder's unit is proposed first").isEqualTo("de-unit");
 		new Select(browser.findElement(By.id("invite-organisation"))).selectByValue("de-unit");
 		browser.findElement(By.id("invite-note")).sendKeys("Your report matches ours");
 		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("invite-submit")), By.id("case-notice"));
@@ -107,7 +113,7 @@ class CasesBrowserTests {
 		String caseUrl = browser.getCurrentUrl().replaceAll("#.*$", "");
 
 		logInAs("de.analyst");
-		assertThat(browser.findElement(By.id("panel-cases")).getText()).contains("Invitations waiting for an answer: 1.");
+		assertThat(browser.findElement(By.id("figure-invitations")).getText()).isEqualTo("1");
 		browser.get(url("/cases"));
 		HeadlessBrowser.clickThrough(browser, browser.findElement(By.xpath("//ul[@id='case-invitations']//a[contains(., '" + reference + "')]")), By.id("invitation-facts"));
 		assertThat(browser.findElement(By.id("invitation-facts")).getText()).contains("Wallet phishing shared with DE")

@@ -134,7 +134,7 @@ class RequestApiTests {
 		List<Map<String, Object>> received = notices("request.received", id);
 		assertThat(received).hasSize(1);
 		assertThat(received.get(0)).containsEntry("short_name", "isp").containsEntry("urgent", true);
-		assertThat((String) received.get(0).get("title")).contains("Preservation request REQ-", "France National Cyber Crime Unit")
+		assertThat((String) received.get(0).get("title")).contains("Expedited preservation REQ-", "France National Cyber Crime Unit")
 			.doesNotContain("Phishing", "phisher42", "198.51.100.23");
 
 		mvc.perform(as(get("/api/v1/requests/" + id), isp)).andExpect(status().isOk())

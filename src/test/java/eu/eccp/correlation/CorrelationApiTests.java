@@ -161,14 +161,14 @@ class CorrelationApiTests {
 			.andReturn().getRequest().getSession();
 		String hitsPage = mvc.perform(get("/hits").session(session)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(hitsPage).contains(domain.replace(".", "[.]")).contains("NL");
+		assertThat(hitsPage).contains(domain.replace(".", "[.]")).contains("Netherlands");
 		String hitPage = mvc.perform(get("/hits/" + hits.get(0).get("id")).session(session)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(hitPage).contains("Netherlands National Cyber Crime Unit").contains("Netherlands 24/7 Contact Point")
 			.contains("id=\"access-form\"");
 		String pivotPage = mvc.perform(get("/indicators").param("q", "hxxps://" + domain.replace(".", "[.]") + "/pay")
 			.session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(pivotPage).contains("NL: 1");
+		assertThat(pivotPage).contains("Netherlands: 1");
 		String clusterPage = mvc.perform(get("/clusters/" + hits.get(0).get("clusterId")).session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(clusterPage).contains("<svg class=\"cluster-graph\"").contains("<circle").contains("<line");
@@ -176,7 +176,7 @@ class CorrelationApiTests {
 		String frReportId = (String) hits.get(0).get("recordId");
 		assertThat(mvc.perform(get("/hits/record/REPORT/" + frReportId).header("HX-Request", "true").session(session))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-			.contains("id=\"record-hits\"").contains("NL");
+			.contains("id=\"record-hits\"").contains("Netherlands");
 		assertThat(mvc.perform(get("/reports/" + frReportId).session(session)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString()).contains("/hits/record/REPORT/" + frReportId);
 		String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()

@@ -221,6 +221,46 @@ class NotificationTests {
 	}
 
 	@Test
+	void aNoticeReadsInEachReadersLanguageAndIsMailedInItsRecipientsLanguage() throws Exception {
+		String reference = "CASE-" + UUID.randomUUID().toString().substring(0, 8);
+		OrganisationId hosting = organisationOf("hosting.partner");
+		jdbc.sql("""
+				INSERT INTO notification_settings (organisation_id, mail_addresses, mail_topics, updated_at, mail_language)
+				VALUES (:org, ARRAY['abuse@hosting.example'], ARRAY['case.closed'], now(), 'de')
+				ON CONFLICT (organisation_id) DO UPDATE SET mail_addresses = EXCLUDED.mail_addresses,
+				  mail_topics = EXCLUDED.mail_topics, mail_language = 'de'""").param("org", hosting.value()).update();
+		notifications.send(Notice.of(hosting, "case.closed", "/cases/77", reference));
+
+		String partner = token("hosting.partner");
+		String inFrench = mvc.perform(as(get("/api/v1/notifications").param("size", "500"), partner).header("Accept-Language", "fr"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(inFrench, "$.items[*].title")).contains("Le dossier " + reference + " a été clos");
+		String inGerman = mvc.perform(as(get("/api/v1/notifications").param("size", "500"), partner).header("Accept-Language", "de"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(inGerman, "$.items[*].title")).contains("Der Fall " + reference + " wurde geschlossen");
+		assertThat(JsonPath.<List<String>>read(inGerman, "$.items[?(@.title =~ /.*" + reference + ".*/)].titleKey"))
+			.containsExactly("notice.case.closed");
+		assertThat(awaitMail("Der Fall " + reference).getAllRecipients()).extracting(Object::toString)
+			.containsExactly("abuse@hosting.example");
+
+		// a person gets e-mails in the language they last used on the platform
+		jdbc.sql("UPDATE app_user SET email = 'nora.analyst@nl-unit.example', language = 'fr' WHERE username = 'nl.analyst'").update();
+		notifications.send(Notice.of(organisationOf("nl.analyst"), "case.task_assigned", "/cases/78", reference)
+			.forPerson(user("nl.analyst")));
+		assertThat(awaitMail("Une tâche vous est attribuée dans le dossier " + reference).getAllRecipients())
+			.extracting(Object::toString).containsExactly("nora.analyst@nl-unit.example");
+	}
+
+	@Test
+	void theLanguageAPersonUsesIsRememberedForTheirEmails() throws Exception {
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("bank.partner").password("demo"))
+			.andReturn().getRequest().getSession();
+		mvc.perform(get("/").param("lang", "de").session(session)).andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT language FROM app_user WHERE username = 'bank.partner'").query(String.class).single())
+			.isEqualTo("de");
+	}
+
+	@Test
 	void mailSettingsAreForAdminsAndRefuseBadAddresses() throws Exception {
 		mvc.perform(as(get("/api/v1/notification-settings"), token("fr.analyst"))).andExpect(status().isForbidden());
 		mvc.perform(as(put("/api/v1/notification-settings"), token("fr.admin")).contentType(MediaType.APPLICATION_JSON)

@@ -75,7 +75,7 @@ class ReportingBrowserTests {
 		browser.findElement(By.id("offence-PHISHING")).click();
 		((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("document.getElementById('occurredAt').value = '2026-11-28T14:30'");
-		browser.findElement(By.id("victimCountries")).sendKeys("FR");
+		new Select(browser.findElement(By.id("victimCountries"))).selectByValue("FR");
 		new Select(browser.findElement(By.id("residenceCountry"))).selectByValue("FR");
 		browser.findElement(By.id("loss-amount")).sendKeys("120.50");
 		new Select(browser.findElement(By.id("loss-currency"))).selectByValue("EUR");
@@ -137,6 +137,9 @@ class ReportingBrowserTests {
 		waiting().until(ExpectedConditions.elementToBeClickable(By.linkText(receipt[0])));
 		HeadlessBrowser.clickThrough(browser, browser.findElement(By.linkText(receipt[0])), By.id("detail-reference"));
 		assertThat(browser.findElement(By.id("detail-description")).getText()).contains(marker);
+		assertThat(browser.findElements(By.id("reporter-contact"))).as("contact details only on request").isEmpty();
+		browser.findElement(By.id("show-contact")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("reporter-contact")));
 		assertThat(browser.findElement(By.id("reporter-contact")).getText()).contains("reporter@example.org");
 		screenshot("reports-detail");
 

@@ -242,8 +242,7 @@ public class CaseDesk {
 		audit.record(AuditEvent.of("case.closed", "case", id.value()));
 		for (Membership m : cases.members(id)) {
 			if (m.status() == Membership.Status.ACCEPTED) {
-				notifications.send(Notice.to(m.organisation(), "case.closed", "Case " + closed.reference() + " was closed",
-						"/cases/" + id).with("caseId", id));
+				notifications.send(Notice.of(m.organisation(), "case.closed", "/cases/" + id, closed.reference()).with("caseId", id));
 			}
 		}
 		return closed;

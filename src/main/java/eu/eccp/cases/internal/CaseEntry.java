@@ -13,6 +13,7 @@ import eu.eccp.shared.UserId;
 public record CaseEntry(UUID id, CaseId caseId, Kind kind, String body, Tlp tlp, OrganisationId authorOrg, UserId author,
 		Instant createdAt, List<Evidence> attachments) {
 
+	@eu.eccp.shared.Labelled("cases.entry")
 	public enum Kind {
 		NOTE, MESSAGE
 	}

@@ -19,6 +19,7 @@ public record CaseFile(CaseId id, String reference, String title, String summary
 		Status status, OrganisationId owner, UserId openedBy, Instant openedAt, Instant updatedAt,
 		@Nullable Instant closedAt) {
 
+	@eu.eccp.shared.Labelled("cases.status")
 	public enum Status {
 		OPEN, CLOSED
 	}

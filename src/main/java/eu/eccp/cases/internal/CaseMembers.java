@@ -35,8 +35,12 @@ public class CaseMembers {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
+	private final eu.eccp.correlation.Hits hits;
+
 	CaseMembers(CaseRepository cases, CaseAccess access, CaseTimeline timeline, Organisations organisations,
-			Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			eu.eccp.correlation.Hits hits) {
+		this.hits = hits;
 		this.cases = cases;
 		this.access = access;
 		this.timeline = timeline;
@@ -73,8 +77,7 @@ public class CaseMembers {
 		cases.touch(caseId, now);
 		audit.record(AuditEvent.of("case.invited", "case", caseId.value()).withDetail("organisation=" + unit.id()));
 		String owner = organisations.find(file.owner()).map(OrganisationView::name).orElse("?");
-		notifications.send(Notice.to(unit.id(), "case.invitation",
-				owner + " invites you to case " + file.reference(), "/cases/" + caseId)
+		notifications.send(Notice.of(unit.id(), "case.invitation", "/cases/" + caseId, owner, file.reference())
 			.with("caseId", caseId)
 			.with("reference", file.reference()));
 		return invitation;
@@ -92,8 +95,8 @@ public class CaseMembers {
 		cases.touch(caseId, now);
 		audit.record(AuditEvent.of("case.invitation-accepted", "case", caseId.value()));
 		events.publishEvent(new CaseShared(caseId, caller.organisationId()));
-		notifications.send(Notice.to(invited.file().owner(), "case.invitation_accepted",
-				name(caller.organisationId()) + " joined case " + invited.file().reference(), "/cases/" + caseId)
+		notifications.send(Notice.of(invited.file().owner(), "case.invitation_accepted", "/cases/" + caseId,
+				name(caller.organisationId()), invited.file().reference())
 			.with("caseId", caseId));
 		return accepted;
 	}
@@ -107,8 +110,8 @@ public class CaseMembers {
 		cases.answer(declined);
 		timeline.record(caseId, "member.declined", name(caller.organisationId()), invited.file().tlp(), caller, now);
 		audit.record(AuditEvent.of("case.invitation-declined", "case", caseId.value()));
-		notifications.send(Notice.to(invited.file().owner(), "case.invitation_declined",
-				name(caller.organisationId()) + " declined case " + invited.file().reference(), "/cases/" + caseId)
+		notifications.send(Notice.of(invited.file().owner(), "case.invitation_declined", "/cases/" + caseId,
+				name(caller.organisationId()), invited.file().reference())
 			.with("caseId", caseId));
 		return declined;
 	}
@@ -136,11 +139,14 @@ public class CaseMembers {
 				"Access granted after a cross-border hit", null, now));
 		timeline.recordBySystem(caseId, "member.granted", unit.name(), file.tlp(), file.owner(), now);
 		audit.record(AuditEvent.of("case.access-granted", "case", caseId.value()).withDetail("organisation=" + unit.id()));
-		notifications.send(Notice.to(unit.id(), "case.access_granted",
-				"Access granted to case " + file.reference(), "/cases/" + caseId).with("caseId", caseId));
+		notifications.send(Notice.of(unit.id(), "case.access_granted", "/cases/" + caseId, file.reference()).with("caseId", caseId));
 	}
 
-	/** Units the owner may invite (public authorities, not the owner, not yet members or invited). */
+	/**
+	 * Units the owner may invite (public authorities, not the owner, not yet members or invited): first the
+	 * national units of the countries that hold the case's hits (the other holders), then the other
+	 * authorities of those countries, then everyone else by country and name.
+	 */
 	@Transactional(readOnly = true)
 	public java.util.List<OrganisationView> invitable(CallerContext caller, CaseId caseId) {
 		CaseAccess.Access owner = access.owner(caller, caseId);
@@ -150,11 +156,26 @@ public class CaseMembers {
 				taken.add(m.organisation());
 			}
 		}
+		java.util.Set<String> holderCountries = new java.util.HashSet<>();
+		for (CaseLink link : cases.links(caseId)) {
+			if (link.kind().equals("HIT")) {
+				try {
+					hits.find(caller, UUID.fromString(link.ref())).ifPresent(h -> holderCountries.addAll(h.countries()));
+				}
+				catch (IllegalArgumentException notAnId) {
+					// a link stored with another reference form: no holder to propose
+				}
+			}
+		}
+		java.util.function.ToIntFunction<OrganisationView> proposal = o -> !holderCountries.contains(o.country().value()) ? 2
+				: o.type() == eu.eccp.organisations.OrganisationType.NATIONAL_UNIT ? 0 : 1;
 		return java.util.stream.Stream.of(eu.eccp.organisations.OrganisationType.values())
 			.filter(eu.eccp.organisations.OrganisationType::isPublicAuthority)
 			.flatMap(type -> organisations.findByType(type).stream())
 			.filter(o -> !taken.contains(o.id()) && !o.id().equals(owner.file().owner()))
-			.sorted(java.util.Comparator.comparing((OrganisationView o) -> o.country().value()).thenComparing(OrganisationView::name))
+			.sorted(java.util.Comparator.comparingInt(proposal)
+				.thenComparing((OrganisationView o) -> o.country().value())
+				.thenComparing(OrganisationView::name))
 			.toList();
 	}
 

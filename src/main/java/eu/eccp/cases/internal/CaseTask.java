@@ -17,6 +17,7 @@ public record CaseTask(UUID id, CaseId caseId, String title, @Nullable UserId as
 		Status status, Tlp tlp, OrganisationId authorOrg, UserId author, Instant createdAt, @Nullable Instant doneAt,
 		@Nullable UserId doneBy) {
 
+	@eu.eccp.shared.Labelled("cases.task")
 	public enum Status {
 		OPEN, DONE
 	}

@@ -97,8 +97,8 @@ public class CaseWork {
 		if (tlp.mayLeaveOwner()) {
 			for (Membership m : cases.members(caseId)) {
 				if (m.isMember() && !m.organisation().equals(caller.organisationId())) {
-					notifications.send(Notice.to(m.organisation(), "case.message",
-							"New message in case " + member.file().reference(), "/cases/" + caseId + "#messages")
+					notifications.send(Notice.of(m.organisation(), "case.message", "/cases/" + caseId + "#messages",
+							member.file().reference())
 						.with("caseId", caseId));
 				}
 			}
@@ -145,8 +145,8 @@ public class CaseWork {
 		cases.touch(caseId, now);
 		audit.record(AuditEvent.of("case.task-added", "case", caseId.value()).withDetail("task=" + task.id()));
 		if (person != null && !person.id().equals(caller.userId())) {
-			notifications.send(Notice.to(person.organisationId(), "case.task_assigned",
-					"Task assigned to you in case " + member.file().reference(), "/cases/" + caseId + "#tasks")
+			notifications.send(Notice.of(person.organisationId(), "case.task_assigned", "/cases/" + caseId + "#tasks",
+					member.file().reference())
 				.forPerson(person.id())
 				.with("caseId", caseId)
 				.with("taskId", task.id()));

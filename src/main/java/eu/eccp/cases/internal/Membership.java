@@ -16,6 +16,7 @@ import eu.eccp.shared.UserId;
 public record Membership(CaseId caseId, OrganisationId organisation, Status status, @Nullable UserId invitedBy,
 		Instant invitedAt, @Nullable String invitationNote, @Nullable UserId respondedBy, @Nullable Instant respondedAt) {
 
+	@eu.eccp.shared.Labelled("cases.member")
 	public enum Status {
 		OWNER, INVITED, ACCEPTED, DECLINED
 	}

@@ -54,7 +54,7 @@ class CasesController {
 	private final Names names;
 
 	CasesController(CaseDesk desk, CaseMembers members, CaseWork work, EvidenceLocker locker, CaseExports exports,
-			People people, Names names) {
+			People people, Names names, eu.eccp.cases.internal.CaseDrafts drafts) {
 		this.desk = desk;
 		this.members = members;
 		this.work = work;
@@ -62,7 +62,10 @@ class CasesController {
 		this.exports = exports;
 		this.people = people;
 		this.names = names;
+		this.drafts = drafts;
 	}
+
+	private final eu.eccp.cases.internal.CaseDrafts drafts;
 
 	@GetMapping("/cases")
 	String list(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String q,
@@ -79,9 +82,9 @@ class CasesController {
 	@GetMapping("/cases/new")
 	String openForm(@RequestParam(required = false) @Nullable UUID hit, @RequestParam(required = false) @Nullable UUID report,
 			@RequestParam(required = false) @Nullable Long cluster, Model model) {
-		CaseDesk.requireCaseWorker(CallerContext.require());
-		model.addAttribute("form", new OpenCase("", "", List.of(), "AMBER", report == null ? List.of() : List.of(report),
-				hit == null ? List.of() : List.of(hit), cluster));
+		CallerContext me = CallerContext.require();
+		CaseDesk.requireCaseWorker(me);
+		model.addAttribute("form", drafts.draft(me, hit, report, cluster));
 		return formPage(model, Map.of());
 	}
 

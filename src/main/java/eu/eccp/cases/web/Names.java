@@ -17,12 +17,47 @@ import eu.eccp.shared.UserId;
 @Component("caseNames")
 public class Names {
 
+	private static final java.util.Set<String> LINK_KINDS = java.util.Set.of("REPORT", "HIT", "CLUSTER", "INDICATOR", "CASE");
+
 	private final Organisations organisations;
 	private final People people;
+	private final eu.eccp.shared.Labels labels;
 
-	Names(Organisations organisations, People people) {
+	Names(Organisations organisations, People people, eu.eccp.shared.Labels labels) {
 		this.organisations = organisations;
 		this.people = people;
+		this.labels = labels;
+	}
+
+	/**
+	 * A linked record's label in the reader's language: a hit's stored {@code URL · DE, FR} reads
+	 * "Web address · Germany, France", an indicator's {@code URL} "Web address"; others as stored (references).
+	 */
+	public String linkLabel(String kind, String label) {
+		return switch (kind) {
+			case "HIT" -> {
+				int dot = label.indexOf(" · ");
+				yield dot < 0 ? labels.of("indicatortype", label)
+						: labels.of("indicatortype", label.substring(0, dot)) + " · "
+								+ labels.countries(java.util.Arrays.asList(label.substring(dot + 3).split(",\\s*")));
+			}
+			case "INDICATOR" -> labels.of("indicatortype", label);
+			default -> label;
+		};
+	}
+
+	/** The subject of a timeline's "linked" entry, stored as {@code KIND label} (e.g. {@code HIT URL · DE}), in words. */
+	public String linked(@Nullable String subject) {
+		if (subject == null) {
+			return "";
+		}
+		int space = subject.indexOf(' ');
+		String kind = space < 0 ? subject : subject.substring(0, space);
+		if (!LINK_KINDS.contains(kind)) {
+			return subject;
+		}
+		String rest = space < 0 ? "" : subject.substring(space + 1);
+		return labels.message("cases.link." + kind) + (rest.isEmpty() ? "" : " " + linkLabel(kind, rest));
 	}
 
 	/** A per-request lookup with its own cache. */

@@ -1,6 +1,7 @@
 package eu.eccp.contactpoints.internal;
 
 /** The kinds of identifier an urgent request can concern. */
+@eu.eccp.shared.Labelled("identifiertype")
 public enum IdentifierType {
 	/** An account (user name, customer number) at a service, given with the service. */
 	ACCOUNT,

@@ -1,27 +1,22 @@
 package eu.eccp.contactpoints.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import eu.eccp.contactpoints.RequestKind;
 import eu.eccp.notifications.Notice;
 import eu.eccp.notifications.Notifications;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.UserId;
 
 /**
- * The notices of the 24/7 network. Titles name the kind, the reference and the requesting organisation,
- * never the facts or any personal data: notices leave the platform by e-mail and webhooks.
+ * The notices of the 24/7 network. Titles ({@code notice.request.*} messages, in each reader's language)
+ * name the kind ({0}), the reference ({1}) and the other organisation ({2}), never the facts or any
+ * personal data: notices leave the platform by e-mail and webhooks.
  */
 @Component
 class RequestNotices {
-
-	private static final Map<RequestKind, String> KIND_NAMES = Map.of(RequestKind.PRESERVATION, "Preservation request",
-			RequestKind.DISCLOSURE, "Traffic-data disclosure request", RequestKind.EMERGENCY,
-			"EMERGENCY disclosure request", RequestKind.MUTUAL_ASSISTANCE, "Mutual-assistance request");
 
 	private final Notifications notifications;
 
@@ -31,15 +26,13 @@ class RequestNotices {
 
 	/** The recipient learns of a new request; urgently when it is urgent (always for emergencies). */
 	void sent(UrgentRequest request, String requesterName) {
-		Notice notice = notice(request.recipient(), "request.received", request,
-				title(request) + " from " + requesterName);
+		Notice notice = notice(request.recipient(), "request.received", request, requesterName);
 		notifications.send(request.urgent() ? notice.urgently() : notice);
 	}
 
 	/** The other party learns of a transition ({@code what}: acknowledged, started, fulfilled...). */
 	void transition(UrgentRequest request, OrganisationId to, String what, String byName) {
-		notifications.send(notice(to, "request." + what, request,
-				title(request) + " " + what.replace('_', ' ') + " by " + byName).with("status", request.status().name()));
+		notifications.send(notice(to, "request." + what, request, byName).with("status", request.status().name()));
 	}
 
 	/**
@@ -49,7 +42,7 @@ class RequestNotices {
 	 */
 	void escalated(UrgentRequest request, String requesterName, @Nullable UserId backupPerson,
 			List<OrganisationId> coordinators) {
-		String title = "Overdue: " + title(request) + " from " + requesterName + " was not acknowledged in time";
+		String title = requesterName;
 		Notice toRecipient = notice(request.recipient(), "request.escalated", request, title).urgently().with("role",
 				"backup");
 		notifications.send(backupPerson == null ? toRecipient : toRecipient.forPerson(backupPerson));
@@ -64,7 +57,7 @@ class RequestNotices {
 
 	/** Both parties: the preservation lapses soon. */
 	void preservationExpiring(UrgentRequest request) {
-		String title = title(request) + ": the preservation lapses soon; extend it if the data is still needed";
+		String title = "";
 		for (OrganisationId party : List.of(request.requester(), request.recipient())) {
 			notifications.send(notice(party, "request.preservation_expiring", request, title)
 				.with("preservedUntil", String.valueOf(request.preservedUntil())));
@@ -73,15 +66,12 @@ class RequestNotices {
 
 	/** The other party: a new message in the thread (its content stays on the platform). */
 	void message(UrgentRequest request, OrganisationId to, String fromName) {
-		notifications.send(notice(to, "request.message", request, "New message on " + request.reference() + " from " + fromName));
+		notifications.send(notice(to, "request.message", request, fromName));
 	}
 
-	static String title(UrgentRequest request) {
-		return KIND_NAMES.get(request.kind()) + " " + request.reference();
-	}
-
-	private static Notice notice(OrganisationId to, String topic, UrgentRequest request, String title) {
-		return Notice.to(to, topic, title.length() > 300 ? title.substring(0, 300) : title, "/requests/" + request.id())
+	/** A notice whose title reads the request's kind, its reference and the other organisation's name. */
+	private static Notice notice(OrganisationId to, String topic, UrgentRequest request, String otherOrganisation) {
+		return Notice.of(to, topic, "/requests/" + request.id(), request.kind(), request.reference(), otherOrganisation)
 			.with("requestId", request.id())
 			.with("reference", request.reference())
 			.with("kind", request.kind().name());

@@ -26,6 +26,7 @@ import eu.eccp.shared.UserId;
 public final class UrgentRequest {
 
 	/** What each side may do, for the UI and the API's {@code actions}. */
+	@eu.eccp.shared.Labelled("requests.action")
 	public enum Action {
 		ACKNOWLEDGE, START, FULFIL, REFUSE, WITHDRAW, EXTEND
 	}

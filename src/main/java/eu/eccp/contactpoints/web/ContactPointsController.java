@@ -24,6 +24,7 @@ import eu.eccp.contactpoints.internal.ContactPointView;
 import eu.eccp.contactpoints.internal.UrgentRequests;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.Labels;
 import eu.eccp.shared.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,8 +37,11 @@ class ContactPointsController {
 
 	private final ContactPointDirectory directory;
 
-	ContactPointsController(ContactPointDirectory directory) {
+	private final Labels labels;
+
+	ContactPointsController(ContactPointDirectory directory, Labels labels) {
 		this.directory = directory;
+		this.labels = labels;
 	}
 
 	/** The edit form as posted: capabilities as checkboxes, languages as one comma-separated line. */
@@ -75,19 +79,37 @@ class ContactPointsController {
 		model.addAttribute("type", type);
 		model.addAttribute("capability", capability);
 		model.addAttribute("types", OrganisationType.values());
+		model.addAttribute("countryChoices", labels.countryNames(directory.search(me, new ContactPointDirectory.Filter(null, null, null))
+			.stream().map(ContactPointView::country).distinct().toList()));
 		model.addAttribute("capabilities", Capability.values());
 		model.addAttribute("maySend", UrgentRequests.maySend(me));
 		model.addAttribute("ownEditable", ContactPointDirectory.mayEdit(me, me.organisationId().value()));
 		try {
-			model.addAttribute("entries", directory.search(me, new ContactPointDirectory.Filter(country, type, capability)));
+			List<ContactPointView> entries = directory.search(me, new ContactPointDirectory.Filter(country, type, capability));
+			model.addAttribute("entries", entries);
+			model.addAttribute("groups", byCountry(entries));
 			model.addAttribute("errors", Map.of());
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("entries", List.of());
+			model.addAttribute("groups", List.of());
 			model.addAttribute("errors", e.fieldErrors());
 		}
 		return htmx != null ? "contactpoints/directory :: results" : "contactpoints/directory";
+	}
+
+	/** The directory's entries of one country, under the country's name in the reader's language. */
+	record CountryGroup(String code, String name, List<ContactPointView> entries) {
+	}
+
+	/** Entries grouped by country, countries in the order of their names in the reader's language. */
+	private List<CountryGroup> byCountry(List<ContactPointView> entries) {
+		Map<String, List<ContactPointView>> grouped = new java.util.HashMap<>();
+		entries.forEach(e -> grouped.computeIfAbsent(e.country(), c -> new java.util.ArrayList<>()).add(e));
+		return labels.countryNames(grouped.keySet()).stream()
+			.map(c -> new CountryGroup(c.code(), c.name(), grouped.get(c.code())))
+			.toList();
 	}
 
 	@GetMapping("/contact-points/{organisationId}/edit")

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** What an uploaded file is: a saved e-mail, an HTML page or text, by its name or else its first bytes. */
+@eu.eccp.shared.Labelled(shown = false)
 enum FileKind {
 
 	EML, HTML, TEXT;

@@ -37,13 +37,12 @@ class HitNotifier {
 		}
 		if (found.count() == 1) {
 			UUID hit = found.hitIds().get(0);
-			notifications.send(Notice.to(found.organisation(), "hit.found", "New cross-border hit", "/hits/" + hit)
+			notifications.send(Notice.of(found.organisation(), "hit.found", "/hits/" + hit, 1)
 				.with("hitId", hit)
 				.with("count", 1));
 			return;
 		}
-		notifications.send(Notice.to(found.organisation(), "hit.found", found.count() + " new cross-border hits",
-				"/hits?unread=true")
+		notifications.send(Notice.of(found.organisation(), "hit.found", "/hits?unread=true", found.count())
 			.with("count", found.count())
 			.with("hitIds", found.hitIds().stream().limit(MAX_IDS).map(UUID::toString).collect(Collectors.joining(","))));
 	}

@@ -2,9 +2,10 @@ package eu.eccp.notifications.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * E-mails each notice after its sender's transaction commits: a notice for a person to that person's
  * address (to the organisation's addresses when they gave none), any other to the addresses the
  * organisation's admins set, if its topic is mailed (urgent notices always are). The e-mail carries the
- * title and the link, never a record's content. Every message sent or failed is logged in
+ * title and the link, never a record's content, in the recipient's language: the language the person last
+ * used on the platform, or the one the organisation's admins chose for its shared addresses. Every message sent or failed is logged in
  * {@code mail_delivery}; without {@code spring.mail.host} nothing is mailed (noted in the log).
  */
 @Component
@@ -45,10 +47,12 @@ class MailDelivery {
 	private final NotificationsProperties properties;
 	private final String publicUrl;
 	private final Clock clock;
+	private final NoticeTitles titles;
 
 	MailDelivery(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, JsonMapper json, NotificationSettings settings,
 			People people, MessageSource messages, NotificationsProperties properties,
-			@Value("${eccp.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+			@Value("${eccp.public-url:http://localhost:8080}") String publicUrl, Clock clock, NoticeTitles titles) {
+		this.titles = titles;
 		this.mail = mail;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -66,7 +70,7 @@ class MailDelivery {
 		if (notice == null) {
 			return;
 		}
-		Set<String> recipients = recipients(notice);
+		Map<String, Locale> recipients = recipients(notice);
 		if (recipients.isEmpty()) {
 			return;
 		}
@@ -75,35 +79,36 @@ class MailDelivery {
 			log.info("notice {} not e-mailed: no SMTP server configured (spring.mail.host)", notice.id());
 			return;
 		}
-		for (String to : recipients) {
-			send(sender, notice, to);
-		}
+		recipients.forEach((to, locale) -> send(sender, notice, to, locale));
 	}
 
-	private Set<String> recipients(StoredNotice notice) {
-		Set<String> recipients = new LinkedHashSet<>();
+	/** Each address with the language its reader gets. */
+	private Map<String, Locale> recipients(StoredNotice notice) {
+		Map<String, Locale> recipients = new LinkedHashMap<>();
 		if (notice.person() != null) {
-			people.email(notice.person()).ifPresent(recipients::add);
-			if (!recipients.isEmpty()) {
+			Optional<String> address = people.email(notice.person());
+			if (address.isPresent()) {
+				recipients.put(address.get(), NoticeTitles.locale(people.language(notice.person()).orElse(null)));
 				return recipients;
 			}
 		}
 		NotificationSettings.MailSettings mailSettings = settings.of(notice.recipient());
 		if (mailSettings.mails(notice)) {
-			recipients.addAll(mailSettings.mailAddresses());
+			Locale locale = NoticeTitles.locale(mailSettings.mailLanguage());
+			mailSettings.mailAddresses().forEach(address -> recipients.put(address, locale));
 		}
 		return recipients;
 	}
 
-	private void send(JavaMailSender sender, StoredNotice notice, String to) {
-		Locale locale = Locale.ENGLISH;
+	private void send(JavaMailSender sender, StoredNotice notice, String to, Locale locale) {
+		String title = notice.title(titles, locale);
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(properties.mailFrom());
 		message.setTo(to);
 		message.setSubject(messages.getMessage(notice.urgent() ? "notifications.mail.subjectUrgent" : "notifications.mail.subject",
-				new Object[] { notice.title() }, locale));
+				new Object[] { title }, locale));
 		message.setText(messages.getMessage("notifications.mail.body",
-				new Object[] { notice.title(), publicUrl + notice.link(), publicUrl + "/notifications" }, locale));
+				new Object[] { title, publicUrl + notice.link(), publicUrl + "/notifications" }, locale));
 		String error = null;
 		try {
 			sender.send(message);

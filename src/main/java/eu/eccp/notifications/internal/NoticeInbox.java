@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A person's inbox: the notices to their organisation as a whole and those addressed to them; a notice for
  * a person is seen by nobody else, not even their colleagues or the platform operator. Read state is kept
- * per person. Unread urgent notices come first, then the newest.
+ * per person. Unread urgent notices come first, then the newest. Titles are in the reader's language.
  */
 @Service
 public class NoticeInbox implements UnreadNotices {
@@ -35,7 +35,10 @@ public class NoticeInbox implements UnreadNotices {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	NoticeInbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final NoticeTitles titles;
+
+	NoticeInbox(JdbcClient jdbc, JsonMapper json, Clock clock, NoticeTitles titles) {
+		this.titles = titles;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -43,11 +46,13 @@ public class NoticeInbox implements UnreadNotices {
 
 	@Transactional(readOnly = true)
 	public Page<NoticeView> notices(CallerContext caller, boolean unreadOnly, PageRequest page) {
+		java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		return PagedQuery.page(jdbc, "n.*, r.read_at", FROM, MINE + (unreadOnly ? " AND r.read_at IS NULL" : ""),
 				mine(caller), "(r.read_at IS NULL AND n.urgent) DESC, n.created_at DESC, n.id", page, (rs, n) -> {
 					StoredNotice notice = StoredNotice.of(rs, json);
-					return new NoticeView(notice.id(), notice.topic(), notice.title(), notice.link(), notice.urgent(),
-							notice.person() != null, notice.data(), notice.createdAt(), SqlTimes.instant(rs, "read_at"));
+					return new NoticeView(notice.id(), notice.topic(), notice.title(titles, reader), notice.link(),
+							notice.urgent(), notice.person() != null, notice.data(), notice.createdAt(),
+							SqlTimes.instant(rs, "read_at"), notice.titleKey(), notice.titleArguments());
 				});
 	}
 

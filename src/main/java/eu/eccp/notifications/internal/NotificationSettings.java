@@ -37,6 +37,9 @@ public class NotificationSettings {
 	static final int MAX_ADDRESSES = 10;
 
 	private final JdbcClient jdbc;
+	/** The languages the platform's e-mails are written in. */
+	public static final List<String> SHIPPED_LANGUAGES = List.of("en", "fr", "de");
+
 	private final AuditTrail audit;
 	private final Clock clock;
 
@@ -49,8 +52,9 @@ public class NotificationSettings {
 	/**
 	 * @param mailAddresses where the organisation's notices are e-mailed
 	 * @param mailTopics topics mailed besides urgent notices; empty: every topic
+	 * @param mailLanguage the language (en, fr, de) of the e-mails to these addresses
 	 */
-	public record MailSettings(List<String> mailAddresses, List<String> mailTopics) {
+	public record MailSettings(List<String> mailAddresses, List<String> mailTopics, String mailLanguage) {
 
 		public MailSettings {
 			mailAddresses = List.copyOf(mailAddresses);
@@ -76,14 +80,27 @@ public class NotificationSettings {
 	@Transactional
 	public MailSettings updateMailSettings(CallerContext caller, @Nullable Collection<String> addresses,
 			@Nullable Collection<String> topics) {
+		return updateMailSettings(caller, addresses, topics, null);
+	}
+
+	/** As above, and the language of the e-mails ({@code en}, {@code fr}, {@code de}; null keeps the current one). */
+	@Transactional
+	public MailSettings updateMailSettings(CallerContext caller, @Nullable Collection<String> addresses,
+			@Nullable Collection<String> topics, @Nullable String language) {
 		caller.requireAny(Role.ADMIN);
 		List<String> mail = addresses(addresses);
 		List<String> subscribed = Topics.parse(topics, "mailTopics");
+		if (language != null && !SHIPPED_LANGUAGES.contains(language)) {
+			throw new InvalidRequestException("mailLanguage", "validation.mailLanguage");
+		}
 		jdbc.sql("""
-				INSERT INTO notification_settings (organisation_id, mail_addresses, mail_topics, updated_at, updated_by)
-				VALUES (:org, CAST(:mail AS text[]), CAST(:topics AS text[]), :now, :user)
+				INSERT INTO notification_settings (organisation_id, mail_addresses, mail_topics, updated_at, updated_by,
+				  mail_language)
+				VALUES (:org, CAST(:mail AS text[]), CAST(:topics AS text[]), :now, :user, COALESCE(:language, 'en'))
 				ON CONFLICT (organisation_id) DO UPDATE SET mail_addresses = EXCLUDED.mail_addresses,
-				  mail_topics = EXCLUDED.mail_topics, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+				  mail_topics = EXCLUDED.mail_topics, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
+				  mail_language = COALESCE(:language, notification_settings.mail_language)""")
+			.param("language", language)
 			.param("org", caller.organisationId().value())
 			.param("mail", mail.toArray(String[]::new))
 			.param("topics", subscribed.toArray(String[]::new))
@@ -108,11 +125,12 @@ public class NotificationSettings {
 	}
 
 	MailSettings of(OrganisationId organisation) {
-		return jdbc.sql("SELECT mail_addresses, mail_topics FROM notification_settings WHERE organisation_id = :org")
+		return jdbc.sql("SELECT mail_addresses, mail_topics, mail_language FROM notification_settings WHERE organisation_id = :org")
 			.param("org", organisation.value())
-			.query((rs, n) -> new MailSettings(strings(rs.getArray("mail_addresses")), strings(rs.getArray("mail_topics"))))
+			.query((rs, n) -> new MailSettings(strings(rs.getArray("mail_addresses")), strings(rs.getArray("mail_topics")),
+					rs.getString("mail_language")))
 			.optional()
-			.orElse(new MailSettings(List.of(), List.of()));
+			.orElse(new MailSettings(List.of(), List.of(), "en"));
 	}
 
 	static List<String> strings(@Nullable Array array) throws java.sql.SQLException {

@@ -44,7 +44,9 @@ class NotificationsApiController {
 	}
 
 	/** E-mail settings: addresses and topics (empty: every topic; urgent notices are always mailed). */
-	record MailSettingsForm(@Nullable List<String> mailAddresses, @Nullable List<String> mailTopics) {
+	/** {@code mailLanguage}: en, fr or de; omitted keeps the current one. */
+	record MailSettingsForm(@Nullable List<String> mailAddresses, @Nullable List<String> mailTopics,
+			@Nullable String mailLanguage) {
 	}
 
 	@GetMapping("/notifications")
@@ -80,7 +82,8 @@ class NotificationsApiController {
 
 	@PutMapping("/notification-settings")
 	NotificationSettings.MailSettings updateMailSettings(@RequestBody MailSettingsForm form) {
-		return settings.updateMailSettings(CallerContext.require(), form.mailAddresses(), form.mailTopics());
+		return settings.updateMailSettings(CallerContext.require(), form.mailAddresses(), form.mailTopics(),
+				form.mailLanguage());
 	}
 
 	@GetMapping("/notification-settings/mail-log")

@@ -42,7 +42,7 @@ class NotificationsController {
 	}
 
 	/** The settings page's forms: addresses and topics as typed (one per line or separated by commas). */
-	record MailForm(@Nullable String mailAddresses, @Nullable String mailTopics) {
+	record MailForm(@Nullable String mailAddresses, @Nullable String mailTopics, @Nullable String mailLanguage) {
 	}
 
 	record EndpointForm(@Nullable String url, @Nullable String topics, @Nullable Boolean active) {
@@ -85,7 +85,8 @@ class NotificationsController {
 	String settings(Model model) {
 		CallerContext me = CallerContext.require();
 		NotificationSettings.MailSettings mail = settings.mailSettings(me);
-		model.addAttribute("mailForm", new MailForm(String.join("\n", mail.mailAddresses()), String.join(", ", mail.mailTopics())));
+		model.addAttribute("mailForm", new MailForm(String.join("\n", mail.mailAddresses()), String.join(", ", mail.mailTopics()),
+				mail.mailLanguage()));
 		return settingsPage(me, model, Map.of(), Map.of());
 	}
 
@@ -93,7 +94,7 @@ class NotificationsController {
 	String saveMail(MailForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		CallerContext me = CallerContext.require();
 		try {
-			settings.updateMailSettings(me, lines(form.mailAddresses()), lines(form.mailTopics()));
+			settings.updateMailSettings(me, lines(form.mailAddresses()), lines(form.mailTopics()), form.mailLanguage());
 			redirect.addFlashAttribute("notice", "notifications.settings.saved");
 			return "redirect:/settings/notifications";
 		}
@@ -158,7 +159,8 @@ class NotificationsController {
 
 	private void mailForm(CallerContext me, Model model) {
 		NotificationSettings.MailSettings mail = settings.mailSettings(me);
-		model.addAttribute("mailForm", new MailForm(String.join("\n", mail.mailAddresses()), String.join(", ", mail.mailTopics())));
+		model.addAttribute("mailForm", new MailForm(String.join("\n", mail.mailAddresses()), String.join(", ", mail.mailTopics()),
+				mail.mailLanguage()));
 	}
 
 	private String settingsPage(CallerContext me, Model model, Map<String, String> mailErrors,

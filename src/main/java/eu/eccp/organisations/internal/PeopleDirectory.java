@@ -38,6 +38,20 @@ class PeopleDirectory implements People {
 		return users.findById(id).filter(UserRecord::enabled).map(UserRecord::email).filter(e -> !e.isBlank());
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> language(UserId id) {
+		return users.language(id);
+	}
+
+	@Override
+	@Transactional
+	public void rememberLanguage(UserId id, String language) {
+		if (language.matches("[a-z]{2}")) {
+			users.rememberLanguage(id, language);
+		}
+	}
+
 	private static PersonView view(UserRecord user) {
 		return new PersonView(user.id(), user.username(), user.displayName(), user.organisationId(), user.roles(),
 				user.enabled());

@@ -173,6 +173,20 @@ class UserRepository {
 			.update();
 	}
 
+	Optional<String> language(UserId id) {
+		return jdbc.sql("SELECT language FROM app_user WHERE id = :id AND language IS NOT NULL")
+			.param("id", id.value())
+			.query(String.class)
+			.optional();
+	}
+
+	void rememberLanguage(UserId id, String language) {
+		jdbc.sql("UPDATE app_user SET language = :language WHERE id = :id AND language IS DISTINCT FROM :language")
+			.param("id", id.value())
+			.param("language", language)
+			.update();
+	}
+
 	void recordSuccessfulLogin(String username, Instant now) {
 		jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE username = :username")
 			.param("username", username)

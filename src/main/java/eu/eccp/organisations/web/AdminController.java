@@ -45,8 +45,11 @@ class AdminController {
 	private final ServiceTokens tokens;
 	private final SecondFactors secondFactors;
 
+	private final eu.eccp.shared.Labels labels;
+
 	AdminController(OrganisationDirectory organisations, UserAdministration users, ServiceTokens tokens,
-			SecondFactors secondFactors) {
+			SecondFactors secondFactors, eu.eccp.shared.Labels labels) {
+		this.labels = labels;
 		this.organisations = organisations;
 		this.users = users;
 		this.tokens = tokens;
@@ -62,12 +65,28 @@ class AdminController {
 
 	// --- organisations
 
+	/**
+	 * The organisations the caller administers; {@code q} keeps those whose name, short name, country code or
+	 * country name (in the reader's language) contains it, ignoring case and accents. The list is already
+	 * limited to what the caller administers (at most a few hundred), so it is filtered here.
+	 */
 	@GetMapping("/organisations")
-	String organisations(Model model) {
+	String organisations(@org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable String q,
+			Model model) {
 		CallerContext me = CallerContext.require();
-		model.addAttribute("organisations", organisations.listForAdministration(me));
+		String wanted = q == null ? "" : folded(q.strip());
+		model.addAttribute("q", q);
+		model.addAttribute("organisations", organisations.listForAdministration(me).stream()
+			.filter(o -> wanted.isEmpty() || folded(o.name()).contains(wanted) || folded(o.shortName()).contains(wanted)
+					|| folded(o.country().value()).equals(wanted) || folded(labels.country(o.country().value())).contains(wanted))
+			.toList());
 		model.addAttribute("canRegister", me.actsPlatformWideAs(Role.ADMIN));
 		return "admin/organisations";
+	}
+
+	private static String folded(String text) {
+		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	@GetMapping("/organisations/new")

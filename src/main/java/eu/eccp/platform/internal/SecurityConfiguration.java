@@ -1,5 +1,9 @@
 package eu.eccp.platform.internal;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -74,7 +78,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, AccountAuthentication accounts,
-			org.springframework.security.authentication.AuthenticationManager passwords) throws Exception {
+			org.springframework.security.authentication.AuthenticationManager passwords,
+			@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+			org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings)
+			throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
 		// One answer for a wrong password, an unknown or a disabled account; only a throttled attempt differs,
@@ -89,7 +96,14 @@ class SecurityConfiguration {
 		factors.setAdditionalAuthorization(new SecondFactorAuthorization(accounts, false));
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> enrolment = new DefaultAuthorizationManagerFactory<>();
 		enrolment.setAdditionalAuthorization(new SecondFactorAuthorization(accounts, true));
+		AuthorizationManager<RequestAuthorizationContext> signedIn = factors.authenticated();
 		http.authorizeHttpRequests(authorize -> authorize
+			// the front door: public for visitors, the dashboard (with every factor) for a signed-in person
+			.requestMatchers("/").access((authentication, context) -> {
+				Authentication who = authentication.get();
+				return who == null || who instanceof AnonymousAuthenticationToken ? new AuthorizationDecision(true)
+						: signedIn.authorize(authentication, context);
+			})
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**",
 					"/blocklist/stop/**", "/blocklist/review")
@@ -100,6 +114,7 @@ class SecurityConfiguration {
 			.requestMatchers("/audit/**").access(factors.hasRole("AUDITOR"))
 			.anyRequest().access(factors.authenticated()))
 			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint(new VisitorEntryPoint(mappings))
 				.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/login/code"),
 						AccountAuthentication.SECOND_FACTOR_AUTHORITY)
 				.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/account/security"),

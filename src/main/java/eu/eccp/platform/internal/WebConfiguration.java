@@ -4,20 +4,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import eu.eccp.organisations.People;
+import eu.eccp.shared.CallerContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 /**
  * The UI's language: taken from the browser's Accept-Language at first, switched with {@code ?lang=fr}
- * and remembered in a cookie.
+ * and remembered in a cookie; for a signed-in person also on their account (once per session and change),
+ * so that e-mails reach them in the language they use.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private static final String REMEMBERED = WebConfiguration.class.getName() + ".language";
+
+	private final People people;
+
+	WebConfiguration(People people) {
+		this.people = people;
+	}
 
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN);
 
@@ -53,5 +72,22 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					@Nullable ModelAndView modelAndView) {
+				HttpSession session = request.getSession(false);
+				if (session == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+					return;
+				}
+				CallerContext.current().ifPresent(caller -> {
+					String language = LocaleContextHolder.getLocale().getLanguage();
+					if (!language.equals(session.getAttribute(REMEMBERED))) {
+						people.rememberLanguage(caller.userId(), language);
+						session.setAttribute(REMEMBERED, language);
+					}
+				});
+			}
+		});
 	}
 }

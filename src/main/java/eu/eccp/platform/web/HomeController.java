@@ -10,13 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import eu.eccp.cases.CaseCounts;
 import eu.eccp.contactpoints.OpenRequests;
 import eu.eccp.correlation.UnreadHits;
+import eu.eccp.notifications.UnreadNotices;
 import eu.eccp.organisations.Organisations;
+import eu.eccp.reporting.ReportCounts;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Role;
 
 /**
- * The home dashboard: one panel per thing the caller's roles work on. Panels of capabilities that arrive
- * with later modules say so instead of showing made-up figures.
+ * {@code /}: the public front door for visitors (report, follow a report, log in), and for a signed-in
+ * person a dashboard that counts what needs their attention, per role, each figure linking to where it is
+ * dealt with: new reports, unread hits, case invitations, unacknowledged urgent requests and their next
+ * deadline, unread notices.
  */
 @Controller
 class HomeController {
@@ -25,53 +29,75 @@ class HomeController {
 	private final UnreadHits hits;
 	private final CaseCounts cases;
 	private final OpenRequests requests;
+	private final ReportCounts reports;
+	private final UnreadNotices notices;
+	private final DisplayFormats formats;
 
-	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases, OpenRequests requests) {
+	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases, OpenRequests requests,
+			ReportCounts reports, UnreadNotices notices, DisplayFormats formats) {
 		this.organisations = organisations;
 		this.hits = hits;
 		this.cases = cases;
 		this.requests = requests;
+		this.reports = reports;
+		this.notices = notices;
+		this.formats = formats;
 	}
 
 	/**
-	 * A dashboard panel: message keys for its title and text (with an optional argument), an optional link
-	 * and figure.
+	 * A dashboard panel: message keys for its title and text (with optional arguments), an optional link
+	 * and figure; {@code attention} marks a figure above zero that waits for someone.
 	 */
-	record Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure, Object textArgument) {
+	record Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure,
+			List<Object> textArguments) {
 
-		Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure) {
-			this(id, titleKey, textKey, link, linkKey, figure, null);
+		Panel(String id, String titleKey, String textKey, String link, String linkKey, Long figure, Object... arguments) {
+			this(id, titleKey, textKey, link, linkKey, figure, List.of(arguments));
+		}
+
+		public boolean attention() {
+			return figure != null && figure > 0 && !id.equals("admin");
+		}
+
+		public Object[] arguments() {
+			return textArguments.toArray();
 		}
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
-		CallerContext me = CallerContext.require();
+		CallerContext me = CallerContext.current().orElse(null);
+		if (me == null) {
+			return "public/home";
+		}
 		List<Panel> panels = new ArrayList<>();
-		if (me.has(Role.ANALYST) || me.has(Role.COORDINATOR)) {
-			panels.add(new Panel("reports", "panel.reports.title", "panel.reports.text", "/reports", "panel.reports.link", null));
-			panels.add(new Panel("hits", "panel.hits.title", "panel.hits.text", "/hits", "panel.hits.link",
+		if (me.has(Role.ANALYST) || me.has(Role.COORDINATOR) || me.has(Role.HOTLINE_ANALYST)) {
+			panels.add(new Panel("reports", "panel.reports.title", "panel.reports.counted", "/reports?status=RECEIVED",
+					"panel.reports.link", reports.newReports(me), reports.assignedToMe(me)));
+			panels.add(new Panel("hits", "panel.hits.title", "panel.hits.text", "/hits?unread=true", "panel.hits.link",
 					hits.unread(me)));
-			panels.add(new Panel("cases", "panel.cases.title", "panel.cases.text", "/cases", "panel.cases.link",
-					cases.openCases(me), cases.pendingInvitations(me)));
+		}
+		if (me.has(Role.ANALYST) || me.has(Role.COORDINATOR) || me.has(Role.HOTLINE_ANALYST)
+				|| me.has(Role.CONTACT_POINT_OFFICER)) {
+			panels.add(new Panel("invitations", "panel.invitations.title", "panel.invitations.text", "/cases",
+					"panel.invitations.link", cases.pendingInvitations(me)));
+			panels.add(new Panel("cases", "panel.cases.title", "panel.cases.counted", "/cases", "panel.cases.link",
+					cases.openCases(me)));
+		}
+		if (me.has(Role.CONTACT_POINT_OFFICER) || me.has(Role.PARTNER) || me.has(Role.ANALYST)
+				|| me.has(Role.COORDINATOR)) {
+			long waiting = requests.unacknowledged(me);
+			String due = requests.nextAcknowledgementDue(me).map(formats::utc).orElse(null);
+			panels.add(new Panel("requests", "panel.requests.title",
+					due == null ? "panel.requests.none" : "panel.requests.counted", "/requests", "panel.requests.link",
+					waiting, requests.awaitingAction(me), due == null ? "" : due));
 		}
 		if (me.has(Role.PARTNER) || me.has(Role.CONTACT_POINT_OFFICER)) {
 			panels.add(new Panel("submit", "panel.submit.title", "panel.submit.text", "/reports/submitted",
 					"panel.submit.link", null));
 		}
-		if (me.has(Role.CONTACT_POINT_OFFICER) || me.has(Role.PARTNER)) {
-			panels.add(new Panel("requests", "panel.requests.title", "panel.requests.text", "/requests", "panel.requests.link",
-					requests.awaitingAction(me)));
-		}
-		if (me.has(Role.HOTLINE_ANALYST) || me.has(Role.PARTNER)) {
-			panels.add(new Panel("notices", "panel.notices.title", "panel.notices.text", null, null, null));
-		}
-		if (me.has(Role.STATISTICIAN)) {
-			panels.add(new Panel("statistics", "panel.statistics.title", "panel.statistics.text", null, null, null));
-		}
-		if (me.has(Role.TRAINER)) {
-			panels.add(new Panel("training", "panel.training.title", "panel.training.text", null, null, null));
-		}
+		panels.add(new Panel("notices", "panel.unread.title", "panel.unread.text", "/notifications?unread=true",
+				"panel.unread.link", notices.count(me)));
 		if (me.has(Role.AUDITOR)) {
 			panels.add(new Panel("audit", "panel.audit.title", "panel.audit.text", "/audit", "panel.audit.link", null));
 		}

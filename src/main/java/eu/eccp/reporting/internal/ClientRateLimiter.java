@@ -18,6 +18,7 @@ import io.github.bucket4j.Bucket;
 class ClientRateLimiter {
 
 	/** What is limited, each with its own buckets. */
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Limit {
 		PUBLIC_SUBMISSION, STATUS_LOOKUP
 	}

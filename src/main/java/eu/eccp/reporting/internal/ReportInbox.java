@@ -72,10 +72,14 @@ public class ReportInbox {
 	}
 
 	/** A report as its owning unit (or its submitter) sees it. */
+	/**
+	 * @param contact the reporter's contact details, when the caller asked for them and may see them
+	 * @param contactAvailable whether the report has contact details the caller may ask to see
+	 */
 	public record ReportDetail(StoredReport report, @Nullable ReporterContact contact, boolean owner,
 			List<ReportEvent> history, List<AttachmentView> attachments, @Nullable PersonView assignee,
 			List<PersonView> assignable, Set<ReportStatus> nextStatuses,
-			List<eu.eccp.reporting.internal.ReportIndicator> indicators) {
+			List<eu.eccp.reporting.internal.ReportIndicator> indicators, boolean contactAvailable) {
 	}
 
 	@Transactional(readOnly = true)
@@ -92,13 +96,26 @@ public class ReportInbox {
 				Map.of("submitter", caller.organisationId().value())), filter, page);
 	}
 
+	/** A report with its reporter's contact details (for the API, whose callers ask for one report at a time). */
 	@Transactional
 	public ReportDetail detail(CallerContext caller, ReportId id) {
+		return detail(caller, id, true);
+	}
+
+	/**
+	 * A report; its reporter's contact details only when {@code withContact} (the analyst asked to see them:
+	 * purpose limitation), and then the audit trail records a view with contact details.
+	 */
+	@Transactional
+	public ReportDetail detail(CallerContext caller, ReportId id, boolean withContact) {
 		StoredReport report = visible(caller, id);
 		boolean owner = report.owner().equals(caller.organisationId());
 		ReporterContact contact = null;
+		boolean contactAvailable = false;
 		if (owner || report.submittedByOrganisation() != null && report.submittedByOrganisation().equals(caller.organisationId())) {
-			contact = reports.contact(id).orElse(null);
+			Optional<ReporterContact> stored = reports.contact(id);
+			contactAvailable = stored.isPresent();
+			contact = withContact ? stored.orElse(null) : null;
 		}
 		audit.record(AuditEvent.of(contact != null ? "report.viewed-with-contact" : "report.viewed", "report", id)
 			.withDetail(relation(caller, report))
@@ -108,7 +125,7 @@ public class ReportInbox {
 			.filter(p -> p.roles().stream().anyMatch(r -> List.of(TRIAGE).contains(r)))
 			.toList() : List.of();
 		return new ReportDetail(report, contact, owner, reports.events(id), reports.attachments(id), assignee, assignable,
-				owner ? TRANSITIONS.getOrDefault(report.status(), Set.of()) : Set.of(), indicators.find(id));
+				owner ? TRANSITIONS.getOrDefault(report.status(), Set.of()) : Set.of(), indicators.find(id), contactAvailable);
 	}
 
 	@Transactional

@@ -50,6 +50,7 @@ class PublicReportController {
 		model.addAttribute("languageNames", TaxonomyModel.languageNames());
 		model.addAttribute("tlpLabels", TaxonomyModel.tlpLabels());
 		model.addAttribute("currencies", TaxonomyModel.CURRENCIES);
+		model.addAttribute("fieldLimits", TaxonomyModel.FIELD_LIMITS);
 		model.addAttribute("mailReceipts", intake.canEmailReceipts());
 	}
 
@@ -63,14 +64,16 @@ class PublicReportController {
 
 	@PostMapping
 	String submit(ReportDraft draft, @RequestParam(name = "attachments", required = false) MultipartFile @Nullable [] attachments,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		try {
 			ReportIntake.PublicReceipt receipt = intake.submitPublic(draft,
 					Uploads.of(attachments), "PUBLIC_WEB", request.getRemoteAddr());
-			model.addAttribute("receipt", receipt);
-			model.addAttribute("emailed", Boolean.TRUE.equals(draft.emailReceipt()) && intake.canEmailReceipts());
-			response.setHeader("Cache-Control", "no-store");
-			return "report/submitted";
+			// post/redirect/get: the receipt travels once, in the session's flash map (never in an address),
+			// so that reloading the page does not send the report again
+			redirect.addFlashAttribute("receipt", receipt);
+			redirect.addFlashAttribute("emailed", Boolean.TRUE.equals(draft.emailReceipt()) && intake.canEmailReceipts());
+			return "redirect:/report/submitted";
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -88,9 +91,24 @@ class PublicReportController {
 		}
 	}
 
+	/** The receipt, shown once after the redirect; later (a reload, a bookmark) the way to follow the report. */
+	@GetMapping("/submitted")
+	String submitted(Model model, HttpServletResponse response) {
+		if (!model.containsAttribute("receipt")) {
+			return "redirect:/report/status";
+		}
+		response.setHeader("Cache-Control", "no-store");
+		ReportIntake.PublicReceipt receipt = (ReportIntake.PublicReceipt) model.getAttribute("receipt");
+		model.addAttribute("followUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/report/status").queryParam("reference", receipt.reference()).toUriString());
+		return "report/submitted";
+	}
+
+	/** The follow-up form, with the reference filled in when the receipt page links to it. */
 	@GetMapping("/status")
-	String lookup(Model model) {
+	String lookup(@RequestParam(required = false) @Nullable String reference, Model model) {
 		model.addAttribute("errors", Map.of());
+		model.addAttribute("reference", reference == null ? null : reference.strip().toUpperCase(java.util.Locale.ROOT));
 		return "report/status-lookup";
 	}
 

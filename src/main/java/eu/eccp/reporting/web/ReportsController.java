@@ -70,6 +70,7 @@ class ReportsController {
 		model.addAttribute("languageNames", TaxonomyModel.languageNames());
 		model.addAttribute("tlpLabels", TaxonomyModel.tlpLabels());
 		model.addAttribute("currencies", TaxonomyModel.CURRENCIES);
+		model.addAttribute("fieldLimits", TaxonomyModel.FIELD_LIMITS);
 	}
 
 	@GetMapping
@@ -105,7 +106,15 @@ class ReportsController {
 
 	@GetMapping("/{id}")
 	String report(@PathVariable UUID id, Model model) {
-		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id)));
+		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id), false));
+		model.addAttribute("errors", Map.of());
+		return "reports/report";
+	}
+
+	/** The analyst asks to see the reporter's contact details: shown on this answer only, and audited. */
+	@PostMapping("/{id}/contact")
+	String reportWithContact(@PathVariable UUID id, Model model) {
+		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id), true));
 		model.addAttribute("errors", Map.of());
 		return "reports/report";
 	}
@@ -149,7 +158,7 @@ class ReportsController {
 	}
 
 	private String redisplay(UUID id, Model model, Map<String, String> errors) {
-		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id)));
+		model.addAttribute("detail", inbox.detail(CallerContext.require(), new ReportId(id), false));
 		model.addAttribute("errors", errors);
 		return "reports/report";
 	}

@@ -38,6 +38,10 @@ final class TaxonomyModel {
 		return names;
 	}
 
+	/** The length limits of the report form's text fields, named in its error messages (as ReportValidator checks them). */
+	static final Map<String, Integer> FIELD_LIMITS = Map.of("description", 20_000, "loss.paymentMethod", 100,
+			"contact.name", 200, "organisationReference", 200);
+
 	/** Languages a reporter may ask to be contacted in, each named in itself. */
 	static Map<String, String> languageNames() {
 		Map<String, String> names = new LinkedHashMap<>();

@@ -44,6 +44,7 @@ final class LeftoverPostmaster {
 	}
 
 	/** What a start found; for the log and the tests. */
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Found {
 		NOTHING, LEFT_TO_POSTGRESQL, STALE_PID_FILE_REMOVED, ORPHAN_STOPPED
 	}

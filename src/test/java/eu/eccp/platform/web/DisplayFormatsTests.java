@@ -28,4 +28,20 @@ class DisplayFormatsTests {
 		assertThat(fmt.inZone(instant, null)).isEqualTo("2026-11-28 13:30 UTC");
 		assertThat(fmt.utc(null)).isEqualTo("—");
 	}
+
+	@Test
+	void followsThePagesLanguage() {
+		Instant instant = Instant.parse("2026-11-28T13:30:00Z");
+		try {
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.GERMAN);
+			assertThat(fmt.utc(instant)).isEqualTo("28.11.2026, 13:30 UTC");
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+			assertThat(fmt.utc(instant)).startsWith("28 nov. 2026").endsWith("13:30 UTC");
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+			assertThat(fmt.utc(instant)).isEqualTo("2026-11-28 13:30 UTC");
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
+	}
 }
