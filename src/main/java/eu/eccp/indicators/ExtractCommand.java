@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the platform, or the platform's own
  * {@code --eccp.indicators.card-hash-key=}, {@code --eccp.indicators.warninglist-dir=}) as for the platform.
  * With several files each line also names its {@code file}.
+ *
+ * <p>Files and standard input are streamed (read in windows, each line printed as its window is scanned): the
+ * memory used does not grow with the input (see docs/benchmarks.md, "Extraction in bounded memory").
  */
 public final class ExtractCommand {
 
@@ -111,14 +114,24 @@ public final class ExtractCommand {
 		for (String file : files) {
 			try {
 				boolean stdin = file.equals("-");
-				byte[] content = stdin ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
-				List<Indicator> indicators = extractor.extractFromFile(content, stdin ? null : file, options);
-				for (Indicator indicator : indicators) {
+				boolean named = files.size() > 1;
+				java.util.function.Consumer<Indicator> print = indicator -> {
 					Map<String, Object> line = IndicatorJson.toMap(indicator);
-					if (files.size() > 1) {
+					if (named) {
 						line.put("file", file);
 					}
 					out.println(json.writeValueAsString(line));
+				};
+				// streamed: a window at a time, whatever the file's size (see IndicatorExtractor)
+				if (stdin) {
+					extractor.extractFromFile(in, null, options, print);
+				}
+				else {
+					Path path = Path.of(file);
+					if (!Files.exists(path)) {
+						throw new NoSuchFileException(file);
+					}
+					extractor.extractFromFile(path, file, options, print);
 				}
 			}
 			catch (NoSuchFileException e) {

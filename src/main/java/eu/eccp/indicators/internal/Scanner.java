@@ -77,13 +77,15 @@ final class Scanner {
 	private final char[] s;
 	private final int n;
 	private final CharArray chars;
-	private final String input;
+	/** The characters the prepared text was made from, and the stream offset of the first of them. */
+	private final char[] input;
+	private final long inputOffset;
 	private final @Nullable String region;
 	private final byte @Nullable [] cardKey;
 	private final List<Indicator> found = new ArrayList<>();
 	/** Text before this index belongs to an indicator already found. */
 	private int consumedTo;
-	private int lastIbanEnd = Integer.MIN_VALUE / 2;
+	int lastIbanEnd = Integer.MIN_VALUE / 2;
 	/** Where the last number was tried (a word and its first piece start at the same place). */
 	private int lastNumberAttempt = -1;
 	/** Whether national numbers of the default region start with the trunk prefix 0 (most of Europe). */
@@ -94,13 +96,17 @@ final class Scanner {
 	private final WarningLists warningLists;
 	private final ExtractionOptions options;
 
-	Scanner(PreparedText text, String input, ExtractionOptions options, byte @Nullable [] cardKey,
+	/**
+	 * A scanner over {@code text}, prepared from {@code input} (whose first character is at
+	 * {@code inputOffset} in the whole stream).
+	 */
+	Scanner(PreparedText text, char[] input, long inputOffset, ExtractionOptions options, byte @Nullable [] cardKey,
 			WarningLists warningLists) {
-		this(text, input, options.defaultRegion(), cardKey, warningLists, options);
+		this(text, input, inputOffset, options.defaultRegion(), cardKey, warningLists, options);
 	}
 
-	private Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey,
-			WarningLists warningLists, ExtractionOptions options) {
+	private Scanner(PreparedText text, char[] input, long inputOffset, @Nullable String region,
+			byte @Nullable [] cardKey, WarningLists warningLists, ExtractionOptions options) {
 		this.warningLists = warningLists;
 		this.options = options;
 		this.text = text;
@@ -108,17 +114,35 @@ final class Scanner {
 		this.n = text.length;
 		this.chars = new CharArray(s, n);
 		this.input = input;
+		this.inputOffset = inputOffset;
 		this.region = region;
 		this.cardKey = cardKey;
 		this.zeroTrunkPrefix = region != null && "0".equals(PhoneNumberUtil.getInstance().getNddPrefixForRegion(region, true));
 	}
 
+	/** Scans the whole text. */
 	List<Indicator> scan() {
+		scan(0, n);
+		return found;
+	}
+
+	/** What was found so far, in the order found (not always by position). */
+	List<Indicator> found() {
+		return found;
+	}
+
+	/**
+	 * Scans the words that start in {@code [start, stop)}; what is before {@code start} is context only (read
+	 * behind a word, never reported), what is after {@code stop} is read only ahead of a word that started
+	 * before it. Returns where a scan of the rest must resume: the end of the last word or indicator.
+	 */
+	int scan(int start, int stop) {
 		char[] s = this.s;
 		int n = this.n;
 		byte[] classes = CLASS;
-		int i = 0;
-		while (i < n) {
+		int i = start;
+		consumedTo = Math.max(consumedTo, start);
+		while (i < stop) {
 			char c = s[i];
 			int content;
 			if (c < 128) {
@@ -163,7 +187,7 @@ final class Scanner {
 				i = j;
 			}
 		}
-		return found;
+		return i;
 	}
 
 	// ---------------------------------------------------------------- character classes
@@ -1338,14 +1362,16 @@ final class Scanner {
 		}
 		int from = text.source(a);
 		int to = text.sourceEnd(b - 1);
-		String original = input.substring(from, Math.max(from, to));
+		String original = new String(input, from, Math.max(from, to) - from);
 		if (type == IndicatorType.PAYMENT_CARD) {
 			original = PaymentCards.maskWritten(original);
 		}
 		consumedTo = Math.max(consumedTo, b);
 		if (options.wants(type)) {
 			String benign = warningLists.match(type, value, type == IndicatorType.URL ? host : null);
-			found.add(new Indicator(type, value, original, from, strong || weak, benign, details));
+			long offset = inputOffset + from;
+			found.add(new Indicator(type, value, original, offset > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) offset,
+					strong || weak, benign, details));
 		}
 	}
 
