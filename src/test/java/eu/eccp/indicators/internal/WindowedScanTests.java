@@ -74,7 +74,7 @@ class WindowedScanTests {
 
 		List<String> windowed = scan(WindowedScan.TEXT, text, window);
 
-		assertThat(text.length() / window).as("windows").isGreaterThan(20);
+		assertThat(text.length() / window).as("windows").isGreaterThan(10);
 		assertThat(whole).hasSizeGreaterThan(1000);
 		assertThat(windowed).containsExactlyElementsOf(whole);
 	}
