@@ -36,7 +36,8 @@ public final class DomainNames {
 
 	/**
 	 * The domain name {@code candidate} (Unicode or ASCII, any case, an optional final dot) if it is a
-	 * syntactically valid host name under a public suffix, else null.
+	 * syntactically valid host name under a public suffix, else null. Labels below the registered domain may
+	 * hold underscores, as DNS allows and malicious sub-domains use ({@code o_o.example.nl}).
 	 */
 	public static @Nullable Domain parse(String candidate) {
 		String name = candidate.endsWith(".") ? candidate.substring(0, candidate.length() - 1) : candidate;
@@ -74,6 +75,10 @@ public final class DomainNames {
 			return null;
 		}
 		String registered = domain.topDomainUnderRegistrySuffix().toString();
+		if (registered.indexOf('_') >= 0) {
+			// host names in DNS may hold an underscore (o_o.example.nl), registered names may not
+			return null;
+		}
 		String unicode = null;
 		boolean homograph = false;
 		if (asciiName.contains("xn--")) {
@@ -125,7 +130,8 @@ public final class DomainNames {
 				labelStart = i + 1;
 			}
 			else if (c < 0x80) {
-				if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+				if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+						|| c == '_' && name.indexOf('.', i) > 0)) {
 					return false;
 				}
 			}
