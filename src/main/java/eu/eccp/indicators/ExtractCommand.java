@@ -17,7 +17,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import eu.eccp.indicators.internal.IndicatorJson;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar eccp.jar extract [--region=CC] [FILE...]}: prints the indicators in the files (standard
@@ -106,24 +105,23 @@ public final class ExtractCommand {
 			err.println("extract: " + e.getMessage());
 			return 2;
 		}
-		JsonMapper json = JsonMapper.builder().build();
 		int status = 0;
 		if (files.isEmpty()) {
 			files.add("-");
 		}
+		boolean named = files.size() > 1;
+		StringBuilder lines = new StringBuilder(1 << 16);
 		for (String file : files) {
+			java.util.function.Consumer<Indicator> print = indicator -> {
+				IndicatorJson.appendLine(indicator, named ? file : null, lines);
+				if (lines.length() >= 1 << 15) {
+					out.append(lines);
+					lines.setLength(0);
+				}
+			};
 			try {
-				boolean stdin = file.equals("-");
-				boolean named = files.size() > 1;
-				java.util.function.Consumer<Indicator> print = indicator -> {
-					Map<String, Object> line = IndicatorJson.toMap(indicator);
-					if (named) {
-						line.put("file", file);
-					}
-					out.println(json.writeValueAsString(line));
-				};
 				// streamed: a window at a time, whatever the file's size (see IndicatorExtractor)
-				if (stdin) {
+				if (file.equals("-")) {
 					extractor.extractFromFile(in, null, options, print);
 				}
 				else {
@@ -141,6 +139,11 @@ public final class ExtractCommand {
 			catch (IOException | IllegalArgumentException e) {
 				err.println("extract: " + file + ": " + e.getMessage());
 				status = 1;
+			}
+			finally {
+				// what was found before a failure is printed too
+				out.append(lines);
+				lines.setLength(0);
 			}
 		}
 		out.flush();
