@@ -40,12 +40,25 @@ final class HtmlText {
 	/** A '<' at or after this index has no '>' after it. */
 	private int noTagEndAfter = Integer.MAX_VALUE;
 
-	private HtmlText(char[] html, int length) {
+	private HtmlText(char[] html, int length, Workspace workspace) {
 		this.h = html;
 		this.n = length;
-		this.out = new char[n + 2];
-		this.map = new int[n + 2];
-		this.ends = new int[n + 2];
+		if (workspace.out.length < n + 2) {
+			workspace.out = new char[n + 2];
+			workspace.map = new int[n + 2];
+			workspace.ends = new int[n + 2];
+		}
+		this.out = workspace.out;
+		this.map = workspace.map;
+		this.ends = workspace.ends;
+	}
+
+	/** The arrays a conversion writes into, kept from one window to the next (the text returned uses them). */
+	static final class Workspace {
+
+		private char[] out = new char[0];
+		private int[] map = new int[0];
+		private int[] ends = new int[0];
 	}
 
 	static PreparedText convert(String html) {
@@ -55,8 +68,16 @@ final class HtmlText {
 
 	/** The first {@code length} characters of {@code html} (a whole document or a window of one) as text. */
 	static PreparedText convert(char[] html, int length) {
-		HtmlText converter = new HtmlText(html, length);
+		return convert(html, length, new Workspace());
+	}
+
+	/** As {@link #convert(char[], int)}, into the arrays of {@code workspace}. */
+	static PreparedText convert(char[] html, int length, Workspace workspace) {
+		HtmlText converter = new HtmlText(html, length, workspace);
 		converter.run();
+		workspace.out = converter.out;
+		workspace.map = converter.map;
+		workspace.ends = converter.ends;
 		return new PreparedText(converter.out, converter.o, converter.map, converter.ends, converter.n);
 	}
 

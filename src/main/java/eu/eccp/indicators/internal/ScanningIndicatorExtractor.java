@@ -130,13 +130,13 @@ public final class ScanningIndicatorExtractor implements IndicatorExtractor {
 		return warningLists.match(type, value, null);
 	}
 
-	private WindowedScan windows(WindowedScan.Preparation preparation, ExtractionOptions options) {
+	private WindowedScan windows(java.util.function.Supplier<WindowedScan.Preparation> preparation, ExtractionOptions options) {
 		checkRegion(options);
 		return new WindowedScan(preparation, options, cardHashKey, warningLists);
 	}
 
 	/** With a window of another size: tests put many indicators across window borders with small ones. */
-	WindowedScan windows(WindowedScan.Preparation preparation, ExtractionOptions options, int window) {
+	WindowedScan windows(java.util.function.Supplier<WindowedScan.Preparation> preparation, ExtractionOptions options, int window) {
 		checkRegion(options);
 		return new WindowedScan(preparation, options, cardHashKey, warningLists, window);
 	}

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,27 +39,34 @@ final class WindowedScan {
 
 	/** How a window of raw characters becomes scannable text (before refanging). */
 	interface Preparation {
+
 		PreparedText prepare(char[] raw, int length);
 	}
 
-	static final Preparation TEXT = PreparedText::of;
-	static final Preparation HTML = HtmlText::convert;
+	/** Text is scanned as it is. */
+	static final Supplier<Preparation> TEXT = () -> PreparedText::of;
+
+	/** HTML is converted to text, into arrays kept from one window to the next. */
+	static final Supplier<Preparation> HTML = () -> {
+		HtmlText.Workspace workspace = new HtmlText.Workspace();
+		return (raw, length) -> HtmlText.convert(raw, length, workspace);
+	};
 
 	private static final int NONE = Integer.MIN_VALUE;
 
-	private final Preparation preparation;
+	private final Supplier<Preparation> preparation;
 	private final ExtractionOptions options;
 	private final byte @Nullable [] cardKey;
 	private final WarningLists warningLists;
 	private final int window;
 
-	WindowedScan(Preparation preparation, ExtractionOptions options, byte @Nullable [] cardKey,
+	WindowedScan(Supplier<Preparation> preparation, ExtractionOptions options, byte @Nullable [] cardKey,
 			WarningLists warningLists) {
 		this(preparation, options, cardKey, warningLists, WINDOW);
 	}
 
 	/** With another window size (tests use small ones to put many indicators across window borders). */
-	WindowedScan(Preparation preparation, ExtractionOptions options, byte @Nullable [] cardKey,
+	WindowedScan(Supplier<Preparation> preparation, ExtractionOptions options, byte @Nullable [] cardKey,
 			WarningLists warningLists, int window) {
 		this.preparation = preparation;
 		this.options = options;
@@ -72,6 +80,8 @@ final class WindowedScan {
 		int lookahead = Math.min(LOOKAHEAD, window / 4);
 		int context = Math.min(CONTEXT, window / 8);
 		char[] raw = new char[window];
+		Preparation preparation = this.preparation.get();
+		Refanger.Workspace refanging = new Refanger.Workspace();
 		int length = 0;
 		long offset = 0;
 		int resume = 0;
@@ -88,7 +98,7 @@ final class WindowedScan {
 					length += read;
 				}
 			}
-			PreparedText text = Refanger.refang(preparation.prepare(raw, length));
+			PreparedText text = Refanger.refang(preparation.prepare(raw, length), refanging);
 			int start = text.indexOf(resume);
 			int stop = end ? text.length : Math.max(start + 1, text.indexOf(length - lookahead));
 			Scanner scanner = new Scanner(text, raw, offset, options, cardKey, warningLists);

@@ -55,7 +55,7 @@ class WindowedScanTests {
 		return text.toString();
 	}
 
-	private static List<String> scan(WindowedScan.Preparation preparation, String text, int window) throws IOException {
+	private static List<String> scan(java.util.function.Supplier<WindowedScan.Preparation> preparation, String text, int window) throws IOException {
 		List<String> found = new ArrayList<>();
 		EXTRACTOR.windows(preparation, OPTIONS, window).run(new StringReader(text), indicator -> found.add(describe(indicator)));
 		return found;
