@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import eu.eccp.indicators.internal.HeapBound;
 import eu.eccp.indicators.internal.IndicatorJson;
 
 /**
@@ -49,7 +50,8 @@ public final class ExtractCommand {
 				false, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		try {
-			return run(args, System.in, out, err);
+			// a process of its own: its memory is bounded here (see HeapBound), not for callers in a platform
+			return run(args, System.in, out, err, System.getenv(), HeapBound.start());
 		}
 		finally {
 			out.flush();
@@ -61,6 +63,11 @@ public final class ExtractCommand {
 	}
 
 	static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+		return run(args, in, out, err, environment, null);
+	}
+
+	private static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+			Map<String, String> environment, @Nullable HeapBound heap) {
 		String region = null;
 		String cardKey = environment.get("ECCP_INDICATORS_CARDHASHKEY");
 		String warningListDir = environment.get("ECCP_INDICATORS_WARNINGLISTDIR");
@@ -114,6 +121,9 @@ public final class ExtractCommand {
 		for (String file : files) {
 			java.util.function.Consumer<Indicator> print = indicator -> {
 				IndicatorJson.appendLine(indicator, named ? file : null, lines);
+				if (heap != null) {
+					heap.check();
+				}
 				if (lines.length() >= 1 << 15) {
 					out.append(lines);
 					lines.setLength(0);

@@ -1389,7 +1389,9 @@ final class Scanner {
 			return end;
 		}
 		if (phoneShape(plus, parens, number, groups, groupCount, separator, mixed)) {
-			PhoneNumbers.Phone phone = PhoneNumbers.parse(str(i, end), region);
+			// the digits alone: libphonenumber reads the separators away anyway, and its patterns (extensions, valid
+			// punctuation) then run over a shorter, simpler string
+			PhoneNumbers.Phone phone = PhoneNumbers.parse(plus ? "+" + number : number, region);
 			if (phone != null) {
 				emit(IndicatorType.PHONE, phone.e164(), i, end,
 						Map.of(Indicator.REGION, phone.region(), Indicator.NUMBER_TYPE, phone.numberType()), null);
