@@ -45,7 +45,7 @@ public interface IndicatorExtractor {
 
 	/**
 	 * Indicators in an uploaded file: a saved e-mail or an HTML page when its name or content says so,
-	 * otherwise text (UTF-8, or ISO-8859-1 when it is not valid UTF-8).
+	 * otherwise text (UTF-8; a byte that is not valid UTF-8 is read as ISO-8859-1, so Latin-1 files read too).
 	 */
 	List<Indicator> extractFromFile(byte[] content, @Nullable String fileName, ExtractionOptions options);
 
