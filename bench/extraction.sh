@@ -4,7 +4,7 @@
 #     file of BIG MiB (default 1024): it must stay under 256 MB whatever the size, since extraction streams;
 #  2. CPU time (user + system) and wall time of the same command against the npm package ioc-extractor 8.2.0
 #     (its own CLI, `ioc-extractor < FILE`, in Node) on a file of PEER MiB (default 100).
-# Usage: bench/extraction.sh [BIG] [PEER]. Needs java 17, node + npm (the peer is installed under $WORK once),
+# Usage: bench/extraction.sh [BIG] [PEER] (PEER 0: no comparison, BIG 0: no memory run). Needs java 17, node + npm (the peer is installed under $WORK once),
 # GNU time (/usr/bin/time). The files are the benchmark's prose (BenchmarkInputs via CorpusFile): English,
 # French and German with an indicator about every 200 bytes, a fifth of them defanged, all distinct.
 set -euo pipefail
@@ -20,7 +20,8 @@ mkdir -p "$WORK"
 
 corpus() { # MiB -> file
   local file="$WORK/corpus-$1.txt"
-  [ -f "$file" ] || java -cp target/test-classes eu.eccp.indicators.bench.CorpusFile "$file" "$1"
+  [ -f "$file" ] || java -cp target/test-classes eu.eccp.indicators.bench.CorpusFile "$file" "$1" >&2
+  [ -f "$file" ] || { echo "could not generate $file" >&2; exit 1; }
   echo "$file"
 }
 
@@ -42,13 +43,17 @@ if [ ! -d "$WORK/peer/node_modules/ioc-extractor" ]; then
 fi
 PEER_CLI="$WORK/peer/node_modules/ioc-extractor/dist/bin/ioc-extractor.mjs"
 
+if [ "$PEER" != 0 ]; then
 small=$(corpus "$PEER")
 measure "eccp extract, $PEER MiB" java -jar "$JAR" extract "$small"
 eccp=$(cat "$WORK/last-cpu.txt")
 measure "ioc-extractor 8.2.0, $PEER MiB" sh -c "node '$PEER_CLI' < '$small'"
 peer=$(cat "$WORK/last-cpu.txt")
 printf 'CPU time: ECCP uses %.2fx less than the peer\n' "$(echo "scale=4; $peer / $eccp" | bc)"
+fi
 
-big=$(corpus "$BIG")
-measure "eccp extract, $BIG MiB" java -jar "$JAR" extract "$big"
+if [ "$BIG" != 0 ]; then
+  big=$(corpus "$BIG")
+  measure "eccp extract, $BIG MiB" java -jar "$JAR" extract "$big"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
