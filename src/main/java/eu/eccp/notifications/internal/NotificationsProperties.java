@@ -47,23 +47,7 @@ public record NotificationsProperties(@DefaultValue("no-reply@eccp.invalid") Str
 
 		/** Whether the address is one an endpoint may not use unless {@code allow-private-addresses} is set. */
 		static boolean isPrivate(java.net.InetAddress address) {
-			if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-					|| address.isAnyLocalAddress() || address.isMulticastAddress()) {
-				return true;
-			}
-			byte[] b = address.getAddress();
-			if (b.length == 4) {
-				int first = b[0] & 0xff;
-				int second = b[1] & 0xff;
-				return first == 0 // "this network"
-						|| first == 100 && (second & 0xc0) == 64 // carrier-grade NAT 100.64.0.0/10
-						|| first == 192 && second == 0 && (b[2] & 0xff) == 0 // IETF protocol assignments 192.0.0.0/24
-						|| first == 198 && (second & 0xfe) == 18 // benchmarking 198.18.0.0/15
-						|| first >= 240; // reserved 240.0.0.0/4 and broadcast
-			}
-			return (b[0] & 0xfe) == 0xfc // IPv6 unique-local fc00::/7
-					|| (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b // NAT64 64:ff9b::/96
-					|| (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02; // 6to4 2002::/16 embeds IPv4 addresses
+			return eu.eccp.shared.NetworkAddresses.isPrivateOrReserved(address);
 		}
 
 		/** The wait after the given number of failed attempts: base, 2×base, 4×base … at most {@code maxDelay}. */

@@ -22,7 +22,6 @@ import eu.eccp.correlation.SourceRef;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.reporting.ReportId;
-import eu.eccp.reporting.ReportIndicator;
 import eu.eccp.shared.OrganisationId;
 
 /**

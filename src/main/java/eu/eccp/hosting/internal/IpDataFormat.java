@@ -1,0 +1,22 @@
+package eu.eccp.hosting.internal;
+
+/** The datasets {@code ip-data import} understands, and what their ranges say. */
+enum IpDataFormat {
+
+	/** A regional internet registry's delegated statistics ({@code delegated-ripencc-extended-latest}...): countries. */
+	RIR_DELEGATED(Kind.COUNTRY),
+	/** An ip-location-db IP-to-country CSV ({@code start,end,country}). */
+	IP_LOCATION_DB_COUNTRY(Kind.COUNTRY),
+	/** An ip-location-db IP-to-ASN CSV ({@code start,end,asn,organisation}). */
+	IP_LOCATION_DB_ASN(Kind.ASN);
+
+	final Kind kind;
+
+	IpDataFormat(Kind kind) {
+		this.kind = kind;
+	}
+
+	enum Kind {
+		COUNTRY, ASN
+	}
+}
