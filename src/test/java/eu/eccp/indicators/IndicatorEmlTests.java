@@ -111,4 +111,37 @@ class IndicatorEmlTests {
 		assertThatThrownBy(() -> extractor.extract("x", ExtractionOptions.forRegion("ZZ")))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
+
+	@Test
+	void readsAMessageLargerThanWhatIsKeptInMemoryFromAStreamAndFromItsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+			throws IOException {
+		StringBuilder message = new StringBuilder("From: Fraud <boss@ceo-fraud.ru>\r\nSubject: urgent\r\n"
+				+ "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPay to FR7630006000011234567890189\r\n");
+		while (message.length() < 6 << 20) {
+			message.append("nothing but words of filler in a very long message body, line after line\r\n");
+		}
+		message.append("and call +33 6 12 34 56 78 or see hxxp://ceo-fraud[.]ru/pay\r\n");
+		byte[] bytes = message.toString().getBytes(StandardCharsets.UTF_8);
+		java.nio.file.Path file = directory.resolve("big.eml");
+		java.nio.file.Files.write(file, bytes);
+		List<String> expected = List.of("header:From EMAIL boss@ceo-fraud.ru", "body:text/plain IBAN FR7630006000011234567890189",
+				"body:text/plain PHONE +33612345678", "body:text/plain URL http://ceo-fraud.ru/pay");
+		long spooledBefore = spooled();
+
+		List<Indicator> streamed = extractor.extractFromEml(new java.io.ByteArrayInputStream(bytes), ExtractionOptions.defaults());
+		List<Indicator> fromFile = new java.util.ArrayList<>();
+		extractor.extractFromFile(file, "big.eml", ExtractionOptions.defaults(), fromFile::add);
+
+		assertThat(streamed).extracting(i -> i.details().get(Indicator.SOURCE) + " " + i.type() + " " + i.value())
+			.containsExactlyElementsOf(expected);
+		assertThat(fromFile).isEqualTo(streamed);
+		assertThat(streamed.get(3).offset()).as("offset within the body").isGreaterThan(6_000_000);
+		assertThat(spooled()).as("temporary copies left behind").isEqualTo(spooledBefore);
+	}
+
+	private static long spooled() throws IOException {
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+			return files.filter(p -> p.getFileName().toString().startsWith("eccp-eml-")).count();
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package eu.eccp.cases.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +80,9 @@ class CaseSightings {
 							java.util.Map.of(Indicator.FILE_NAME, e.fileName())));
 					if (isText(e) && e.size() <= properties.maxScannedEvidenceSize().toBytes()) {
 						try {
-							indicators.addAll(extractor.extractFromFile(Files.readAllBytes(locker.pathOf(e)), e.fileName(),
-									ExtractionOptions.defaults()));
+							// streamed from the locker's file, never read into memory whole
+							extractor.extractFromFile(locker.pathOf(e), e.fileName(), ExtractionOptions.defaults(),
+									indicators::add);
 						}
 						catch (IOException unreadable) {
 							// the hash still correlates; a file that cannot be read must not block the event for good

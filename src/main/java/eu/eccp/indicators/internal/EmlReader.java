@@ -2,8 +2,13 @@ package eu.eccp.indicators.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -14,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +38,17 @@ import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.SharedFileInputStream;
 
 /**
  * Reads a saved e-mail (RFC 822, {@code .eml}) with Jakarta Mail (Eclipse Angus): the sender headers and the
  * subject, the IP addresses of the Received hops, the plain and HTML bodies (nested messages too), and the
  * SHA-256 of each attachment.
+ *
+ * <p>Bounded memory: a message is parsed over a shared stream (Jakarta Mail then hands out each part as a
+ * view of it, without copying): the bytes themselves when the message is small, else a temporary file it is
+ * spooled to (or the file it already is). Bodies are streamed through the scanner and attachments through the
+ * digest.
  */
 final class EmlReader {
 
@@ -54,21 +66,69 @@ final class EmlReader {
 		this.extractor = extractor;
 	}
 
-	List<Indicator> read(InputStream eml, ExtractionOptions options) throws IOException {
-		List<Indicator> result = new ArrayList<>();
+	/** Messages up to this size are parsed in memory; larger ones are spooled to a temporary file first. */
+	static final int IN_MEMORY = 4 << 20;
+
+	void read(InputStream eml, ExtractionOptions options, Consumer<Indicator> sink) throws IOException {
+		byte[] head = eml.readNBytes(IN_MEMORY);
+		if (head.length < IN_MEMORY) {
+			read(new SharedByteArrayInputStream(head), 0, "", options, sink);
+			return;
+		}
+		Path spool = spool(head, eml);
 		try {
-			// a shared stream lets Jakarta Mail hand out the parts without copying them
-			MimeMessage message = new MimeMessage(session, new SharedByteArrayInputStream(eml.readAllBytes()));
-			headers(message, "", options, result);
-			part(message, 0, "", options, result);
+			read(spool, options, sink);
+		}
+		finally {
+			Files.deleteIfExists(spool);
+		}
+	}
+
+	void read(Path eml, ExtractionOptions options, Consumer<Indicator> sink) throws IOException {
+		SharedFileInputStream in = new SharedFileInputStream(eml.toFile());
+		try {
+			read(in, 0, "", options, sink);
+		}
+		finally {
+			in.close();
+		}
+	}
+
+	private void read(InputStream shared, int depth, String prefix, ExtractionOptions options,
+			Consumer<Indicator> sink) throws IOException {
+		try {
+			MimeMessage message = new MimeMessage(session, shared);
+			headers(message, prefix, options, sink);
+			part(message, depth, prefix, options, sink);
 		}
 		catch (MessagingException e) {
 			throw new IOException("unreadable e-mail: " + e.getMessage(), e);
 		}
-		return result;
 	}
 
-	private void headers(MimeMessage message, String prefix, ExtractionOptions options, List<Indicator> result)
+	/** Writes what was read and the rest of the stream to a temporary file only its owner can read. */
+	private static Path spool(byte[] head, InputStream rest) throws IOException {
+		Path file;
+		try {
+			file = Files.createTempFile("eccp-eml-", ".eml",
+					java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+							java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException e) {
+			file = Files.createTempFile("eccp-eml-", ".eml");
+		}
+		try (OutputStream out = Files.newOutputStream(file)) {
+			out.write(head);
+			rest.transferTo(out);
+		}
+		catch (IOException | RuntimeException e) {
+			Files.deleteIfExists(file);
+			throw e;
+		}
+		return file;
+	}
+
+	private void headers(MimeMessage message, String prefix, ExtractionOptions options, Consumer<Indicator> result)
 			throws MessagingException {
 		for (String name : ADDRESS_HEADERS) {
 			String[] values = message.getHeader(name);
@@ -104,7 +164,7 @@ final class EmlReader {
 		}
 	}
 
-	private void part(Part part, int depth, String prefix, ExtractionOptions options, List<Indicator> result)
+	private void part(Part part, int depth, String prefix, ExtractionOptions options, Consumer<Indicator> result)
 			throws MessagingException, IOException {
 		// parts are opened directly rather than through getContent(), which consults the activation
 		// framework's type registry on every call
@@ -117,22 +177,39 @@ final class EmlReader {
 			return;
 		}
 		if (part.isMimeType("message/rfc822") && depth < MAX_DEPTH) {
-			MimeMessage nested;
-			try (InputStream in = part.getInputStream()) {
-				nested = new MimeMessage(session, new SharedByteArrayInputStream(in.readAllBytes()));
-			}
 			String nestedPrefix = prefix + "message#" + (depth + 1) + ":";
-			headers(nested, nestedPrefix, options, result);
-			part(nested, depth + 1, nestedPrefix, options, result);
+			try (InputStream in = part.getInputStream()) {
+				byte[] head = in.readNBytes(IN_MEMORY);
+				if (head.length < IN_MEMORY) {
+					read(new SharedByteArrayInputStream(head), depth + 1, nestedPrefix, options, result);
+				}
+				else {
+					Path spool = spool(head, in);
+					SharedFileInputStream shared = new SharedFileInputStream(spool.toFile());
+					try {
+						read(shared, depth + 1, nestedPrefix, options, result);
+					}
+					finally {
+						shared.close();
+						Files.deleteIfExists(spool);
+					}
+				}
+			}
 			return;
 		}
 		String fileName = fileName(part);
 		boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
 		if (!attachment && part.isMimeType("text/plain")) {
-			add(result, extractor.extract(text(part), options), source(prefix + "body:text/plain"));
+			Consumer<Indicator> sink = from(result, source(prefix + "body:text/plain"));
+			try (Reader text = text(part)) {
+				extractor.extract(text, options, sink);
+			}
 		}
 		else if (!attachment && part.isMimeType("text/html")) {
-			add(result, extractor.extractFromHtml(text(part), options), source(prefix + "body:text/html"));
+			Consumer<Indicator> sink = from(result, source(prefix + "body:text/html"));
+			try (Reader html = text(part)) {
+				extractor.extractFromHtml(html, options, sink);
+			}
 		}
 		else if (options.wants(IndicatorType.SHA256)) {
 			attachment(part, fileName, prefix, result);
@@ -154,12 +231,11 @@ final class EmlReader {
 		}
 	}
 
-	/** The decoded text of a body part (UTF-8 without a charset); ISO-8859-1 when its charset is unknown. */
-	private static String text(Part part) throws MessagingException, IOException {
-		byte[] bytes;
-		try (InputStream in = part.getInputStream()) {
-			bytes = in.readAllBytes();
-		}
+	/**
+	 * The decoded text of a body part as it streams: in its charset, else UTF-8 (a byte that is not read as
+	 * ISO-8859-1, as for uploaded text files).
+	 */
+	private static Reader text(Part part) throws MessagingException, IOException {
 		String charset = null;
 		try {
 			charset = new ContentType(part.getContentType()).getParameter("charset");
@@ -167,16 +243,21 @@ final class EmlReader {
 		catch (MessagingException e) {
 			// no usable content type: the default below
 		}
-		try {
-			return charset == null ? new String(bytes, StandardCharsets.UTF_8)
-					: new String(bytes, MimeUtility.javaCharset(charset));
+		Charset known = null;
+		if (charset != null) {
+			try {
+				known = Charset.forName(MimeUtility.javaCharset(charset));
+			}
+			catch (IllegalArgumentException e) {
+				// an unknown charset: the default below
+			}
 		}
-		catch (UnsupportedEncodingException | IllegalArgumentException e) {
-			return new String(bytes, StandardCharsets.ISO_8859_1);
-		}
+		InputStream in = part.getInputStream();
+		return known == null || known.equals(java.nio.charset.StandardCharsets.UTF_8) ? new TextDecoder(in)
+				: new InputStreamReader(in, known);
 	}
 
-	private void attachment(Part part, @Nullable String fileName, String prefix, List<Indicator> result)
+	private void attachment(Part part, @Nullable String fileName, String prefix, Consumer<Indicator> result)
 			throws MessagingException, IOException {
 		MessageDigest sha256;
 		try {
@@ -210,13 +291,17 @@ final class EmlReader {
 		}
 		details.put(Indicator.SIZE, size);
 		details.put(Indicator.SOURCE, source(prefix + "attachment"));
-		result.add(new Indicator(IndicatorType.SHA256, hash, fileName != null ? fileName : hash, 0, false,
+		result.accept(new Indicator(IndicatorType.SHA256, hash, fileName != null ? fileName : hash, 0, false,
 				extractor.benign(IndicatorType.SHA256, hash), details));
 	}
 
-	private static void add(List<Indicator> result, List<Indicator> found, String source) {
+	private static void add(Consumer<Indicator> result, List<Indicator> found, String source) {
 		for (Indicator indicator : found) {
-			result.add(indicator.withDetail(Indicator.SOURCE, source));
+			result.accept(indicator.withDetail(Indicator.SOURCE, source));
 		}
+	}
+
+	private static Consumer<Indicator> from(Consumer<Indicator> result, String source) {
+		return indicator -> result.accept(indicator.withDetail(Indicator.SOURCE, source));
 	}
 }

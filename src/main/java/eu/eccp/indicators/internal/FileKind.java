@@ -1,8 +1,5 @@
 package eu.eccp.indicators.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -53,21 +50,5 @@ enum FileKind {
 		}
 		return headers.contains("\nfrom:") && (headers.contains("\nreceived:") || headers.contains("\nmessage-id:")
 				|| headers.contains("\nsubject:") || headers.contains("\nmime-version:") || headers.contains("\ndate:"));
-	}
-
-	/** UTF-8 (without a byte-order mark), or ISO-8859-1 when the bytes are not valid UTF-8. */
-	static String decode(byte[] content) {
-		int offset = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
-				&& (content[2] & 0xff) == 0xBF ? 3 : 0;
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content, offset, content.length - offset))
-				.toString();
-		}
-		catch (CharacterCodingException e) {
-			return new String(content, StandardCharsets.ISO_8859_1);
-		}
 	}
 }

@@ -30,7 +30,6 @@ final class HtmlText {
 			Map.entry("eacute", 'é'), Map.entry("egrave", 'è'), Map.entry("agrave", 'à'), Map.entry("ccedil", 'ç'),
 			Map.entry("uuml", 'ü'), Map.entry("ouml", 'ö'), Map.entry("auml", 'ä'), Map.entry("szlig", 'ß'));
 
-	private final String html;
 	/** The HTML as an array: indexing it is cheaper than {@code String.charAt} on non-Latin text. */
 	private final char[] h;
 	private final int n;
@@ -41,18 +40,44 @@ final class HtmlText {
 	/** A '<' at or after this index has no '>' after it. */
 	private int noTagEndAfter = Integer.MAX_VALUE;
 
-	private HtmlText(String html) {
-		this.html = html;
-		this.h = html.toCharArray();
-		this.n = h.length;
-		this.out = new char[n + 2];
-		this.map = new int[n + 2];
-		this.ends = new int[n + 2];
+	private HtmlText(char[] html, int length, Workspace workspace) {
+		this.h = html;
+		this.n = length;
+		if (workspace.out.length < n + 2) {
+			workspace.out = new char[n + 2];
+			workspace.map = new int[n + 2];
+			workspace.ends = new int[n + 2];
+		}
+		this.out = workspace.out;
+		this.map = workspace.map;
+		this.ends = workspace.ends;
+	}
+
+	/** The arrays a conversion writes into, kept from one window to the next (the text returned uses them). */
+	static final class Workspace {
+
+		private char[] out = new char[0];
+		private int[] map = new int[0];
+		private int[] ends = new int[0];
 	}
 
 	static PreparedText convert(String html) {
-		HtmlText converter = new HtmlText(html);
+		char[] chars = html.toCharArray();
+		return convert(chars, chars.length);
+	}
+
+	/** The first {@code length} characters of {@code html} (a whole document or a window of one) as text. */
+	static PreparedText convert(char[] html, int length) {
+		return convert(html, length, new Workspace());
+	}
+
+	/** As {@link #convert(char[], int)}, into the arrays of {@code workspace}. */
+	static PreparedText convert(char[] html, int length, Workspace workspace) {
+		HtmlText converter = new HtmlText(html, length, workspace);
 		converter.run();
+		workspace.out = converter.out;
+		workspace.map = converter.map;
+		workspace.ends = converter.ends;
 		return new PreparedText(converter.out, converter.o, converter.map, converter.ends, converter.n);
 	}
 
@@ -94,7 +119,7 @@ final class HtmlText {
 
 	/** A tag, comment or declaration at {@code i}: returns where the text continues, or {@code i}. */
 	private int markup(int i) {
-		if (html.startsWith("<!--", i)) {
+		if (i + 3 < n && h[i + 1] == '!' && h[i + 2] == '-' && h[i + 3] == '-') {
 			emit(' ', i);
 			return i + 4; // the comment's content is read as text
 		}
@@ -134,8 +159,12 @@ final class HtmlText {
 			}
 		}
 		// an unbalanced quote: fall back to the first '>'
-		int plain = html.indexOf('>', from);
-		return plain;
+		for (int j = from; j < n; j++) {
+			if (h[j] == '>') {
+				return j;
+			}
+		}
+		return -1;
 	}
 
 	/** Writes out the values of link attributes found in the tag {@code html[from, to)}. */
@@ -153,7 +182,7 @@ final class HtmlText {
 			while (j < to && !isSpace(h[j]) && h[j] != '=' && h[j] != '/') {
 				j++;
 			}
-			String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
+			String name = new String(h, nameStart, j - nameStart).toLowerCase(Locale.ROOT);
 			while (j < to && isSpace(h[j])) {
 				j++;
 			}
@@ -236,7 +265,7 @@ final class HtmlText {
 			j++;
 		}
 		if (j < limit && h[j] == ';' && j > start) {
-			Character decoded = ENTITIES.get(html.substring(start, j).toLowerCase(Locale.ROOT));
+			Character decoded = ENTITIES.get(new String(h, start, j - start).toLowerCase(Locale.ROOT));
 			if (decoded != null) {
 				emit(decoded, i, j + 1);
 				return j + 1;

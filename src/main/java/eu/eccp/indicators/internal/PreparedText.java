@@ -76,6 +76,57 @@ final class PreparedText {
 		return new PreparedText(chars, chars.length, null, null, chars.length);
 	}
 
+	/** The first {@code length} characters of {@code chars} as they are (not copied). */
+	static PreparedText of(char[] chars, int length) {
+		return new PreparedText(chars, length, null, null, length);
+	}
+
+	/**
+	 * The first index of this text whose character was read from {@code sourcePosition} of the input or
+	 * after it ({@link #length} if none): the way from the input to this text, for where a scan resumes.
+	 */
+	int indexOf(int sourcePosition) {
+		if (base != null) {
+			int inBase = base.indexOf(sourcePosition);
+			// the last edit that starts at or before that index of the base text
+			int low = 0;
+			int high = edits - 1;
+			int edit = -1;
+			while (low <= high) {
+				int mid = (low + high) >>> 1;
+				if (editFrom[mid] <= inBase) {
+					edit = mid;
+					low = mid + 1;
+				}
+				else {
+					high = mid - 1;
+				}
+			}
+			if (edit < 0) {
+				return Math.min(inBase, length);
+			}
+			if (inBase < editTo[edit]) {
+				return inBase == editFrom[edit] ? editStart[edit] : editStart[edit] + editLength[edit];
+			}
+			return Math.min(editStart[edit] + editLength[edit] + inBase - editTo[edit], length);
+		}
+		if (sourceIndex == null) {
+			return Math.min(Math.max(sourcePosition, 0), length);
+		}
+		int low = 0;
+		int high = length;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (sourceIndex[mid] < sourcePosition) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+
 	/** Where the character at {@code index} (or the end, for {@code index == length}) is in the input. */
 	int source(int index) {
 		if (base != null) {

@@ -43,7 +43,27 @@ final class Refanger {
 	}
 
 	static PreparedText refang(PreparedText in) {
-		return new Pass(in).run();
+		return new Pass(in, new Workspace()).run();
+	}
+
+	/**
+	 * Refangs with the arrays of {@code workspace}, which the text returned then uses: for a stream of windows,
+	 * each refanged once the one before is no longer needed.
+	 */
+	static PreparedText refang(PreparedText in, Workspace workspace) {
+		return new Pass(in, workspace).run();
+	}
+
+	/** The arrays a pass writes into, kept from one window to the next. */
+	static final class Workspace {
+
+		private char[] out = new char[0];
+		private int[] editStart = new int[16];
+		private int[] editLength = new int[16];
+		private int[] editFrom = new int[16];
+		private int[] editTo = new int[16];
+		private final BitSet strong = new BitSet();
+		private final BitSet weak = new BitSet();
 	}
 
 	private static final class Pass {
@@ -52,17 +72,23 @@ final class Refanger {
 		private final char[] s;
 		private final int n;
 		private char[] out;
-		private int[] editStart = new int[16];
-		private int[] editLength = new int[16];
-		private int[] editFrom = new int[16];
-		private int[] editTo = new int[16];
+		private final Workspace workspace;
+		private int[] editStart;
+		private int[] editLength;
+		private int[] editFrom;
+		private int[] editTo;
 		private int edits;
 		private BitSet strong;
 		private BitSet weak;
 		private int o;
 		private boolean changed;
 
-		Pass(PreparedText in) {
+		Pass(PreparedText in, Workspace workspace) {
+			this.workspace = workspace;
+			this.editStart = workspace.editStart;
+			this.editLength = workspace.editLength;
+			this.editFrom = workspace.editFrom;
+			this.editTo = workspace.editTo;
 			this.in = in;
 			this.s = in.chars;
 			this.n = in.length;
@@ -94,6 +120,12 @@ final class Refanger {
 				return in;
 			}
 			flush(n);
+			// grown arrays are kept for the next window
+			workspace.out = out;
+			workspace.editStart = editStart;
+			workspace.editLength = editLength;
+			workspace.editFrom = editFrom;
+			workspace.editTo = editTo;
 			return new PreparedText(in, out, o, editStart, editLength, editFrom, editTo, edits, strong, weak);
 		}
 
@@ -262,9 +294,14 @@ final class Refanger {
 		private void replace(int from, int length, String replacement, boolean defang, boolean weakly) {
 			if (!changed) {
 				changed = true;
-				out = new char[n + 8];
-				strong = new BitSet();
-				weak = new BitSet();
+				if (workspace.out.length < n + 8) {
+					workspace.out = new char[n + 8];
+				}
+				out = workspace.out;
+				strong = workspace.strong;
+				strong.clear();
+				weak = workspace.weak;
+				weak.clear();
 			}
 			flush(from);
 			if (edits == editStart.length) {

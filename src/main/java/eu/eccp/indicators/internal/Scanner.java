@@ -77,13 +77,15 @@ final class Scanner {
 	private final char[] s;
 	private final int n;
 	private final CharArray chars;
-	private final String input;
+	/** The characters the prepared text was made from, and the stream offset of the first of them. */
+	private final char[] input;
+	private final long inputOffset;
 	private final @Nullable String region;
 	private final byte @Nullable [] cardKey;
 	private final List<Indicator> found = new ArrayList<>();
 	/** Text before this index belongs to an indicator already found. */
 	private int consumedTo;
-	private int lastIbanEnd = Integer.MIN_VALUE / 2;
+	int lastIbanEnd = Integer.MIN_VALUE / 2;
 	/** Where the last number was tried (a word and its first piece start at the same place). */
 	private int lastNumberAttempt = -1;
 	/** Whether national numbers of the default region start with the trunk prefix 0 (most of Europe). */
@@ -94,13 +96,17 @@ final class Scanner {
 	private final WarningLists warningLists;
 	private final ExtractionOptions options;
 
-	Scanner(PreparedText text, String input, ExtractionOptions options, byte @Nullable [] cardKey,
+	/**
+	 * A scanner over {@code text}, prepared from {@code input} (whose first character is at
+	 * {@code inputOffset} in the whole stream).
+	 */
+	Scanner(PreparedText text, char[] input, long inputOffset, ExtractionOptions options, byte @Nullable [] cardKey,
 			WarningLists warningLists) {
-		this(text, input, options.defaultRegion(), cardKey, warningLists, options);
+		this(text, input, inputOffset, options.defaultRegion(), cardKey, warningLists, options);
 	}
 
-	private Scanner(PreparedText text, String input, @Nullable String region, byte @Nullable [] cardKey,
-			WarningLists warningLists, ExtractionOptions options) {
+	private Scanner(PreparedText text, char[] input, long inputOffset, @Nullable String region,
+			byte @Nullable [] cardKey, WarningLists warningLists, ExtractionOptions options) {
 		this.warningLists = warningLists;
 		this.options = options;
 		this.text = text;
@@ -108,17 +114,35 @@ final class Scanner {
 		this.n = text.length;
 		this.chars = new CharArray(s, n);
 		this.input = input;
+		this.inputOffset = inputOffset;
 		this.region = region;
 		this.cardKey = cardKey;
 		this.zeroTrunkPrefix = region != null && "0".equals(PhoneNumberUtil.getInstance().getNddPrefixForRegion(region, true));
 	}
 
+	/** Scans the whole text. */
 	List<Indicator> scan() {
+		scan(0, n);
+		return found;
+	}
+
+	/** What was found so far, in the order found (not always by position). */
+	List<Indicator> found() {
+		return found;
+	}
+
+	/**
+	 * Scans the words that start in {@code [start, stop)}; what is before {@code start} is context only (read
+	 * behind a word, never reported), what is after {@code stop} is read only ahead of a word that started
+	 * before it. Returns where a scan of the rest must resume: the end of the last word or indicator.
+	 */
+	int scan(int start, int stop) {
 		char[] s = this.s;
 		int n = this.n;
 		byte[] classes = CLASS;
-		int i = 0;
-		while (i < n) {
+		int i = start;
+		consumedTo = Math.max(consumedTo, start);
+		while (i < stop) {
 			char c = s[i];
 			int content;
 			if (c < 128) {
@@ -155,7 +179,8 @@ final class Scanner {
 				j++;
 			}
 			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
-			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)) {
+			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)
+					|| j - i == 3 && isAsnWord(i)) {
 				word(i, j, content);
 				i = Math.max(j, consumedTo);
 			}
@@ -163,10 +188,15 @@ final class Scanner {
 				i = j;
 			}
 		}
-		return found;
+		return i;
 	}
 
 	// ---------------------------------------------------------------- character classes
+
+	/** {@code asn} in any case at {@code i} (then perhaps followed by a space and the number). */
+	private boolean isAsnWord(int i) {
+		return (s[i] | 0x20) == 'a' && (s[i + 1] | 0x20) == 's' && (s[i + 2] | 0x20) == 'n';
+	}
 
 	private static boolean isCapitalsLength(int length) {
 		return length == 2 || length == 3 || length == 8 || length == 11;
@@ -277,9 +307,47 @@ final class Scanner {
 				&& (s[i + 3] | 0x20) == 't' && (s[i + 4] | 0x20) == 'p';
 	}
 
-	private int urlExtent(int from) {
+	/**
+	 * Where a URL starting at {@code start} ends, read on from {@code from}: at the first character that cannot
+	 * be in a URL, at a closing bracket the URL did not open ({@code [https://a/b](https://a/b)} in Markdown,
+	 * {@code f('https://a/b')} in code), and, when the URL is quoted, at its closing quote
+	 * ({@code 'https://a/b','c'}, where the quote itself may be in a URL).
+	 */
+	private int urlExtent(int start, int from) {
+		char quote = start > 0 && (s[start - 1] == '\'' || s[start - 1] == '"' || s[start - 1] == '`') ? s[start - 1] : 0;
+		int parens = 0;
+		int brackets = 0;
+		for (int i = start; i < from; i++) {
+			char c = s[i];
+			if (c == '[') {
+				brackets++;
+			}
+			else if (c == ']') {
+				brackets--;
+			}
+		}
 		int i = from;
-		while (i < n && isUrlChar(s[i]) && !urlStop(i)) {
+		while (i < n) {
+			char c = s[i];
+			if (c == quote || !isUrlChar(c) || urlStop(i)) {
+				break;
+			}
+			if (c == '(') {
+				parens++;
+			}
+			else if (c == ')') {
+				if (--parens < 0) {
+					break;
+				}
+			}
+			else if (c == '[') {
+				brackets++;
+			}
+			else if (c == ']') {
+				if (--brackets < 0) {
+					break;
+				}
+			}
 			i++;
 		}
 		return i;
@@ -328,8 +396,16 @@ final class Scanner {
 		String scheme = str(sp, k);
 		int p = k + 3;
 		int authorityEnd = p;
+		char quote = sp > 0 && (s[sp - 1] == '\'' || s[sp - 1] == '"' || s[sp - 1] == '`') ? s[sp - 1] : 0;
+		boolean bracket = false;
 		while (authorityEnd < n && authorityEnd - p <= Urls.MAX_AUTHORITY && isUrlChar(s[authorityEnd])
 				&& s[authorityEnd] != '/' && s[authorityEnd] != '?' && s[authorityEnd] != '#' && !urlStop(authorityEnd)) {
+			char c = s[authorityEnd];
+			// an authority holds no parenthesis, and a bracket only around an IPv6 address
+			if (c == quote || c == ')' || c == '(' || c == ']' && !bracket) {
+				break;
+			}
+			bracket |= c == '[';
 			authorityEnd++;
 		}
 		if (authorityEnd - p > Urls.MAX_AUTHORITY || authorityEnd == p) {
@@ -341,7 +417,7 @@ final class Scanner {
 		if (authority == null) {
 			return false;
 		}
-		int end = trimUrlEnd(sp, urlExtent(authorityEnd));
+		int end = trimUrlEnd(sp, urlExtent(sp, authorityEnd));
 		if (end < authorityEnd && end != trimmedAuthority) {
 			authority = Urls.authority(scheme, str(p, end));
 			if (authority == null) {
@@ -354,7 +430,7 @@ final class Scanner {
 
 	/** {@code host[:port]/path} without a scheme, the host being {@code s[a, slash)}. */
 	private boolean schemelessUrl(int a, int slash) {
-		int end = trimUrlEnd(a, urlExtent(slash));
+		int end = trimUrlEnd(a, urlExtent(a, slash));
 		if (end <= slash + 1) {
 			return false;
 		}
@@ -391,6 +467,14 @@ final class Scanner {
 		return c < 128 ? isAsciiAlnum(c) || c == '.' || c == '_' || c == '+' || c == '-' : Character.isLetterOrDigit(c);
 	}
 
+	/**
+	 * The symbols of RFC 5322 {@code atext} that may be inside a local part; the others ({@code & ' / = ? ` { | }})
+	 * delimit an address in URLs, code and quotes far more often than they are part of one.
+	 */
+	private static boolean isLocalSymbol(char c) {
+		return c == '#' || c == '!' || c == '$' || c == '%' || c == '*' || c == '^' || c == '~';
+	}
+
 	private static boolean isDomainChar(char c) {
 		return c < 128 ? isAsciiAlnum(c) || c == '.' || c == '-' : isNonAsciiWord(c);
 	}
@@ -405,7 +489,16 @@ final class Scanner {
 			while (localStart > pos && k - localStart <= 64 && isLocalChar(s[localStart - 1])) {
 				localStart--;
 			}
-			while (localStart < k && (s[localStart] == '.' || s[localStart] == '-' || s[localStart] == '+')) {
+			if (localStart == a && a > 0 && a > consumedTo && isLocalSymbol(s[a - 1])) {
+				// RFC 5322 lets a local part hold symbols that end a word here (foo#bar@test.com): the whole
+				// local part, never its tail alone (bar@test.com is someone else)
+				while (localStart > consumedTo && localStart > 0 && k - localStart <= 64
+						&& (isLocalChar(s[localStart - 1]) || isLocalSymbol(s[localStart - 1]))) {
+					localStart--;
+				}
+			}
+			while (localStart < k && (s[localStart] == '.' || s[localStart] == '-' || s[localStart] == '+'
+					|| isLocalSymbol(s[localStart]))) {
 				localStart++;
 			}
 			int domainEnd = k + 1;
@@ -537,6 +630,11 @@ final class Scanner {
 		if (ipv6(a, addressEnd, b)) {
 			return;
 		}
+		// a tag before the address: "IPv6:2001:db8::1" (an RFC 5321 address literal, jsmith@[IPv6:...]), "src:fe80::1"
+		if (colon > a && colon - a <= 8 && addressEnd > colon + 2 && !isHexRun(a, colon)
+				&& ipv6(colon + 1, addressEnd, b)) {
+			return;
+		}
 		int portEnd = colon + 1;
 		while (portEnd < b && portEnd - colon <= 5 && isDigit(s[portEnd])) {
 			portEnd++;
@@ -561,6 +659,15 @@ final class Scanner {
 			}
 		}
 		split(a, b, ':');
+	}
+
+	private boolean isHexRun(int a, int b) {
+		for (int i = a; i < b; i++) {
+			if (!isHex(s[i])) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean allDigits(int a, int b) {
@@ -839,9 +946,23 @@ final class Scanner {
 		String ascii = domain.ascii();
 		int lastDot = candidate.lastIndexOf('.');
 		String tld = candidate.substring(lastDot + 1);
-		boolean allUpper = candidate.equals(candidate.toUpperCase(Locale.ROOT));
-		if (!allUpper && !tld.equals(tld.toLowerCase(Locale.ROOT))) {
-			return false;
+		// a suffix in one case is written ("bar.com", "bar.COM", "BAR.com"); one in mixed case ("blocked.The")
+		// or after a capitalised word ("System.IO", "Foo.Bar.NET") is two words or a name in code
+		boolean tldLower = tld.equals(tld.toLowerCase(Locale.ROOT));
+		if (!tldLower) {
+			if (!tld.equals(tld.toUpperCase(Locale.ROOT))) {
+				return false;
+			}
+			int labelStart = 0;
+			for (int i = 0; i <= lastDot; i++) {
+				if (i == lastDot || candidate.charAt(i) == '.') {
+					if (i - labelStart >= 2 && Character.isUpperCase(candidate.charAt(labelStart))
+							&& Character.isLowerCase(candidate.charAt(labelStart + 1))) {
+						return false;
+					}
+					labelStart = i + 1;
+				}
+			}
 		}
 		if (ascii.indexOf('.') == ascii.lastIndexOf('.')
 				&& FILE_EXTENSION_TLDS.contains(ascii.substring(ascii.lastIndexOf('.') + 1))) {
@@ -946,7 +1067,7 @@ final class Scanner {
 		}
 		int length = b - a;
 		if (length < 4) {
-			if ((length == 2 || length == 3) && s[a] == 'A' && s[a + 1] == 'S') {
+			if ((length == 2 || length == 3) && (s[a] | 0x20) == 'a' && (s[a + 1] | 0x20) == 's') {
 				asn(a, b);
 			}
 			return;
@@ -1010,7 +1131,7 @@ final class Scanner {
 				return;
 			}
 		}
-		if (s[a] == 'A' && s[a + 1] == 'S') {
+		if ((s[a] | 0x20) == 'a' && (s[a + 1] | 0x20) == 's') {
 			if (asn(a, b)) {
 				return;
 			}
@@ -1023,15 +1144,22 @@ final class Scanner {
 		}
 	}
 
-	/** {@code AS12345}, {@code ASN12345}, or {@code AS}/{@code ASN} followed by a space and the number. */
+	/**
+	 * {@code AS12345}, {@code ASN12345} (any case: {@code asn1234}, {@code as1234}), or {@code AS} or {@code ASN}
+	 * (any case: {@code asn}) followed by a space and the number; not {@code as 2020} or {@code As 2020}, which
+	 * are prose.
+	 */
 	private boolean asn(int a, int b) {
 		int digitsStart = a + 2;
-		if (digitsStart < b && s[digitsStart] == 'N') {
+		if (digitsStart < b && (s[digitsStart] | 0x20) == 'n') {
 			digitsStart++;
 		}
 		int end = b;
 		if (digitsStart == b) {
 			if (b + 1 >= n || s[b] != ' ' || !isDigit(s[b + 1])) {
+				return false;
+			}
+			if (b - a == 2 && !(s[a] == 'A' && s[a + 1] == 'S')) {
 				return false;
 			}
 			digitsStart = b + 1;
@@ -1261,7 +1389,9 @@ final class Scanner {
 			return end;
 		}
 		if (phoneShape(plus, parens, number, groups, groupCount, separator, mixed)) {
-			PhoneNumbers.Phone phone = PhoneNumbers.parse(str(i, end), region);
+			// the digits alone: libphonenumber reads the separators away anyway, and its patterns (extensions, valid
+			// punctuation) then run over a shorter, simpler string
+			PhoneNumbers.Phone phone = PhoneNumbers.parse(plus ? "+" + number : number, region);
 			if (phone != null) {
 				emit(IndicatorType.PHONE, phone.e164(), i, end,
 						Map.of(Indicator.REGION, phone.region(), Indicator.NUMBER_TYPE, phone.numberType()), null);
@@ -1338,14 +1468,16 @@ final class Scanner {
 		}
 		int from = text.source(a);
 		int to = text.sourceEnd(b - 1);
-		String original = input.substring(from, Math.max(from, to));
+		String original = new String(input, from, Math.max(from, to) - from);
 		if (type == IndicatorType.PAYMENT_CARD) {
 			original = PaymentCards.maskWritten(original);
 		}
 		consumedTo = Math.max(consumedTo, b);
 		if (options.wants(type)) {
 			String benign = warningLists.match(type, value, type == IndicatorType.URL ? host : null);
-			found.add(new Indicator(type, value, original, from, strong || weak, benign, details));
+			long offset = inputOffset + from;
+			found.add(new Indicator(type, value, original, offset > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) offset,
+					strong || weak, benign, details));
 		}
 	}
 

@@ -1,10 +1,17 @@
 package eu.eccp.indicators.internal;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Comparator;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +19,14 @@ import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
 import eu.eccp.indicators.IndicatorExtractor;
 
-/** The extractor: prepare (HTML, refang), scan, filter by type, mark benign values. */
+/**
+ * The extractor: prepare (HTML, refang), scan, filter by type, mark benign values, window by window
+ * ({@link WindowedScan}) so that no input is held whole.
+ */
 public final class ScanningIndicatorExtractor implements IndicatorExtractor {
+
+	/** Bytes read to tell what a file is (FileKind looks at no more). */
+	private static final int HEAD = 4096;
 
 	private final WarningLists warningLists;
 	private final byte @Nullable [] cardHashKey;
@@ -25,33 +38,91 @@ public final class ScanningIndicatorExtractor implements IndicatorExtractor {
 
 	@Override
 	public List<Indicator> extract(String text, ExtractionOptions options) {
-		return scan(PreparedText.of(text), text, options);
+		return collect(sink -> extract(new StringSource(text), options, sink));
 	}
 
 	@Override
 	public List<Indicator> extractFromHtml(String html, ExtractionOptions options) {
-		return scan(HtmlText.convert(html), html, options);
+		return collect(sink -> extractFromHtml(new StringSource(html), options, sink));
 	}
 
 	@Override
 	public List<Indicator> extractFromEml(InputStream eml, ExtractionOptions options) throws IOException {
-		return new EmlReader(this).read(eml, options);
+		List<Indicator> found = new ArrayList<>();
+		extractFromEml(eml, options, found::add);
+		return found;
 	}
 
 	@Override
 	public List<Indicator> extractFromFile(byte[] content, @Nullable String fileName, ExtractionOptions options) {
-		return switch (FileKind.of(content, fileName)) {
+		return collect(sink -> extractFromFile(new ByteArrayInputStream(content), fileName, options, sink));
+	}
+
+	@Override
+	public void extract(Reader text, ExtractionOptions options, Consumer<Indicator> sink) throws IOException {
+		windows(WindowedScan.TEXT, options).run(text, sink);
+	}
+
+	@Override
+	public void extractFromHtml(Reader html, ExtractionOptions options, Consumer<Indicator> sink) throws IOException {
+		windows(WindowedScan.HTML, options).run(html, sink);
+	}
+
+	@Override
+	public void extractFromEml(InputStream eml, ExtractionOptions options, Consumer<Indicator> sink)
+			throws IOException {
+		checkRegion(options);
+		new EmlReader(this).read(eml, options, sink);
+	}
+
+	@Override
+	public void extractFromEml(Path eml, ExtractionOptions options, Consumer<Indicator> sink) throws IOException {
+		checkRegion(options);
+		new EmlReader(this).read(eml, options, sink);
+	}
+
+	@Override
+	public void extractFromFile(InputStream content, @Nullable String fileName, ExtractionOptions options,
+			Consumer<Indicator> sink) throws IOException {
+		checkRegion(options);
+		BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+		in.mark(HEAD);
+		byte[] head = in.readNBytes(HEAD);
+		in.reset();
+		switch (FileKind.of(head, fileName)) {
 			case EML -> {
 				try {
-					yield extractFromEml(new java.io.ByteArrayInputStream(content), options);
+					extractFromEml(in, options, sink);
 				}
 				catch (IOException e) {
 					throw new IllegalArgumentException("not a readable e-mail: " + e.getMessage(), e);
 				}
 			}
-			case HTML -> extractFromHtml(FileKind.decode(content), options);
-			case TEXT -> extract(FileKind.decode(content), options);
-		};
+			case HTML -> extractFromHtml(new TextDecoder(in), options, sink);
+			case TEXT -> extract(new TextDecoder(in), options, sink);
+		}
+	}
+
+	@Override
+	public void extractFromFile(Path file, @Nullable String fileName, ExtractionOptions options,
+			Consumer<Indicator> sink) throws IOException {
+		checkRegion(options);
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(HEAD);
+		}
+		if (FileKind.of(head, fileName) == FileKind.EML) {
+			try {
+				extractFromEml(file, options, sink);
+			}
+			catch (IOException e) {
+				throw new IllegalArgumentException("not a readable e-mail: " + e.getMessage(), e);
+			}
+			return;
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			extractFromFile(in, fileName, options, sink);
+		}
 	}
 
 	/** The warning list marking a value of that type as benign, or null. */
@@ -59,13 +130,63 @@ public final class ScanningIndicatorExtractor implements IndicatorExtractor {
 		return warningLists.match(type, value, null);
 	}
 
-	private List<Indicator> scan(PreparedText prepared, String input, ExtractionOptions options) {
+	private WindowedScan windows(java.util.function.Supplier<WindowedScan.Preparation> preparation, ExtractionOptions options) {
+		checkRegion(options);
+		return new WindowedScan(preparation, options, cardHashKey, warningLists);
+	}
+
+	/** With a window of another size: tests put many indicators across window borders with small ones. */
+	WindowedScan windows(java.util.function.Supplier<WindowedScan.Preparation> preparation, ExtractionOptions options, int window) {
+		checkRegion(options);
+		return new WindowedScan(preparation, options, cardHashKey, warningLists, window);
+	}
+
+	private static void checkRegion(ExtractionOptions options) {
 		String region = options.defaultRegion();
 		if (region != null && !PhoneNumbers.isSupportedRegion(region)) {
 			throw new IllegalArgumentException("no phone numbering plan for region " + region.toUpperCase(Locale.ROOT));
 		}
-		List<Indicator> found = new Scanner(Refanger.refang(prepared), input, options, cardHashKey, warningLists).scan();
-		found.sort(Comparator.comparingInt(Indicator::offset));
+	}
+
+	private interface Extraction {
+		void into(Consumer<Indicator> sink) throws IOException;
+	}
+
+	private static List<Indicator> collect(Extraction extraction) {
+		List<Indicator> found = new ArrayList<>();
+		try {
+			extraction.into(found::add);
+		}
+		catch (IOException e) {
+			// only the in-memory sources come here, which do not fail
+			throw new UncheckedIOException(e);
+		}
 		return found;
+	}
+
+	/** A string read as a stream, copied window by window (no lock, no copy of the whole string). */
+	private static final class StringSource extends Reader {
+
+		private final String text;
+		private int position;
+
+		StringSource(String text) {
+			this.text = text;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) {
+			if (position >= text.length()) {
+				return -1;
+			}
+			int count = Math.min(length, text.length() - position);
+			text.getChars(position, position + count, buffer, offset);
+			position += count;
+			return count;
+		}
+
+		@Override
+		public void close() {
+		}
 	}
 }

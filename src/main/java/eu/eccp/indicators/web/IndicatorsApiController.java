@@ -78,7 +78,12 @@ class IndicatorsApiController {
 		if (file.isEmpty()) {
 			throw new InvalidRequestException("file", "validation.required");
 		}
-		return json(extractor.extractFromFile(file.getBytes(), file.getOriginalFilename(), options(defaultRegion)));
+		List<eu.eccp.indicators.Indicator> found = new java.util.ArrayList<>();
+		try (java.io.InputStream in = file.getInputStream()) {
+			// streamed from the upload (Spring keeps a large one on disk): never read into memory whole
+			extractor.extractFromFile(in, file.getOriginalFilename(), options(defaultRegion), found::add);
+		}
+		return json(found);
 	}
 
 	private static ExtractionOptions options(@Nullable String defaultRegion) {

@@ -1,8 +1,6 @@
 package eu.eccp.reporting.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +50,16 @@ class ReportIndicatorExtraction {
 			if (!attachment.contentType().equals("message/rfc822") && !attachment.contentType().equals("text/plain")) {
 				continue;
 			}
-			try (InputStream in = Files.newInputStream(attachments.path(report.id(), attachment.id()))) {
-				List<Indicator> found = attachment.contentType().equals("message/rfc822")
-						? extractor.extractFromEml(in, options)
-						: extractor.extractFromFile(in.readAllBytes(), attachment.fileName(), options);
-				add(unique, "attachment:" + attachment.fileName(), found);
+			String source = "attachment:" + attachment.fileName();
+			try {
+				// streamed from the file: an attachment is never read into memory whole
+				java.nio.file.Path file = attachments.path(report.id(), attachment.id());
+				if (attachment.contentType().equals("message/rfc822")) {
+					extractor.extractFromEml(file, options, indicator -> add(unique, source, indicator));
+				}
+				else {
+					extractor.extractFromFile(file, attachment.fileName(), options, indicator -> add(unique, source, indicator));
+				}
 			}
 			catch (IOException e) {
 				log.warn("report {}: attachment {} could not be read for indicators", report.id(), attachment.id());
@@ -67,7 +70,11 @@ class ReportIndicatorExtraction {
 
 	private static void add(Map<String, Found> into, String source, List<Indicator> found) {
 		for (Indicator i : found) {
-			into.putIfAbsent(i.type() + "|" + i.value() + "|" + source, new Found(i, source));
+			add(into, source, i);
 		}
+	}
+
+	private static void add(Map<String, Found> into, String source, Indicator i) {
+		into.putIfAbsent(i.type() + "|" + i.value() + "|" + source, new Found(i, source));
 	}
 }
