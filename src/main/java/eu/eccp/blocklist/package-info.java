@@ -10,7 +10,7 @@
  * command, no Spring) and the ISP-side library in {@code eu.eccp.blocklist.isp}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Block list", allowedDependencies = { "shared", "audit", "organisations", "notifications" })
+@ApplicationModule(displayName = "Block list", allowedDependencies = { "shared", "audit", "organisations", "notifications", "hosting" })
 package eu.eccp.blocklist;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform shell",
-		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "correlation", "reporting", "cases", "contactpoints" })
+		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "correlation", "reporting", "cases", "contactpoints", "blocklist" })
 package eu.eccp.platform;
 
 import org.jspecify.annotations.NullMarked;

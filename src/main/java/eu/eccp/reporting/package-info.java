@@ -13,7 +13,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Reporting",
-		allowedDependencies = { "shared", "organisations", "audit", "indicators", "correlation" })
+		allowedDependencies = { "shared", "organisations", "audit", "indicators", "correlation", "takedown" })
 package eu.eccp.reporting;
 
 import org.jspecify.annotations.NullMarked;

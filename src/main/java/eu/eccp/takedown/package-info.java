@@ -18,7 +18,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Illegal content and takedown",
-		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators" })
+		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "hosting" })
 package eu.eccp.takedown;
 
 import org.jspecify.annotations.NullMarked;

@@ -63,13 +63,14 @@ import eu.eccp.shared.UserId;
 @ActiveProfiles("test")
 class BlockListEndToEndTests {
 
-	/** A removal check whose answers the test sets per URL (ONLINE unless told otherwise). */
+	/** A removal check whose answers the test sets per URL (ONLINE unless told otherwise), in place of the prober. */
 	static final Map<String, RemovalCheck.Result> REMOVAL_ANSWERS = new ConcurrentHashMap<>();
 
 	@TestConfiguration
 	static class ScriptedRemovalCheck {
 
 		@Bean
+		@org.springframework.context.annotation.Primary
 		RemovalCheck scriptedRemovalCheck() {
 			return url -> REMOVAL_ANSWERS.getOrDefault(url, RemovalCheck.Result.ONLINE);
 		}

@@ -52,9 +52,17 @@ class RemovalCheckRecorder implements RemovalChecks {
 					}
 				}
 			}
-			case CHANGED -> items.addEvent(item, at, null, null, "CHECK_CHANGED", null);
-			case ONLINE -> jdbc.sql("UPDATE content_item SET updated_at = :at WHERE id = :id")
-				.param("at", Timestamp.from(at)).param("id", item.value()).update();
+			case CHANGED -> {
+				items.addEvent(item, at, null, null, "CHECK_CHANGED", null);
+				checked(item, at);
+			}
+			case ONLINE -> checked(item, at);
 		}
+	}
+
+	/** The item goes to the back of the queue of items to check. */
+	private void checked(ItemId item, Instant at) {
+		jdbc.sql("UPDATE content_item SET updated_at = :at WHERE id = :id")
+			.param("at", Timestamp.from(at)).param("id", item.value()).update();
 	}
 }
