@@ -8,6 +8,7 @@ package eu.eccp.blocklist;
  */
 public interface RemovalCheck {
 
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Result {
 		/** The content is still served. */
 		ONLINE,

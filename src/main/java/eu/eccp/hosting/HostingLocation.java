@@ -48,6 +48,7 @@ public record HostingLocation(String host, Resolution resolution, List<AddressLo
 	}
 
 	/** What the resolver said. */
+	@eu.eccp.shared.Labelled(shown = false)
 	public enum Resolution {
 		/** The host has addresses (or was an address literal). */
 		RESOLVED,
@@ -58,6 +59,7 @@ public record HostingLocation(String host, Resolution resolution, List<AddressLo
 	}
 
 	/** Where the desk came from. */
+	@eu.eccp.shared.Labelled(shown = false)
 	public enum ContactSource {
 		/** The platform organisation operating the network (its content-removal contact point). */
 		PLATFORM_ORGANISATION,

@@ -44,11 +44,13 @@ public record ProbeResult(String url, Outcome outcome, @Nullable Integer statusC
 	 * address refused as private): try again later.</li>
 	 * </ul>
 	 */
+	@eu.eccp.shared.Labelled(shown = false)
 	public enum Outcome {
 		ONLINE, REMOVED, CHANGED, FAILED
 	}
 
 	/** Why a check failed. */
+	@eu.eccp.shared.Labelled(shown = false)
 	public enum Failure {
 		/** The URL is no http(s) URL with a host. */
 		INVALID_URL,

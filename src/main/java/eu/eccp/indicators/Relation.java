@@ -9,6 +9,7 @@ package eu.eccp.indicators;
  * @param code the value stored for it (larger is weaker); never reused
  * @param weight how much a link of this kind counts next to an exact match (1.0)
  */
+@eu.eccp.shared.Labelled("related.relation")
 public enum Relation {
 
 	/** The host of a URL (a domain name, an IP address or an onion service). */

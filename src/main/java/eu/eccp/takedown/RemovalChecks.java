@@ -11,6 +11,7 @@ import java.util.List;
 public interface RemovalChecks {
 
 	/** What a check saw. */
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Outcome {
 		/** The address still answers with the content. */
 		ONLINE,

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** What a reporter says the content is; an analyst's assessment decides ({@code ContentCategory}). */
+@eu.eccp.shared.Labelled("takedown.reported")
 public enum ReportedCategory {
 	/** Child sexual abuse material: only ever a web address or hashes, never a file. */
 	CSAM,

@@ -272,6 +272,11 @@ class BlockListEndToEndTests {
 				SELECT o.short_name FROM notice n JOIN organisation o ON o.id = n.recipient_org
 				WHERE n.topic = 'blocklist.review_requested' AND n.data ->> 'reviewId' = :id""").param("id", reviewId)
 			.query(String.class).list()).containsExactly("europol");
+		assertThat(jdbc.sql("""
+				SELECT n.title_key || ' ' || n.title FROM notice n
+				WHERE n.topic = 'blocklist.review_requested' AND n.data ->> 'reviewId' = :id""").param("id", reviewId)
+			.query(String.class).single()).as("the title is a message key, read in each reader's language")
+			.startsWith("notice.blocklist.review_requested Review requested for block-list entry " + ref);
 		mvc.perform(as(get("/api/v1/blocklist/reviews"), hotline)).andExpect(status().isForbidden());
 		String page = mvc.perform(get("/blocklist/stop/" + ref).locale(java.util.Locale.GERMAN)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

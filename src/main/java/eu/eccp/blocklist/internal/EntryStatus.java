@@ -1,6 +1,7 @@
 package eu.eccp.blocklist.internal;
 
 /** Where a block-list entry stands. */
+@eu.eccp.shared.Labelled("blocklist.status")
 public enum EntryStatus {
 	/** Waiting for a second person with the block-list role. */
 	PROPOSED,

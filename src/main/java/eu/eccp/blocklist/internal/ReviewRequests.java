@@ -5,6 +5,8 @@ import static eu.eccp.shared.SqlTimes.instant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,10 @@ import eu.eccp.shared.Role;
 @Service
 public class ReviewRequests {
 
+	/** The answer's deadline in a notice title: international and unambiguous in every language. */
+	private static final DateTimeFormatter ANSWER_DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
 	private final JdbcClient jdbc;
 
 	private final EntryRepository entries;
@@ -67,6 +73,7 @@ public class ReviewRequests {
 		this.properties = properties;
 	}
 
+	@eu.eccp.shared.Labelled("blocklist.review.outcome")
 	public enum Outcome {
 		UPHELD, WITHDRAWN
 	}
@@ -129,9 +136,8 @@ public class ReviewRequests {
 				new AuditEvent("blocklist.review.requested", "blocklist-entry", entry.id().toString(), null, true));
 		// the officer who approved the entry, and their organisation, own it: they are told at once
 		if (entry.decidedBy() != null) {
-			people.find(entry.decidedBy()).ifPresent(officer -> notifications.send(Notice.to(officer.organisationId(),
-					"blocklist.review_requested", "Review requested for block-list entry " + entry.referenceCode()
-							+ " (answer due " + due + ")", "/blocklist")
+			people.find(entry.decidedBy()).ifPresent(officer -> notifications.send(Notice.of(officer.organisationId(),
+					"blocklist.review_requested", "/blocklist", entry.referenceCode(), ANSWER_DUE.format(due))
 				.forPerson(officer.id())
 				.with("reviewId", id)
 				.with("referenceCode", entry.referenceCode())));

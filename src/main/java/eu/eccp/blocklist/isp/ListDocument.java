@@ -40,6 +40,7 @@ public record ListDocument(String country, Kind kind, long from, long version, I
 
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
+	@eu.eccp.shared.Labelled(shown = false)
 	public enum Kind {
 		FULL, DELTA
 	}

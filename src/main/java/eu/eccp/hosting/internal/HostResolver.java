@@ -20,6 +20,7 @@ interface HostResolver {
 		}
 	}
 
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Status {
 		RESOLVED, NO_SUCH_HOST, FAILED
 	}

@@ -1,6 +1,7 @@
 package eu.eccp.hosting.internal;
 
 /** The datasets {@code ip-data import} understands, and what their ranges say. */
+@eu.eccp.shared.Labelled(shown = false)
 enum IpDataFormat {
 
 	/** A regional internet registry's delegated statistics ({@code delegated-ripencc-extended-latest}...): countries. */
@@ -16,6 +17,7 @@ enum IpDataFormat {
 		this.kind = kind;
 	}
 
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Kind {
 		COUNTRY, ASN
 	}

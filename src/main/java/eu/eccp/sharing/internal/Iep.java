@@ -12,22 +12,26 @@ public record Iep(EncryptInTransit encryptInTransit, PermittedActions permittedA
 		@Nullable Integer retentionDays) {
 
 	/** IEP {@code encrypt_in_transit}. */
+	@eu.eccp.shared.Labelled("sharing.encrypt")
 	public enum EncryptInTransit {
 		MUST, MAY
 	}
 
 	/** IEP {@code permitted_actions}. */
+	@eu.eccp.shared.Labelled("sharing.actions")
 	public enum PermittedActions {
 		NONE, CONTACT_FOR_INSTRUCTION, INTERNALLY_VISIBLE_ACTIONS, EXTERNALLY_VISIBLE_INDIRECT_ACTIONS,
 		EXTERNALLY_VISIBLE_DIRECT_ACTIONS
 	}
 
 	/** IEP {@code affected_party_notifications}, {@code unmodified_resale}; ECCP's re-sharing. */
+	@eu.eccp.shared.Labelled("sharing.permission")
 	public enum Permission {
 		MAY, MUST_NOT
 	}
 
 	/** IEP {@code attribution}: whether recipients must, may or must not name the provider when passing it on. */
+	@eu.eccp.shared.Labelled("sharing.attribution")
 	public enum Attribution {
 		MAY, MUST, MUST_NOT
 	}

@@ -1,6 +1,7 @@
 package eu.eccp.sharing.internal;
 
 /** Permissible Actions Protocol: what a recipient may do with what it receives (MISP taxonomy {@code PAP:*}). */
+@eu.eccp.shared.Labelled("sharing.pap")
 public enum Pap {
 	CLEAR, GREEN, AMBER, RED;
 

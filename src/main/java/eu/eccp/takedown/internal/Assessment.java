@@ -21,6 +21,7 @@ public record Assessment(UUID id, ItemId item, OrganisationId organisation, @Nul
 		@Nullable UUID confirmedBy, @Nullable Instant confirmedAt, boolean superseded) {
 
 	/** What kind of media the item shows. */
+	@eu.eccp.shared.Labelled("takedown.media")
 	public enum MediaType {
 		IMAGE, VIDEO, TEXT, AUDIO, MIXED, OTHER
 	}

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import eu.eccp.takedown.ReportedCategory;
 
 /** What a hotline analyst finds an item to be. */
+@eu.eccp.shared.Labelled("takedown.cat")
 public enum ContentCategory {
 	/** Child sexual abuse material that is illegal in virtually every country (INHOPE "baseline"). */
 	CSAM_BASELINE(true),

@@ -21,6 +21,7 @@ public record HostingLocation(@Nullable CountryCode country, @Nullable String pr
 		@Nullable OrganisationId hostOrganisation, @Nullable String abuseEmail, @Nullable String language,
 		@Nullable Long asn, @Nullable String networkOwner, List<String> addresses, boolean behindCdn, Source source) {
 
+	@eu.eccp.shared.Labelled("takedown.hosting.source")
 	public enum Source {
 		ANALYST, LOOKUP
 	}

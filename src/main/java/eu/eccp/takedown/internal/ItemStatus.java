@@ -1,6 +1,7 @@
 package eu.eccp.takedown.internal;
 
 /** Where an item stands. */
+@eu.eccp.shared.Labelled("takedown.itemstatus")
 public enum ItemStatus {
 	/** Reported, not assessed yet. */
 	NEW,

@@ -28,6 +28,7 @@ import eu.eccp.shared.Role;
 @Service
 public class LegalityMatrix {
 
+	@eu.eccp.shared.Labelled("takedown.verdict")
 	public enum Verdict {
 		ILLEGAL, NOT_ILLEGAL, DEPENDS
 	}

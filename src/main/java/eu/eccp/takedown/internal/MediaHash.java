@@ -6,6 +6,7 @@ import java.util.Optional;
 /** A hash of a medium (never the medium): MD5, SHA-1, SHA-256 as lower-case hex, PDQ as 64 hex digits. */
 public record MediaHash(Algorithm algorithm, String value) {
 
+	@eu.eccp.shared.Labelled("takedown.hash")
 	public enum Algorithm {
 		MD5(32), SHA1(40), SHA256(64), PDQ(64);
 

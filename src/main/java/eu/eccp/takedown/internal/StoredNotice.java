@@ -21,6 +21,7 @@ public record StoredNotice(UUID id, String reference, ItemId item, Kind kind, Or
 		@Nullable Instant counterNoticeAt, @Nullable String counterNotice, @Nullable Instant escalatedAt,
 		@Nullable String mailStatus) {
 
+	@eu.eccp.shared.Labelled("takedown.notice.kind")
 	public enum Kind {
 		/** A notice under the Digital Services Act, Art. 16. */
 		NOTICE,
@@ -28,10 +29,12 @@ public record StoredNotice(UUID id, String reference, ItemId item, Kind kind, Or
 		REMOVAL_ORDER
 	}
 
+	@eu.eccp.shared.Labelled("takedown.notice.delivery")
 	public enum Delivery {
 		PLATFORM, EMAIL
 	}
 
+	@eu.eccp.shared.Labelled("takedown.notice.status")
 	public enum Status {
 		SENT, ACKNOWLEDGED, REMOVED, REFUSED;
 
@@ -41,6 +44,7 @@ public record StoredNotice(UUID id, String reference, ItemId item, Kind kind, Or
 	}
 
 	/** What a host (or the sender, for a host answering by e-mail) may record. */
+	@eu.eccp.shared.Labelled(shown = false)
 	public enum Answer {
 		RECEIPT, ACKNOWLEDGE, REMOVED, REFUSE, COUNTER_NOTICE
 	}

@@ -26,6 +26,7 @@ import eu.eccp.shared.Visibility;
 public class TimeToRemoval {
 
 	/** How the figures are grouped. */
+	@eu.eccp.shared.Labelled("takedown.stats.group")
 	public enum Grouping {
 		COUNTRY("COALESCE(i.hosting_country, '')"),
 		HOST("COALESCE(i.host_provider, '')"),
