@@ -78,15 +78,22 @@ class CollectionRefresh {
 		}
 	}
 
+	private volatile boolean stopping;
+
+	/** Lets a running refresh finish its chunk (each is a transaction of its own), then stops; the next start goes on. */
 	@jakarta.annotation.PreDestroy
-	void stop() {
-		worker.shutdownNow();
+	void stop() throws InterruptedException {
+		stopping = true;
+		worker.shutdown();
+		if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			worker.shutdownNow();
+		}
 	}
 
 	void refreshAll() {
 		LocalDate today = LocalDate.now(clock);
 		for (Agreement agreement : agreements.notEnded()) {
-			if (agreement.activeOn(today) && !Thread.currentThread().isInterrupted()) {
+			if (agreement.activeOn(today) && !stopping) {
 				refresh(agreement);
 			}
 		}
@@ -105,7 +112,7 @@ class CollectionRefresh {
 		int chunk = properties.refreshChunk();
 		long after = 0;
 		int changed = 0;
-		while (true) {
+		while (!stopping) {
 			List<SharedIndicators.Summary> page = shared.page(scope, after, chunk);
 			long upTo = page.size() < chunk ? Long.MAX_VALUE : page.get(page.size() - 1).indicatorId();
 			long from = after;
@@ -115,6 +122,9 @@ class CollectionRefresh {
 				break;
 			}
 			after = upTo;
+		}
+		if (stopping) {
+			return changed;
 		}
 		Instant at = clock.instant();
 		transactions.executeWithoutResult(status -> objects.refreshed(agreement.id(), at));

@@ -1,18 +1,15 @@
 package eu.eccp.sharing.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -60,7 +57,18 @@ public class StixImport {
 	/** Records of imported objects carry this source kind. */
 	public static final String FEED = "FEED";
 
-	private static final int BATCH = 1_000;
+	private static final int BATCH = 5_000;
+
+	/**
+	 * Batches of one import are recorded two at a time (correlation runs {@code concurrent-ingests}, 2 by default, at
+	 * once): while one batch is correlated the next is checked and recorded. Two threads per node, shared by all
+	 * imports; a third batch waits for one of them.
+	 */
+	private final java.util.concurrent.ExecutorService recorders = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+		Thread t = new Thread(r, "sharing-import");
+		t.setDaemon(true);
+		return t;
+	});
 
 	private static final Pattern STIX_ID = Pattern.compile("^[a-z][a-z0-9-]*[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
@@ -179,6 +187,7 @@ public class StixImport {
 		int rejectedCount;
 		int newSightings;
 		int hits;
+		final java.util.ArrayDeque<java.util.concurrent.Future<IngestResult>> inFlight = new java.util.ArrayDeque<>();
 
 		Batch(UUID organisation, Tlp defaultMarking, String channel) {
 			this.organisation = organisation;
@@ -296,14 +305,34 @@ public class StixImport {
 			if (pending.isEmpty()) {
 				return;
 			}
-			IngestResult result = sightings.record(List.copyOf(pending), HitAnnouncement.heldUnder(key));
-			newSightings += result.newSightings();
-			hits += result.hits();
+			List<RecordSightings> batch = List.copyOf(pending);
 			pending.clear();
+			while (inFlight.size() >= 2) {
+				collect(inFlight.removeFirst());
+			}
+			inFlight.add(recorders.submit(() -> sightings.record(batch, HitAnnouncement.heldUnder(key))));
+		}
+
+		private void collect(java.util.concurrent.Future<IngestResult> future) {
+			try {
+				IngestResult result = future.get();
+				newSightings += result.newSightings();
+				hits += result.hits();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while recording an import", e);
+			}
+			catch (java.util.concurrent.ExecutionException e) {
+				throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+			}
 		}
 
 		ImportReport finish() {
 			flush();
+			while (!inFlight.isEmpty()) {
+				collect(inFlight.removeFirst());
+			}
 			sightings.announce(key);
 			return new ImportReport(received, imported, skipped, rejectedCount, rejected, newSightings, hits);
 		}
@@ -326,15 +355,8 @@ public class StixImport {
 		return ObservedIndicator.of(found.get(0)).orElse(null);
 	}
 
-	/** Reads a TAXII envelope's objects (for the client and writable collections). */
-	List<JsonNode> objectsOf(InputStream envelope) throws IOException {
-		JsonNode root = json.readTree(envelope);
-		List<JsonNode> objects = new ArrayList<>();
-		root.path("objects").forEach(objects::add);
-		return objects;
-	}
-
-	static void forEach(Iterator<JsonNode> nodes, Consumer<JsonNode> action) {
-		nodes.forEachRemaining(action);
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		recorders.shutdown();
 	}
 }

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 @org.springframework.stereotype.Component
 public final class StixObjects {
 
-	/** ECCP's published extension definition (a fixed id: {@code /taxii2/extension} describes it). */
+	/** ECCP's extension definition, served in every collection (a fixed id; its description is its definition). */
 	public static final String EXTENSION_ID = "extension-definition--2f9b1c0e-8d6a-5e3f-9b7c-4a1d6e8f0c21";
 
 	/** The STIX 2.1 TLP 2.0 marking extension, under which the official TLP 2.0 marking definitions are published. */
@@ -150,7 +150,7 @@ public final class StixObjects {
 				+ "digits, a keyed HMAC-SHA-256 of the canonical value, the same for one recipient in every export; "
 				+ "of_type: the STIX type it stands for). Property extension on indicators: eccp_type (ECCP's indicator "
 				+ "type), pseudonymised; on sightings: countries (ISO 3166-1 alpha-2 of the records' countries).");
-		o.put("schema", "/taxii2/extension");
+		o.put("schema", "Plain-text definition (no JSON schema is published): see this object's description.");
 		o.put("version", "1.0.0");
 		ArrayNode types = o.putArray("extension_types");
 		types.add("new-sco");
