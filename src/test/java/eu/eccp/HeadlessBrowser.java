@@ -15,6 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,6 +80,22 @@ public final class HeadlessBrowser {
 		browser.findElement(By.id("password")).sendKeys("demo");
 		browser.findElement(By.id("login-submit")).click();
 		waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+	}
+
+	/**
+	 * Clicks what leads to another page (a link, a form's submit button) and waits for that page: first for a
+	 * new document (the old one's window is marked before the click), then for an element of it. Waiting for the element alone can match the page
+	 * from before the navigation when both have it (a notice, a table).
+	 */
+	public static WebElement clickThrough(WebDriver browser, WebElement trigger, By onNewPage) {
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("window.eccpOldPage = true");
+		trigger.click();
+		WebDriverWait wait = waiting(browser);
+		// a new document has a new window object; scripts may fail while the navigation is under way
+		wait.ignoring(WebDriverException.class).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+			.executeScript("return window.eccpOldPage === undefined && document.readyState === 'complete'")));
+		return wait.until(ExpectedConditions.presenceOfElementLocated(onNewPage));
 	}
 
 	public static WebDriverWait waiting(WebDriver browser) {

@@ -5,7 +5,8 @@
  * verification reports the first broken link.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit trail")
+@ApplicationModule(displayName = "Audit trail",
+		allowedDependencies = { "shared" })
 package eu.eccp.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,8 @@
  * escalation, preservation expiry and a message thread.
  *
  * <p>Published: the {@link eu.eccp.contactpoints.RequestId}, {@link eu.eccp.contactpoints.RequestKind} and
- * {@link eu.eccp.contactpoints.RequestStatus} value types.
+ * {@link eu.eccp.contactpoints.RequestStatus} value types, and {@link eu.eccp.contactpoints.OpenRequests} (the
+ * dashboard's count of requests waiting for the caller's organisation).
  */
 @NullMarked
 @ApplicationModule(displayName = "24/7 contact points and urgent requests",

@@ -2,11 +2,16 @@
  * Correlation: links records across borders through the indicators they share, keeps clusters of
  * connected records, and tells every unit involved (hit/no-hit, need-to-know).
  *
- * <p>Published: {@link eu.eccp.correlation.Sightings} (other modules record the indicators their records
- * carry) and {@link eu.eccp.correlation.CrossBorderHitsFound}.
+ * <p>Published: {@link eu.eccp.correlation.Sightings} (the one path: a record's owning module hands the
+ * {@link eu.eccp.correlation.ObservedIndicator}s of its {@link eu.eccp.correlation.RecordSightings} over in
+ * batches, with a {@link eu.eccp.correlation.HitAnnouncement} saying when hits are announced, and gets an
+ * {@link eu.eccp.correlation.IngestResult}), the event {@link eu.eccp.correlation.CrossBorderHitsFound},
+ * {@link eu.eccp.correlation.Hits} with {@link eu.eccp.correlation.HitSummary} (cases opened from a hit) and
+ * {@link eu.eccp.correlation.UnreadHits} (the dashboard).
  */
 @NullMarked
-@ApplicationModule(displayName = "Correlation")
+@ApplicationModule(displayName = "Correlation",
+		allowedDependencies = { "shared", "organisations", "audit", "indicators" })
 package eu.eccp.correlation;
 
 import org.jspecify.annotations.NullMarked;

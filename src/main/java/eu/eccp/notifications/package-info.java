@@ -13,7 +13,8 @@
  * ({@link eu.eccp.correlation.CrossBorderHitsFound}) become notices too.
  */
 @NullMarked
-@ApplicationModule(displayName = "Notifications")
+@ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "shared", "organisations", "audit", "correlation" })
 package eu.eccp.notifications;
 
 import org.jspecify.annotations.NullMarked;

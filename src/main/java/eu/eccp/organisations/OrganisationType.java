@@ -33,11 +33,12 @@ public enum OrganisationType {
 	 */
 	public Set<Role> assignableRoles() {
 		return switch (this) {
-			case NATIONAL_UNIT -> EnumSet.of(Role.ANALYST, Role.CONTACT_POINT_OFFICER, Role.ADMIN);
+			case NATIONAL_UNIT -> EnumSet.of(Role.ANALYST, Role.CONTACT_POINT_OFFICER, Role.BLOCKLIST_OFFICER, Role.ADMIN);
 			case CONTACT_POINT -> EnumSet.of(Role.CONTACT_POINT_OFFICER, Role.ANALYST, Role.ADMIN);
-			case HOTLINE -> EnumSet.of(Role.HOTLINE_ANALYST, Role.ADMIN);
+			case HOTLINE -> EnumSet.of(Role.HOTLINE_ANALYST, Role.BLOCKLIST_OFFICER, Role.ADMIN);
 			case ISP, HOSTING_PROVIDER, REGISTRAR, ONLINE_PLATFORM, BANK -> EnumSet.of(Role.PARTNER, Role.ADMIN);
-			case EU_BODY -> EnumSet.of(Role.ANALYST, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER, Role.ADMIN);
+			case EU_BODY -> EnumSet.of(Role.ANALYST, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER,
+					Role.BLOCKLIST_OFFICER, Role.ADMIN);
 			case PLATFORM_OPERATOR -> EnumSet.of(Role.AUDITOR, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER,
 					Role.ADMIN);
 		};

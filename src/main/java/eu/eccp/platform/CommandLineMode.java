@@ -12,6 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import eu.eccp.blocklist.BlockListCommand;
 import eu.eccp.indicators.ExtractCommand;
 import eu.eccp.shared.PlatformCommand;
 
@@ -37,6 +38,9 @@ public final class CommandLineMode {
 		if (args[0].equals(ExtractCommand.NAME)) {
 			return ExtractCommand.run(Arrays.copyOfRange(args, 1, args.length));
 		}
+		if (args[0].equals(BlockListCommand.NAME)) {
+			return BlockListCommand.run(Arrays.copyOfRange(args, 1, args.length));
+		}
 		return run(application, args, System.out, System.err);
 	}
 
@@ -44,6 +48,9 @@ public final class CommandLineMode {
 		String name = args[0];
 		if (name.equals(ExtractCommand.NAME)) {
 			return ExtractCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, out, err);
+		}
+		if (name.equals(BlockListCommand.NAME)) {
+			return BlockListCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in, out, err, System.getenv());
 		}
 		List<String> commandArguments = new ArrayList<>();
 		List<String> springArguments = new ArrayList<>();
@@ -56,6 +63,7 @@ public final class CommandLineMode {
 			err.println("usage: java -jar eccp.jar [COMMAND [ARGS]] [--option=value...]");
 			err.println("commands: audit-verify, create-admin [--username=NAME], extract [--region=CC] [FILE...],"
 					+ " ip-data import FILE... | contacts FILE | status;"
+					+ " blocklist sync|check (ISP side, no database);"
 					+ " without a command the web platform starts");
 			return 0;
 		}

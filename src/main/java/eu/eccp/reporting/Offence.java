@@ -36,6 +36,8 @@ public enum Offence {
 			"Harmful Speech"),
 	GLORIFICATION_OF_VIOLENCE(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content",
 			"(Child) Sexual Exploitation/Sexual Harassment/Violence"),
+	/** Other content illegal under national law (handled by hotlines like the rest of illegal content). */
+	OTHER_ILLEGAL_CONTENT(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content", "Harmful Speech"),
 
 	ILLEGAL_ACCESS(CrimeKind.ATTACK_ON_INFORMATION_SYSTEMS, List.of("ETS 185 Art. 2"), "Intrusions",
 			"Unprivileged Account Compromise"),
@@ -87,6 +89,14 @@ public enum Offence {
 	/** Child sexual abuse material: the public form never accepts files for it. */
 	public boolean forbidsAttachments() {
 		return this == CHILD_SEXUAL_ABUSE_MATERIAL;
+	}
+
+	/**
+	 * Illegal content (CSAM, terrorist content, racist and xenophobic hate, other illegal content): given as web
+	 * addresses, routed to a hotline, and handed to the takedown module as items.
+	 */
+	public boolean isIllegalContent() {
+		return kind == CrimeKind.ILLEGAL_CONTENT;
 	}
 
 	public static @Nullable Offence parse(@Nullable String name) {

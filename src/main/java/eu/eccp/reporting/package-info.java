@@ -3,11 +3,17 @@
  * classified (the three kinds, Budapest Convention offences, the RSIT taxonomy) and routed to the
  * competent national unit.
  *
- * <p>Published: {@link eu.eccp.reporting.ReportSubmitted}, the taxonomy ({@link eu.eccp.reporting.Offence})
- * and {@link eu.eccp.reporting.Reports} for modules that process report content (indicators, correlation).
+ * <p>Published: the event {@link eu.eccp.reporting.ReportSubmitted} (id and routed unit only, no content), the
+ * taxonomy ({@link eu.eccp.reporting.Offence}, {@link eu.eccp.reporting.CrimeKind}), and
+ * {@link eu.eccp.reporting.Reports}: the summaries of reports a caller may see ({@link eu.eccp.reporting.ReportSummary},
+ * for cases linking a report) and the processing backlog ({@link eu.eccp.reporting.ReportProcessingBacklog}, for the
+ * background-work page). Extraction and correlation of a report happen inside this module
+ * ({@code internal.ReportCorrelation}), which hands the indicators to correlation's
+ * {@link eu.eccp.correlation.Sightings} in batches.
  */
 @NullMarked
-@ApplicationModule(displayName = "Reporting")
+@ApplicationModule(displayName = "Reporting",
+		allowedDependencies = { "shared", "organisations", "audit", "indicators", "correlation" })
 package eu.eccp.reporting;
 
 import org.jspecify.annotations.NullMarked;

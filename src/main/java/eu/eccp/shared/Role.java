@@ -11,7 +11,9 @@ public enum Role {
 	TRAINER,
 	/** Auditor / data-protection officer: reads the audit trail. */
 	AUDITOR,
-	ADMIN;
+	ADMIN,
+	/** Owns the EU block list: approves (four-eyes) and withdraws entries, answers review requests. */
+	BLOCKLIST_OFFICER;
 
 	/** The Spring Security authority for this role, e.g. {@code ROLE_ANALYST}. */
 	public String authority() {

@@ -12,6 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import eu.eccp.audit.internal.AuditLog;
+import eu.eccp.audit.internal.ChainVerification;
 
 /**
  * The audit trail is append-only and hash-chained: the database refuses changes, and when someone with

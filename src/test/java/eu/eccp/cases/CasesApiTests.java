@@ -1,5 +1,6 @@
 package eu.eccp.cases;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -109,17 +110,12 @@ class CasesApiTests {
 		return jdbc.sql("SELECT id FROM report WHERE reference = :r").param("r", reference).query(UUID.class).single().toString();
 	}
 
-	String awaitHit(String username, String value) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<String> ids = JsonPath.read(mvc.perform(as(username, get("/api/v1/hits?size=500"))).andReturn().getResponse()
-				.getContentAsString(), "$.items[?(@.indicatorValue == '" + value + "')].id");
-			if (!ids.isEmpty()) {
-				return ids.get(0);
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("no hit on " + value);
+	String awaitHit(String username, String value) {
+		List<String> ids = await("a hit on " + value + " for " + username).atMost(Duration.ofSeconds(30))
+			.until(() -> JsonPath.<List<String>>read(mvc.perform(as(username, get("/api/v1/hits?size=500"))).andReturn()
+				.getResponse().getContentAsString(), "$.items[?(@.indicatorValue == '" + value + "')].id"),
+					found -> !found.isEmpty());
+		return ids.get(0);
 	}
 
 	@Test
@@ -373,13 +369,10 @@ class CasesApiTests {
 		byte[] sample = ("malware sample " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 		upload("fr.analyst", id, "sample.bin", sample, "AMBER");
 		for (String value : List.of("https://" + domain + "/gate", sha256(sample))) {
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			List<String> kinds = List.of();
-			while (kinds.isEmpty() && System.nanoTime() < deadline) {
-				kinds = JsonPath.read(mvc.perform(as("fr.analyst", get("/api/v1/indicators/search").param("q", value))).andReturn()
-					.getResponse().getContentAsString(), "$[*].visibleSightings[*].sourceKind");
-				Thread.sleep(100);
-			}
+			List<String> kinds = await("sightings of " + value).atMost(Duration.ofSeconds(30))
+				.until(() -> JsonPath.<List<String>>read(mvc.perform(as("fr.analyst", get("/api/v1/indicators/search")
+					.param("q", value))).andReturn().getResponse().getContentAsString(), "$[*].visibleSightings[*].sourceKind"),
+						found -> !found.isEmpty());
 			assertThat(kinds).as(value).containsExactly("CASE");
 		}
 	}
@@ -396,13 +389,8 @@ class CasesApiTests {
 		assertThat(JsonPath.<String>read(request, "$.recordKind")).isEqualTo("CASE");
 		mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andExpect(status().isNotFound());
 		json("fr.analyst", post("/api/v1/access-requests/" + JsonPath.read(request, "$.id") + "/grant"), "{}", 200);
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		int status = 404;
-		while (status != 200 && System.nanoTime() < deadline) {
-			status = mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andReturn().getResponse().getStatus();
-			Thread.sleep(100);
-		}
-		assertThat(status).isEqualTo(200);
+		await("the granted unit sees the case").atMost(Duration.ofSeconds(30))
+			.until(() -> mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andReturn().getResponse().getStatus() == 200);
 		String detail = mvc.perform(as("de.analyst", get("/api/v1/cases/" + id))).andReturn().getResponse().getContentAsString();
 		assertThat(JsonPath.<String>read(detail, "$.membership")).isEqualTo("ACCEPTED");
 		assertThat(JsonPath.<List<String>>read(detail, "$.timeline[*].type")).contains("member.granted");

@@ -89,22 +89,19 @@ class CasesBrowserTests {
 		});
 		browser.findElement(By.xpath("//tr[.//code[contains(., '" + host.replace(".", "[.]") + "')]]//a[contains(@href, '/hits/')]"))
 			.click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("open-case-from-hit"))).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-sources")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("open-case-from-hit"))), By.id("case-sources"));
 		browser.findElement(By.id("title")).sendKeys("Wallet phishing shared with DE");
 		browser.findElement(By.id("summary")).sendKeys("Same phishing page reported in FR and DE.");
 		new Select(browser.findElement(By.id("tlp"))).selectByValue("AMBER");
 		screenshot("case-open-form");
-		browser.findElement(By.id("case-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-reference")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("case-submit")), By.id("case-reference"));
 		String reference = browser.findElement(By.id("case-reference")).getText();
 		assertThat(reference).matches("C-\\d{4}-\\d{6}");
 		assertThat(browser.findElement(By.id("case-links")).getText()).contains("Hit").contains("Report")
 			.contains(host.replace(".", "[.]"));
 		new Select(browser.findElement(By.id("invite-organisation"))).selectByValue("de-unit");
 		browser.findElement(By.id("invite-note")).sendKeys("Your report matches ours");
-		browser.findElement(By.id("invite-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-notice")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("invite-submit")), By.id("case-notice"));
 		assertThat(browser.findElement(By.id("case-members")).getText()).contains("Germany National Cyber Crime Unit")
 			.contains("Invited");
 		String caseUrl = browser.getCurrentUrl().replaceAll("#.*$", "");
@@ -112,21 +109,18 @@ class CasesBrowserTests {
 		logInAs("de.analyst");
 		assertThat(browser.findElement(By.id("panel-cases")).getText()).contains("Invitations waiting for an answer: 1.");
 		browser.get(url("/cases"));
-		browser.findElement(By.xpath("//ul[@id='case-invitations']//a[contains(., '" + reference + "')]")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-facts")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.xpath("//ul[@id='case-invitations']//a[contains(., '" + reference + "')]")), By.id("invitation-facts"));
 		assertThat(browser.findElement(By.id("invitation-facts")).getText()).contains("Wallet phishing shared with DE")
 			.contains("Your report matches ours").doesNotContain("Same phishing page");
 		screenshot("case-invitation");
-		browser.findElement(By.id("accept-invitation")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-form")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("accept-invitation")), By.id("evidence-form"));
 		byte[] content = ("Access log of https://" + host + "/login\n203.0.113.7 - - GET /login 200\n")
 			.getBytes(StandardCharsets.UTF_8);
 		Path file = Files.createTempFile("access-log", ".txt");
 		Files.write(file, content);
 		browser.findElement(By.id("evidence-file")).sendKeys(file.toAbsolutePath().toString());
 		browser.findElement(By.id("evidence-description")).sendKeys("Web server access log");
-		browser.findElement(By.id("evidence-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-evidence")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("evidence-submit")), By.id("case-evidence"));
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		assertThat(browser.findElement(By.id("case-evidence")).getText()).contains(file.getFileName().toString()).contains(sha256);
 		assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("joined the case").contains("Evidence added");
@@ -136,12 +130,10 @@ class CasesBrowserTests {
 		logInAs("fr.analyst");
 		browser.get(caseUrl);
 		browser.findElement(By.id("link-reference")).sendKeys(laterReport);
-		browser.findElement(By.id("link-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("case-notice")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("link-submit")), By.id("case-notice"));
 		assertThat(browser.findElement(By.id("case-links")).getText()).contains(laterReport);
 		assertThat(browser.findElement(By.id("case-evidence")).getText()).contains(sha256).contains("Jonas Weber");
-		browser.findElement(By.xpath("//table[@id='case-evidence']//a")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("custody")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.xpath("//table[@id='case-evidence']//a")), By.id("custody"));
 		assertThat(browser.findElement(By.id("evidence-sha256")).getText()).isEqualTo(sha256);
 		assertThat(browser.findElement(By.id("custody")).getText()).contains("Added").contains("Viewed");
 		screenshot("case-custody");

@@ -105,8 +105,7 @@ class RequestBrowserTests {
 	void franceAsksTheIspToPreserveDataAndTheIspAcknowledgesAndFulfilsIt() throws IOException {
 		String marker = UUID.randomUUID().toString().substring(0, 8);
 		logIn("fr.analyst");
-		click("nav-contact-points");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("directory-heading")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("nav-contact-points"))), By.id("directory-heading"));
 		browser.get(url("/contact-points?country=DE&capability=PRESERVATION"));
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cp-isp")));
 		assertThat(browser.findElement(By.id("cp-isp")).getText()).contains("Demo Internet Service Provider",
@@ -131,8 +130,7 @@ class RequestBrowserTests {
 		type("idZone-0", "Europe/Paris");
 		new Select(browser.findElement(By.id("idType-1"))).selectByValue("URL");
 		type("idValue-1", "not a web address");
-		click("request-submit");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("idValue-1-error")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("request-submit"))), By.id("idValue-1-error"));
 		assertThat(browser.findElement(By.id("idValue-1-error")).getText()).isEqualTo(text("validation.identifier.URL"));
 		assertThat(browser.findElement(By.id("facts")).getAttribute("value")).contains(marker);
 		browser.findElement(By.id("idValue-1")).clear();
@@ -152,8 +150,7 @@ class RequestBrowserTests {
 		waiting().until(ExpectedConditions.elementToBeClickable(By.linkText(reference))).click();
 		assertThat(status()).isEqualTo(text("requeststatus.SENT"));
 		assertThat(browser.findElement(By.id("request-facts")).getText()).contains(marker);
-		click("action-acknowledge");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("request-notice")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("action-acknowledge"))), By.id("request-notice"));
 		assertThat(status()).isEqualTo(text("requeststatus.ACKNOWLEDGED"));
 		assertThat(browser.findElement(By.id("preserved-until")).getText()).isNotBlank();
 		type("fulfil-note", "Logs preserved, our ticket 4711");
@@ -171,8 +168,7 @@ class RequestBrowserTests {
 		type("message-body", "Thank you, the MLA request follows next week.");
 		new Select(browser.findElement(By.id("message-tlp"))).selectByValue("GREEN");
 		browser.findElement(By.id("message-files")).sendKeys(file.toAbsolutePath().toString());
-		click("message-submit");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("request-notice")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("message-submit"))), By.id("request-notice"));
 		assertThat(browser.findElement(By.id("messages")).getText()).contains("Thank you, the MLA request follows next week.",
 				"TLP:GREEN", file.getFileName().toString());
 		screenshot("request-fulfilled-fr");
@@ -228,8 +224,7 @@ class RequestBrowserTests {
 	void anOrganisationsAdminKeepsItsOwnDirectoryEntryCurrent() throws IOException {
 		logIn("fr.admin");
 		click("nav-contact-points");
-		click("edit-own");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("entry-form")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("edit-own"))), By.id("entry-form"));
 		type("description", "Permanence cyber de la DCPJ");
 		click("cap-PRESERVATION");
 		click("cap-SUBSCRIBER_DATA");
@@ -241,14 +236,12 @@ class RequestBrowserTests {
 		browser.findElement(By.id("timeZone")).clear();
 		type("timeZone", "Europe/Paris");
 		type("phone", "12");
-		click("entry-save");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("phone-error")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("entry-save"))), By.id("phone-error"));
 		assertThat(browser.findElement(By.id("phone-error")).getText()).isEqualTo(text("validation.identifier.PHONE"));
 		browser.findElement(By.id("phone")).clear();
 		type("phone", "+33 1 40 00 00 01");
 		screenshot("contact-point-edit");
-		click("entry-save");
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("directory-notice")));
+		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("entry-save"))), By.id("directory-notice"));
 		String entry = browser.findElement(By.id("cp-fr-unit")).getText();
 		assertThat(entry).contains("Permanence cyber de la DCPJ", "+33140000001", text("capability.SUBSCRIBER_DATA"))
 			.contains("08:30", "19:00", "Europe/Paris");

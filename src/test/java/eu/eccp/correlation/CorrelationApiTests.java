@@ -1,5 +1,6 @@
 package eu.eccp.correlation;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,17 +61,11 @@ class CorrelationApiTests {
 		return jdbc.sql("SELECT id FROM report WHERE reference = :r").param("r", reference).query(UUID.class).single().toString();
 	}
 
-	List<Map<String, Object>> awaitHits(String token, String indicatorValue) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			String body = mvc.perform(as(get("/api/v1/hits?size=500"), token)).andExpect(status().isOk()).andReturn().getResponse()
-				.getContentAsString();
-			List<Map<String, Object>> hits = JsonPath.read(body, "$.items[?(@.indicatorValue == '" + indicatorValue + "')]");
-			if (!hits.isEmpty() || System.nanoTime() > deadline) {
-				return hits;
-			}
-			Thread.sleep(100);
-		}
+	List<Map<String, Object>> awaitHits(String token, String indicatorValue) {
+		return await("hits on " + indicatorValue).atMost(Duration.ofSeconds(30))
+			.until(() -> JsonPath.<List<Map<String, Object>>>read(mvc.perform(as(get("/api/v1/hits?size=500"), token))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(),
+					"$.items[?(@.indicatorValue == '" + indicatorValue + "')]"), hits -> !hits.isEmpty());
 	}
 
 	@Test
@@ -146,12 +141,9 @@ class CorrelationApiTests {
 		mvc.perform(as(get("/api/v1/reports/" + otherGermanReport), fr)).andExpect(status().isNotFound());
 	}
 
-	void awaitGranted(String token, String report) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (mvc.perform(as(get("/api/v1/reports/" + report), token)).andReturn().getResponse().getStatus() == 404
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
+	void awaitGranted(String token, String report) {
+		await("access to report " + report).atMost(Duration.ofSeconds(20))
+			.until(() -> mvc.perform(as(get("/api/v1/reports/" + report), token)).andReturn().getResponse().getStatus() != 404);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package eu.eccp.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -194,7 +196,12 @@ class NotificationTests {
 		assertThat(invitation.getSubject()).isEqualTo("[ECCP] " + mailed);
 		assertThat(GreenMailUtil.getBody(invitation)).contains("https://eccp.example.eu/cases/42").doesNotContain("Jean Dupont");
 		assertThat(awaitMail(urgent).getSubject()).isEqualTo("[ECCP] URGENT: " + urgent);
-		Thread.sleep(300);
+		UUID minor = jdbc.sql("SELECT id FROM notice WHERE topic = 'test.other' AND link = '/cases/43' ORDER BY created_at DESC LIMIT 1")
+			.query(UUID.class).single();
+		await("mail delivery decided on the minor notice").atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+				SELECT count(*) FROM event_publication
+				WHERE listener_id LIKE '%MailDelivery%' AND serialized_event LIKE :id AND completion_date IS NOT NULL""")
+			.param("id", "%" + minor + "%").query(Long.class).single() == 1);
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NotificationTests::subject)).noneMatch(s -> s.contains(notMailed));
 
 		String log = mvc.perform(as(get("/api/v1/notification-settings/mail-log"), admin)).andExpect(status().isOk()).andReturn()
@@ -233,23 +240,12 @@ class NotificationTests {
 		report("FR", url, "Faux colis à payer", "192.0.2.161");
 		report("DE", url, "Gefälschte Paketgebühr", "192.0.2.162");
 		String fr = token("fr.analyst");
-		List<Map<String, Object>> hits = List.of();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		List<Map<String, Object>> notices = List.of();
-		String hitId = null;
-		while (System.nanoTime() < deadline) {
-			hits = JsonPath.read(mvc.perform(as(get("/api/v1/hits?size=500"), fr)).andReturn().getResponse().getContentAsString(),
-					"$.items[?(@.indicatorValue == '" + url + "')]");
-			if (!hits.isEmpty()) {
-				hitId = (String) hits.get(0).get("id");
-				notices = JsonPath.read(mvc.perform(as(get("/api/v1/notifications?size=500"), fr)).andReturn().getResponse()
-					.getContentAsString(), "$.items[?(@.data.hitId == '" + hitId + "')]");
-				if (!notices.isEmpty()) {
-					break;
-				}
-			}
-			Thread.sleep(100);
-		}
+		String hitId = await("a hit on " + url).atMost(Duration.ofSeconds(30)).until(() -> JsonPath.<List<String>>read(mvc
+			.perform(as(get("/api/v1/hits?size=500"), fr)).andReturn().getResponse().getContentAsString(),
+				"$.items[?(@.indicatorValue == '" + url + "')].id"), ids -> !ids.isEmpty()).get(0);
+		List<Map<String, Object>> notices = await("the hit's notice").atMost(Duration.ofSeconds(30)).until(() -> JsonPath
+			.<List<Map<String, Object>>>read(mvc.perform(as(get("/api/v1/notifications?size=500"), fr)).andReturn().getResponse()
+				.getContentAsString(), "$.items[?(@.data.hitId == '" + hitId + "')]"), found -> !found.isEmpty());
 		String expectedLink = "/hits/" + hitId;
 		assertThat(notices).singleElement().satisfies(notice -> {
 			assertThat(notice).containsEntry("topic", "hit.found").containsEntry("title", "New cross-border hit")
@@ -267,17 +263,10 @@ class NotificationTests {
 		}).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
 	}
 
-	MimeMessage awaitMail(String subjectPart) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage message : smtp.getReceivedMessages()) {
-				if (subject(message).contains(subjectPart)) {
-					return message;
-				}
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no e-mail about " + subjectPart);
+	MimeMessage awaitMail(String subjectPart) {
+		return await("an e-mail about " + subjectPart).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+			.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(subjectPart)).findFirst(),
+					Optional::isPresent).orElseThrow();
 	}
 
 	static String subject(MimeMessage message) {

@@ -1,5 +1,6 @@
 package eu.eccp.notifications;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -144,28 +145,20 @@ class WebhookTests {
 				delivery.signature().getBytes(StandardCharsets.UTF_8));
 	}
 
-	void awaitReceived(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (received.size() < count && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(received).hasSizeGreaterThanOrEqualTo(count);
+	void awaitReceived(int count) {
+		await(count + " deliveries received").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+			.until(() -> received.size() >= count);
 	}
 
 	/** Drives the worker (instead of waiting for its schedule) until the delivery is settled. */
-	Map<String, Object> driveUntilSettled(String admin, String endpointId) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (true) {
-			String deliveries = mvc.perform(as(get("/api/v1/webhooks/" + endpointId + "/deliveries"), admin))
-				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-			List<Map<String, Object>> items = JsonPath.read(deliveries, "$.items");
-			if (!items.isEmpty() && !"PENDING".equals(items.get(0).get("status"))) {
-				return items.get(0);
-			}
-			assertThat(System.nanoTime()).as("delivery settled within 5 s").isLessThan(deadline);
-			worker.runDue();
-			Thread.sleep(15);
-		}
+	Map<String, Object> driveUntilSettled(String admin, String endpointId) {
+		List<Map<String, Object>> items = await("delivery settled").atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(15)).until(() -> {
+				worker.runDue();
+				return JsonPath.<List<Map<String, Object>>>read(mvc.perform(as(get("/api/v1/webhooks/" + endpointId
+					+ "/deliveries"), admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.items");
+			}, found -> !found.isEmpty() && !"PENDING".equals(found.get(0).get("status")));
+		return items.get(0);
 	}
 
 	@Test

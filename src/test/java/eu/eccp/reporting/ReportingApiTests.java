@@ -1,5 +1,6 @@
 package eu.eccp.reporting;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -412,17 +413,11 @@ class ReportingApiTests {
 			.andExpect(status().isUnsupportedMediaType());
 	}
 
-	String awaitJob(String token, String id) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			String body = mvc.perform(as(get("/api/v1/reports/bulk/" + id), token)).andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			String state = JsonPath.read(body, "$.job.state");
-			if (state.equals("COMPLETED") || state.equals("FAILED") || System.nanoTime() > deadline) {
-				return body;
-			}
-			Thread.sleep(50);
-		}
+	String awaitJob(String token, String id) {
+		return await("import " + id + " ended").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> mvc.perform(as(get("/api/v1/reports/bulk/" + id), token)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(),
+					body -> List.of("COMPLETED", "FAILED").contains(JsonPath.<String>read(body, "$.job.state")));
 	}
 
 	@Test

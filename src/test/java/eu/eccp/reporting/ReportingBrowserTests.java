@@ -84,8 +84,7 @@ class ReportingBrowserTests {
 		browser.findElement(By.id("details-emails")).sendKeys("support@bank-secure.example");
 		browser.findElement(By.id("contact-email")).sendKeys("reporter@example.org");
 		screenshot("report-form-" + language);
-		browser.findElement(By.id("report-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-reference")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("report-submit")), By.id("report-reference"));
 		screenshot("report-receipt-" + language);
 		assertThat(browser.findElement(By.id("submitted-heading")).getText()).isEqualTo(text(language, "report.submitted.heading"));
 		return new String[] { browser.findElement(By.id("report-reference")).getText(),
@@ -96,8 +95,7 @@ class ReportingBrowserTests {
 		browser.get(url("/report/status"));
 		browser.findElement(By.id("reference")).sendKeys(reference);
 		browser.findElement(By.id("token")).sendKeys(token);
-		browser.findElement(By.id("status-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-status")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("status-submit")), By.id("report-status"));
 	}
 
 	@Test
@@ -110,8 +108,7 @@ class ReportingBrowserTests {
 		assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo(text("en", "reportstatus.RECEIVED.public"));
 
 		browser.findElement(By.id("text")).sendKeys("They also phoned me from +33 6 12 34 56 78.");
-		browser.findElement(By.id("add-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status-notice")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("add-submit")), By.id("status-notice"));
 		assertThat(browser.findElement(By.id("status-notice")).getText()).isEqualTo(text("en", "report.status.added"));
 		assertThat(browser.findElement(By.id("history")).getText()).contains("They also phoned me from +33 6 12 34 56 78.");
 		screenshot("report-status-en");
@@ -119,8 +116,7 @@ class ReportingBrowserTests {
 		browser.get(url("/report/status"));
 		browser.findElement(By.id("reference")).sendKeys(receipt[0]);
 		browser.findElement(By.id("token")).sendKeys("not-the-code");
-		browser.findElement(By.id("status-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("status-error")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("status-submit")), By.id("status-error"));
 		assertThat(browser.findElement(By.id("status-error")).getText()).isEqualTo(text("en", "report.status.notFound"));
 		assertThat(browser.getPageSource()).doesNotContain("They also phoned me");
 	}
@@ -136,19 +132,16 @@ class ReportingBrowserTests {
 		browser.get(url("/login?lang=en"));
 		browser.findElement(By.id("username")).sendKeys("fr.analyst");
 		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("login-submit")), By.id("dashboard-heading"));
 		browser.get(url("/reports?q=" + marker));
 		waiting().until(ExpectedConditions.elementToBeClickable(By.linkText(receipt[0])));
-		browser.findElement(By.linkText(receipt[0])).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("detail-reference")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.linkText(receipt[0])), By.id("detail-reference"));
 		assertThat(browser.findElement(By.id("detail-description")).getText()).contains(marker);
 		assertThat(browser.findElement(By.id("reporter-contact")).getText()).contains("reporter@example.org");
 		screenshot("reports-detail");
 
 		new Select(browser.findElement(By.id("new-status"))).selectByValue("IN_REVIEW");
-		browser.findElement(By.id("status-change-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("detail-notice")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("status-change-submit")), By.id("detail-notice"));
 		assertThat(browser.findElement(By.id("detail-status")).getText()).isEqualTo(text("en", "reportstatus.IN_REVIEW"));
 
 		browser.manage().deleteAllCookies();
@@ -166,21 +159,17 @@ class ReportingBrowserTests {
 		browser.get(url("/login?lang=en"));
 		browser.findElement(By.id("username")).sendKeys("fr.analyst");
 		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-heading")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("login-submit")), By.id("dashboard-heading"));
 		new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
 			driver.get(url("/hits"));
 			return driver.getPageSource().contains(host.replace(".", "[.]"));
 		});
 		screenshot("hits-inbox");
-		browser.findElement(By.xpath("//tr[.//code[contains(., '" + host.replace(".", "[.]") + "')]]//a[contains(@href, '/hits/')]"))
-			.click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hit-holders")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.xpath("//tr[.//code[contains(., '" + host.replace(".", "[.]") + "')]]//a[contains(@href, '/hits/')]")), By.id("hit-holders"));
 		assertThat(browser.findElement(By.id("hit-holders")).getText()).contains("Germany National Cyber Crime Unit")
 			.contains("Germany 24/7 Contact Point");
 		screenshot("hit-detail");
-		browser.findElement(By.id("hit-cluster")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cluster-graph")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("hit-cluster")), By.id("cluster-graph"));
 		assertThat(browser.findElements(By.cssSelector("#cluster-graph circle"))).hasSize(2);
 		assertThat(browser.findElements(By.cssSelector("#cluster-timeline li"))).hasSize(2);
 		screenshot("cluster-graph");
@@ -201,8 +190,7 @@ class ReportingBrowserTests {
 		browser.get(url("/report?lang=en"));
 		browser.findElement(By.id("description")).sendKeys("short");
 		browser.findElement(By.id("details-ibans")).sendKeys("FR14 2004 1010 0505 0001 3M02 607");
-		browser.findElement(By.id("report-submit")).click();
-		waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("report-submit")), By.id("error-summary"));
 		String summary = browser.findElement(By.id("error-summary")).getText();
 		screenshot("report-form-errors");
 		assertThat(summary).contains(text("en", "validation.offence"), text("en", "validation.description"),

@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import eu.eccp.audit.AuditEntry;
 
 /**
  * Links pending audit entries into the hash chain, in order of their arrival, many per transaction. The

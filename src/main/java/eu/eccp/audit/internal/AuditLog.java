@@ -18,11 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import eu.eccp.audit.AuditEntry;
 import eu.eccp.audit.AuditEvent;
-import eu.eccp.audit.AuditQuery;
 import eu.eccp.audit.AuditTrail;
-import eu.eccp.audit.ChainVerification;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
-import eu.eccp.audit.AuditEntry;
 import eu.eccp.shared.Hashes;
 
 /**

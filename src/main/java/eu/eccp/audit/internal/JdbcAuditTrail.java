@@ -14,7 +14,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import eu.eccp.audit.AuditActor;
-import eu.eccp.audit.AuditEntry;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
-import eu.eccp.audit.ChainVerification;
 import eu.eccp.shared.PlatformCommand;
 
 /**

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import eu.eccp.audit.AuditEntry;
-import eu.eccp.audit.ChainVerification;
+import eu.eccp.audit.internal.AuditEntry;
 import eu.eccp.audit.internal.AuditLog;
+import eu.eccp.audit.internal.ChainVerification;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import eu.eccp.audit.AuditQuery;
 import eu.eccp.audit.internal.AuditLog;
+import eu.eccp.audit.internal.AuditQuery;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Page;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import eu.eccp.audit.AuditQuery;
+import eu.eccp.audit.internal.AuditQuery;
 import eu.eccp.shared.InvalidRequestException;
 
 /** The audit log's filters as typed in the UI or given as API query parameters (dates are ISO, UTC). */

@@ -119,7 +119,7 @@ public class CaseMembers {
 	 * organisation that is not a public authority; a replay changes nothing.
 	 */
 	@org.springframework.modulith.events.ApplicationModuleListener
-	void on(eu.eccp.shared.RecordAccessGranted event) {
+	void on(eu.eccp.correlation.RecordAccessGranted event) {
 		if (!event.sourceKind().equals(CaseSightings.SOURCE_KIND)) {
 			return;
 		}

@@ -2,14 +2,12 @@ package eu.eccp.cases.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +36,7 @@ import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.Upload;
+import eu.eccp.shared.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -154,7 +153,7 @@ class CasesApiController {
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	CaseJson.Entry note(@PathVariable UUID id, @RequestBody NoteRequest request) {
-		return CaseJson.entry(work.addNote(CallerContext.require(), new CaseId(id), request.text(), tlp(request.tlp())),
+		return CaseJson.entry(work.addNote(CallerContext.require(), new CaseId(id), request.text(), CaseDesk.marking(request.tlp())),
 				names.lookup());
 	}
 
@@ -168,7 +167,7 @@ class CasesApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	CaseJson.Task task(@PathVariable UUID id, @RequestBody TaskRequest request) {
 		return CaseJson.task(work.addTask(CallerContext.require(), new CaseId(id), request.title(), request.assignee(),
-				request.dueOn(), tlp(request.tlp())), names.lookup());
+				request.dueOn(), CaseDesk.marking(request.tlp())), names.lookup());
 	}
 
 	@PostMapping("/{id}/tasks/{taskId}/complete")
@@ -188,7 +187,7 @@ class CasesApiController {
 	CaseJson.Entry message(@PathVariable UUID id, @RequestParam(required = false) @Nullable String text,
 			@RequestParam(required = false) @Nullable String tlp,
 			@RequestPart(name = "files", required = false) MultipartFile @Nullable [] files) {
-		return CaseJson.entry(work.postMessage(CallerContext.require(), new CaseId(id), text, tlp(tlp), Uploads.of(files)),
+		return CaseJson.entry(work.postMessage(CallerContext.require(), new CaseId(id), text, CaseDesk.marking(tlp), Uploads.of(files)),
 				names.lookup());
 	}
 
@@ -196,7 +195,7 @@ class CasesApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Post a message without attachments")
 	CaseJson.Entry messageJson(@PathVariable UUID id, @RequestBody NoteRequest request) {
-		return CaseJson.entry(work.postMessage(CallerContext.require(), new CaseId(id), request.text(), tlp(request.tlp()),
+		return CaseJson.entry(work.postMessage(CallerContext.require(), new CaseId(id), request.text(), CaseDesk.marking(request.tlp()),
 				List.of()), names.lookup());
 	}
 
@@ -214,7 +213,7 @@ class CasesApiController {
 		if (file == null) {
 			throw new InvalidRequestException("file", "validation.required");
 		}
-		return CaseJson.evidence(locker.add(CallerContext.require(), new CaseId(id), Upload.of(file), description, tlp(tlp)),
+		return CaseJson.evidence(locker.add(CallerContext.require(), new CaseId(id), Upload.of(file), description, CaseDesk.marking(tlp)),
 				names.lookup());
 	}
 
@@ -231,7 +230,7 @@ class CasesApiController {
 	@Operation(summary = "Download a piece of evidence; 'reason' (why you need it) goes into its chain of custody")
 	ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable UUID evidenceId,
 			@RequestParam(required = false) @Nullable String reason) {
-		return attachment(locker.download(CallerContext.require(), new CaseId(id), evidenceId, reason));
+		return CaseDownloads.evidence(locker.download(CallerContext.require(), new CaseId(id), evidenceId, reason));
 	}
 
 	@GetMapping("/{id}/export")
@@ -239,31 +238,7 @@ class CasesApiController {
 			+ "SHA256SUMS; 'reason' goes into each file's chain of custody")
 	void export(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, HttpServletResponse response)
 			throws IOException {
-		zip(exports, exports.prepare(CallerContext.require(), new CaseId(id), reason), response);
+		CaseDownloads.zip(exports, exports.prepare(CallerContext.require(), new CaseId(id), reason), response);
 	}
 
-	static ResponseEntity<InputStreamResource> attachment(EvidenceLocker.Download download) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.evidence().servedContentType()))
-			.contentLength(download.evidence().size())
-			.header("Content-Disposition",
-					ContentDisposition.attachment().filename(download.evidence().fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("X-ECCP-SHA256", download.evidence().sha256())
-			.body(new InputStreamResource(download.content()));
-	}
-
-	/** Streams the ZIP straight into the response (no async dispatch, nothing held in memory). */
-	static void zip(CaseExports exports, CaseExports.Export export, HttpServletResponse response) throws IOException {
-		response.setContentType("application/zip");
-		response.setHeader("Content-Disposition",
-				ContentDisposition.attachment().filename(export.fileName(), StandardCharsets.UTF_8).build().toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		exports.write(export, response.getOutputStream());
-		response.flushBuffer();
-	}
-
-	static Tlp tlp(@Nullable String text) {
-		return CaseDesk.marking(text);
-	}
 }

@@ -37,6 +37,7 @@ import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.Upload;
+import eu.eccp.shared.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -163,7 +164,7 @@ class CasesController {
 	String note(@PathVariable UUID id, @RequestParam(required = false) @Nullable String text,
 			@RequestParam(required = false) @Nullable String tlp, RedirectAttributes redirect) {
 		return act(id, redirect, "cases.notice.noteAdded", "#notes", () -> work.addNote(CallerContext.require(), new CaseId(id), text,
-				CasesApiController.tlp(tlp)));
+				CaseDesk.marking(tlp)));
 	}
 
 	@PostMapping("/cases/{id}/tasks")
@@ -172,7 +173,7 @@ class CasesController {
 			@RequestParam(required = false) @Nullable String tlp, RedirectAttributes redirect) {
 		return act(id, redirect, "cases.notice.taskAdded", "#tasks", () -> work.addTask(CallerContext.require(), new CaseId(id), title,
 				assignee == null || assignee.isBlank() ? null : uuid(assignee, "assignee"), date(dueOn),
-				CasesApiController.tlp(tlp)));
+				CaseDesk.marking(tlp)));
 	}
 
 	@PostMapping("/cases/{id}/tasks/{taskId}/complete")
@@ -185,7 +186,7 @@ class CasesController {
 			@RequestParam(required = false) @Nullable String tlp,
 			@RequestParam(name = "files", required = false) MultipartFile @Nullable [] files, RedirectAttributes redirect) {
 		return act(id, redirect, "cases.notice.messagePosted", "#messages", () -> work.postMessage(CallerContext.require(),
-				new CaseId(id), text, CasesApiController.tlp(tlp), Uploads.of(files)));
+				new CaseId(id), text, CaseDesk.marking(tlp), Uploads.of(files)));
 	}
 
 	@PostMapping("/cases/{id}/evidence")
@@ -193,10 +194,11 @@ class CasesController {
 			@RequestParam(required = false) @Nullable String description, @RequestParam(required = false) @Nullable String tlp,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "cases.notice.evidenceAdded", "#evidence", () -> {
-			if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+			Upload upload = Uploads.one(file);
+			if (upload == null) {
 				throw new InvalidRequestException("file", "validation.required");
 			}
-			return locker.add(CallerContext.require(), new CaseId(id), Upload.of(file), description, CasesApiController.tlp(tlp));
+			return locker.add(CallerContext.require(), new CaseId(id), upload, description, CaseDesk.marking(tlp));
 		});
 	}
 
@@ -229,7 +231,7 @@ class CasesController {
 	Object download(@PathVariable UUID id, @PathVariable UUID evidenceId, @RequestParam(required = false) @Nullable String reason,
 			RedirectAttributes redirect) {
 		try {
-			return CasesApiController.attachment(locker.download(CallerContext.require(), new CaseId(id), evidenceId, reason));
+			return CaseDownloads.evidence(locker.download(CallerContext.require(), new CaseId(id), evidenceId, reason));
 		}
 		catch (InvalidRequestException e) {
 			redirect.addFlashAttribute("errors", e.fieldErrors());
@@ -248,7 +250,7 @@ class CasesController {
 			response.sendRedirect(request.getContextPath() + "/cases/" + id + "?exportReason=missing#export");
 			return;
 		}
-		CasesApiController.zip(exports, export, response);
+		CaseDownloads.zip(exports, export, response);
 	}
 
 	private interface Action {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 import eu.eccp.contactpoints.RequestId;
 import eu.eccp.contactpoints.internal.RequestDraft;
 import eu.eccp.contactpoints.internal.RequestViews;
-import eu.eccp.shared.Upload;
 import eu.eccp.contactpoints.internal.UrgentRequests;
 import eu.eccp.shared.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import eu.eccp.shared.Tlp;
+import eu.eccp.shared.Uploads;
 
 /**
  * Urgent requests over the API: sending, one POST per transition, the message thread. Requests of other
@@ -144,32 +143,13 @@ class RequestsApiController {
 	RequestViews.MessageView postWithFiles(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body,
 			@RequestParam(required = false) @Nullable String tlp,
 			@RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files) {
-		return requests.post(CallerContext.require(), new RequestId(id), body, tlp, uploads(files));
+		return requests.post(CallerContext.require(), new RequestId(id), body, tlp, Uploads.of(files));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	@Operation(summary = "Download an attachment (always as a file, never shown inline)")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return download(requests.download(CallerContext.require(), new RequestId(id), attachmentId));
+		return RequestDownloads.attachment(requests.download(CallerContext.require(), new RequestId(id), attachmentId));
 	}
 
-	static List<Upload> uploads(@Nullable List<MultipartFile> files) {
-		if (files == null) {
-			return List.of();
-		}
-		return files.stream().filter(f -> !f.isEmpty()).map(Upload::of).toList();
-	}
-
-	static ResponseEntity<InputStreamResource> download(UrgentRequests.AttachmentDownload download) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.contentLength(download.attachment().sizeBytes())
-			.header("Content-Disposition",
-					ContentDisposition.attachment()
-						.filename(download.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new InputStreamResource(download.content()));
-	}
 }

@@ -39,6 +39,7 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Tlp;
+import eu.eccp.shared.Uploads;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -214,7 +215,7 @@ class RequestsController {
 			@RequestParam(required = false) @Nullable String tlp,
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, RedirectAttributes redirect) {
 		try {
-			requests.post(CallerContext.require(), new RequestId(id), body, tlp, RequestsApiController.uploads(files));
+			requests.post(CallerContext.require(), new RequestId(id), body, tlp, Uploads.of(files));
 			redirect.addFlashAttribute("notice", "requests.messagePosted");
 		}
 		catch (InvalidRequestException e) {
@@ -225,6 +226,6 @@ class RequestsController {
 
 	@GetMapping("/requests/{id}/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return RequestsApiController.download(requests.download(CallerContext.require(), new RequestId(id), attachmentId));
+		return RequestDownloads.attachment(requests.download(CallerContext.require(), new RequestId(id), attachmentId));
 	}
 }

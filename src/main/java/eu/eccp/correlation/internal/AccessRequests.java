@@ -19,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
+import eu.eccp.correlation.RecordAccessGranted;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
-import eu.eccp.shared.RecordAccessGranted;
 import eu.eccp.shared.RecordNotFoundException;
 
 /**

@@ -20,6 +20,7 @@ import eu.eccp.correlation.HitSummary;
 import eu.eccp.correlation.Hits;
 import eu.eccp.correlation.SourceRef;
 import eu.eccp.correlation.UnreadHits;
+import eu.eccp.indicators.Relation;
 import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
@@ -42,7 +43,9 @@ public class HitInbox implements UnreadHits, Hits {
 
 	static final Role[] RECIPIENTS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST };
 
-	private static final String COLUMNS = "h.*, r.source_kind, r.source_id, r.cluster_id, r.country AS own_country, v.type, v.value";
+	private static final String COLUMNS = "h.*, r.source_kind, r.source_id, r.cluster_id, r.country AS own_country, v.type, v.value,"
+			+ " (SELECT s.derivation FROM sighting s WHERE s.indicator_id = h.indicator_id AND s.record_id = h.record_id)"
+			+ " AS own_derivation";
 
 	private static final String FROM = """
 			hit h
@@ -64,7 +67,7 @@ public class HitInbox implements UnreadHits, Hits {
 	}
 
 	private record Row(UUID id, String kind, UUID recordId, String type, String value, java.time.Instant createdAt,
-			java.time.Instant readAt, long clusterId) {
+			java.time.Instant readAt, long clusterId, int ownDerivation) {
 	}
 
 	@Transactional(readOnly = true)
@@ -142,7 +145,7 @@ public class HitInbox implements UnreadHits, Hits {
 		OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
 		return new Row(rs.getObject("id", UUID.class), rs.getString("source_kind"), rs.getObject("source_id", UUID.class),
 				rs.getString("type"), rs.getString("value"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				read == null ? null : read.toInstant(), rs.getLong("cluster_id"));
+				read == null ? null : read.toInstant(), rs.getLong("cluster_id"), rs.getInt("own_derivation"));
 	}
 
 	/** Reads, for each hit, the records of other countries that carry its indicator (not others' TLP:RED). */
@@ -151,10 +154,12 @@ public class HitInbox implements UnreadHits, Hits {
 			return List.of();
 		}
 		Map<UUID, List<Views.Holder>> holders = new HashMap<>();
+		Map<UUID, Integer> ownDerivation = new HashMap<>();
+		rows.forEach(r -> ownDerivation.put(r.id(), r.ownDerivation()));
 		Map<UUID, OrganisationView> orgs = new HashMap<>();
 		Map<String, Optional<OrganisationView>> contacts = new HashMap<>();
 		jdbc.sql("""
-				SELECT h.id AS hit_id, o.id, o.country, o.owner_org, o.seen_at,
+				SELECT h.id AS hit_id, o.id, o.country, o.owner_org, o.seen_at, s.derivation,
 				  (SELECT a.status FROM access_request a WHERE a.requester_org = :org AND a.record_id = o.id
 				    ORDER BY a.created_at DESC LIMIT 1) AS access_status
 				FROM hit h
@@ -162,10 +167,12 @@ public class HitInbox implements UnreadHits, Hits {
 				JOIN sighting s ON s.indicator_id = h.indicator_id
 				JOIN correlation_record o ON o.id = s.record_id
 				WHERE h.id = ANY (CAST(:hits AS uuid[])) AND o.country <> mine.country AND o.tlp <> 'RED'
-				ORDER BY o.country, o.seen_at""")
+				ORDER BY COALESCE(s.derivation, 0), o.country, o.seen_at""")
 			.param("org", caller.organisationId().value())
 			.param("hits", rows.stream().map(Row::id).toArray(UUID[]::new))
 			.query((rs, n) -> {
+				int own = ownDerivation.getOrDefault(rs.getObject("hit_id", UUID.class), 0);
+				int link = Math.max(own, rs.getInt("derivation"));
 				UUID owner = rs.getObject("owner_org", UUID.class);
 				String country = rs.getString("country");
 				OrganisationView org = orgs.computeIfAbsent(owner, o -> organisations.find(new OrganisationId(o)).orElse(null));
@@ -175,12 +182,30 @@ public class HitInbox implements UnreadHits, Hits {
 				return holders.computeIfAbsent(rs.getObject("hit_id", UUID.class), k -> new ArrayList<>())
 					.add(new Views.Holder(rs.getLong("id"), country, org == null ? "?" : org.name(),
 							contact.map(OrganisationView::name).orElse(null),
-							rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getString("access_status")));
+							rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getString("access_status"),
+							relation(link), weight(link)));
 			})
 			.list();
-		return rows.stream()
-			.map(r -> new Views.HitView(r.id(), r.kind(), r.recordId(), r.type(), r.value(),
-					holders.getOrDefault(r.id(), List.of()), r.createdAt(), r.readAt(), r.clusterId()))
-			.toList();
+		return rows.stream().map(r -> {
+			List<Views.Holder> of = holders.getOrDefault(r.id(), List.of());
+			// the strongest link to any holder (holders come strongest first); without holders, the record's own
+			int link = of.isEmpty() ? r.ownDerivation()
+					: of.stream().mapToInt(h -> code(h.relation())).min().orElse(r.ownDerivation());
+			return new Views.HitView(r.id(), r.kind(), r.recordId(), r.type(), r.value(), of, r.createdAt(), r.readAt(),
+					r.clusterId(), relation(link), weight(link));
+		}).toList();
+	}
+
+	/** A link's relation from the weaker of the two sightings' derivation codes (0: exact). */
+	static String relation(int code) {
+		return code == 0 ? Views.EXACT : Relation.ofCode(code).name();
+	}
+
+	static double weight(int code) {
+		return code == 0 ? Relation.EXACT_WEIGHT : Relation.ofCode(code).weight();
+	}
+
+	private static int code(String relation) {
+		return relation.equals(Views.EXACT) ? 0 : Relation.valueOf(relation).code();
 	}
 }

@@ -49,8 +49,11 @@ public class IndicatorPivot {
 	private final CorrelationProperties properties;
 	private final AuditTrail audit;
 
+	private final PivotRelations related;
+
 	IndicatorPivot(JdbcClient jdbc, IndicatorExtractor extractor, Organisations organisations,
-			CorrelationProperties properties, AuditTrail audit) {
+			CorrelationProperties properties, AuditTrail audit, eu.eccp.indicators.RelatedValues relatedValues) {
+		this.related = new PivotRelations(jdbc, relatedValues, this);
 		this.jdbc = jdbc;
 		this.extractor = extractor;
 		this.organisations = organisations;
@@ -61,7 +64,7 @@ public class IndicatorPivot {
 	private record Key(String type, String value) {
 	}
 
-	private record Known(long id, String type, String value, String benign, int sourceCount,
+	record Known(long id, String type, String value, String benign, int sourceCount,
 			java.time.Instant firstSeen, java.time.Instant lastSeen) {
 	}
 
@@ -86,23 +89,46 @@ public class IndicatorPivot {
 		}
 		List<Key> keys = canonical(query, caller.country().value());
 		Map<Key, Known> known = find(keys);
+		// an address nobody reported may still lie in a reported range: the ranges are what is known of it
+		List<Key> unknownAddresses = keys.stream()
+			.filter(k -> k.type() != null && !known.containsKey(k) && Networks.of(k.type(), k.value()) != null)
+			.toList();
+		if (!unknownAddresses.isEmpty()) {
+			related.rangesHolding(unknownAddresses.stream().map(Key::value).toList()).values().stream()
+				.flatMap(List::stream).distinct()
+				.forEach(range -> known.putIfAbsent(new Key("CIDR", range.value()), new Known(range.id(), "CIDR",
+						range.value(), range.benign(), range.sourceCount(), range.firstSeen(), range.lastSeen())));
+		}
 		List<Views.IndicatorSighting> results = new ArrayList<>();
-		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, known.values().stream().map(Known::id).toList());
-		Map<Long, Map<String, Integer>> others = otherCounts(caller, known.values().stream().map(Known::id).toList());
+		List<Long> ids = known.values().stream().map(Known::id).toList();
+		Map<Long, List<PivotRelations.Carried>> visible = related.visibleCarriers(caller, ids);
+		Map<Long, Map<String, Integer>> others = counts(ids, "NOT " + RecordVisibility.visible(caller).sql()
+				+ " AND r.tlp <> 'RED' AND s.derivation IS NULL", RecordVisibility.visible(caller).parameters());
+		Map<Long, Map<String, Integer>> othersRelated = counts(ids, "NOT " + RecordVisibility.visible(caller).sql()
+				+ " AND r.tlp <> 'RED' AND s.derivation IS NOT NULL", RecordVisibility.visible(caller).parameters());
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
 		for (Known k : new LinkedHashSet<>(known.values())) {
-			List<Views.VisibleRecord> mine = visible.getOrDefault(k.id(), List.of());
-			List<Long> clusters = mine.stream().map(Views.VisibleRecord::clusterId).distinct().toList();
+			List<PivotRelations.Carried> carried = visible.getOrDefault(k.id(), List.of());
+			List<Views.VisibleRecord> mine = carried.stream().filter(c -> c.derivation() == 0)
+				.map(PivotRelations.Carried::record).toList();
+			List<Views.RelatedSighting> relatedMine = new ArrayList<>(carried.stream().filter(c -> c.derivation() != 0)
+				.map(c -> new Views.RelatedSighting(HitInbox.relation(c.derivation()), HitInbox.weight(c.derivation()),
+						c.record()))
+				.toList());
+			List<Views.RelatedValueView> relatedValues = related.relatedValues(caller, k.type(), k.value(), relatedMine);
+			List<Long> clusters = carried.stream().map(c -> c.record().clusterId()).distinct().toList();
 			if (!mayCount && identifiesPerson(k.type())) {
-				if (!mine.isEmpty()) {
+				if (!carried.isEmpty()) {
 					results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), mine.size(),
-							k.benign() != null, k.firstSeen(), k.lastSeen(), mine, Map.of(), clusters, true));
+							k.benign() != null, k.firstSeen(), k.lastSeen(), mine, Map.of(), clusters, true, relatedMine,
+							Map.of(), relatedValues));
 				}
 				continue;
 			}
 			results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), k.sourceCount(),
 					k.benign() != null || k.sourceCount() > properties.maxSourcesToLink(), k.firstSeen(), k.lastSeen(), mine,
-					others.getOrDefault(k.id(), Map.of()), clusters, false));
+					others.getOrDefault(k.id(), Map.of()), clusters, false, relatedMine,
+					othersRelated.getOrDefault(k.id(), Map.of()), relatedValues));
 		}
 		audit.record(AuditEvent.of("indicator.searched", "indicator", known.isEmpty() ? null
 				: known.values().iterator().next().id()).withDetail("results=" + results.size()));
@@ -127,6 +153,7 @@ public class IndicatorPivot {
 		List<Long> ids = known.values().stream().map(Known::id).toList();
 		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, ids);
 		Map<Long, Map<String, Integer>> counts = allCounts(caller, ids);
+		// (both of exact sightings: a lookup answers whether the value itself is known)
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
 		List<Views.LookupAnswer> answers = new ArrayList<>();
 		for (String value : values) {
@@ -200,7 +227,7 @@ public class IndicatorPivot {
 		return found;
 	}
 
-	private static Known known(ResultSet rs) throws SQLException {
+	static Known known(ResultSet rs) throws SQLException {
 		return new Known(rs.getLong("id"), rs.getString("type"), rs.getString("value"), rs.getString("benign"),
 				rs.getInt("source_count"), rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
 				rs.getObject("last_seen", OffsetDateTime.class).toInstant());
@@ -214,7 +241,8 @@ public class IndicatorPivot {
 		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
 		Map<UUID, String> names = new HashMap<>();
 		jdbc.sql("SELECT s.indicator_id, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
-				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + visible.sql() + " ORDER BY r.seen_at")
+				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND s.derivation IS NULL AND " + visible.sql()
+				+ " ORDER BY r.seen_at")
 			.params(visible.parameters())
 			.param("ids", indicatorIds.toArray(Long[]::new))
 			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(record(rs, names)))
@@ -231,16 +259,10 @@ public class IndicatorPivot {
 				rs.getObject("seen_at", OffsetDateTime.class).toInstant());
 	}
 
-	/** Counts per country of the sightings the caller may not see (never others' TLP:RED). */
-	private Map<Long, Map<String, Integer>> otherCounts(CallerContext caller, List<Long> indicatorIds) {
-		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		return counts(indicatorIds, "NOT " + visible.sql() + " AND r.tlp <> 'RED'", visible.parameters());
-	}
-
-	/** Counts per country of all sightings the caller may know exist. */
+	/** Counts per country of all exact sightings the caller may know exist. */
 	private Map<Long, Map<String, Integer>> allCounts(CallerContext caller, List<Long> indicatorIds) {
 		Visibility.SqlCondition countable = RecordVisibility.countable(caller);
-		return counts(indicatorIds, countable.sql(), countable.parameters());
+		return counts(indicatorIds, countable.sql() + " AND s.derivation IS NULL", countable.parameters());
 	}
 
 	private Map<Long, Map<String, Integer>> counts(List<Long> indicatorIds, String where, Map<String, Object> params) {

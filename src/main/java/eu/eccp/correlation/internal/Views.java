@@ -22,11 +22,30 @@ public final class Views {
 	 * One indicator as the pivot page and the search API show it. {@code countsWithheld}: the value identifies a
 	 * person and the caller is not law enforcement, so {@code sourceCount} counts only the caller's visible
 	 * sightings and {@code otherSightingsByCountry} is empty.
+	 *
+	 * <p>{@code visibleSightings} and {@code otherSightingsByCountry} speak of records that carry the value
+	 * itself (exact sightings); {@code relatedSightings} and {@code otherRelatedSightingsByCountry} of records
+	 * that carry it by relation (a URL on this host or domain, an e-mail address at it, an address in this range,
+	 * a range holding this address), each with why and how much it weighs; {@code relatedValues} are the values
+	 * to pivot on next (a URL's host and domain, the ranges holding an address, the addresses inside a range).
+	 * {@code sourceCount} counts both kinds of carriers, as the "too common" rule does.
 	 */
 	public record IndicatorSighting(long indicatorId, String type, String value, @Nullable String benign,
 			int sourceCount, boolean tooCommonToCorrelate, Instant firstSeen, Instant lastSeen,
 			List<VisibleRecord> visibleSightings, Map<String, Integer> otherSightingsByCountry, List<Long> clusters,
-			boolean countsWithheld) {
+			boolean countsWithheld, List<RelatedSighting> relatedSightings,
+			Map<String, Integer> otherRelatedSightingsByCountry, List<RelatedValueView> relatedValues) {
+	}
+
+	/**
+	 * A record the caller may see that carries the searched value by relation: {@code relation} is HOST,
+	 * EMAIL_DOMAIN, REGISTRABLE_DOMAIN or ADDRESS_IN_RANGE, {@code weight} less than an exact match's 1.0.
+	 */
+	public record RelatedSighting(String relation, double weight, VisibleRecord record) {
+	}
+
+	/** A value related to the searched one, to pivot on: its type, value, relation and how many records carry it. */
+	public record RelatedValueView(String type, String value, String relation, int sourceCount, boolean known) {
 	}
 
 	/**
@@ -38,9 +57,18 @@ public final class Views {
 			int sightings, List<String> countries, List<VisibleRecord> visibleSightings, boolean countsWithheld) {
 	}
 
-	/** A hit as its recipient sees it: their record, the indicator, who else holds related records. */
+	/** How a hit's record and a holder's record share the hit's value: an exact match or a relation. */
+	public static final String EXACT = "EXACT";
+
+	/**
+	 * A hit as its recipient sees it: their record, the indicator, who else holds related records.
+	 * {@code relation} says why it linked ({@value #EXACT}, or HOST, EMAIL_DOMAIN, REGISTRABLE_DOMAIN,
+	 * ADDRESS_IN_RANGE when a value derived from the records' indicators links them), {@code weight} how much it
+	 * counts (1.0 for an exact match, less for a relation): the strongest link to any holder.
+	 */
 	public record HitView(UUID id, String recordKind, UUID recordId, String indicatorType, String indicatorValue,
-			List<Holder> holders, Instant createdAt, @Nullable Instant readAt, long clusterId) {
+			List<Holder> holders, Instant createdAt, @Nullable Instant readAt, long clusterId, String relation,
+			double weight) {
 
 		public List<String> countries() {
 			return holders.stream().map(Holder::country).distinct().sorted().toList();
@@ -52,7 +80,7 @@ public final class Views {
 	 * there), never its content. {@code handle} names it in an access request.
 	 */
 	public record Holder(long handle, String country, String organisation, @Nullable String contactPoint,
-			Instant seenAt, @Nullable String accessStatus) {
+			Instant seenAt, @Nullable String accessStatus, String relation, double weight) {
 	}
 
 	/** A request for access to a record another organisation owns. */

@@ -4,18 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -92,39 +88,7 @@ public final class WarningLists {
 	/** The built-in lists, then every {@code *.txt} of {@code directory} (by name), if given. */
 	public static WarningLists load(@Nullable Path directory) {
 		WarningLists lists = new WarningLists();
-		for (String name : BUILT_IN) {
-			try (InputStream in = WarningLists.class.getResourceAsStream("/indicators/warninglists/" + name + ".txt")) {
-				if (in == null) {
-					throw new IllegalStateException("built-in warning list missing: " + name);
-				}
-				lists.read(name, in);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		if (directory != null) {
-			if (!Files.isDirectory(directory)) {
-				throw new IllegalArgumentException("warning list directory does not exist: " + directory);
-			}
-			Map<String, Path> files = new TreeMap<>();
-			try (Stream<Path> listing = Files.list(directory)) {
-				listing.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
-					.forEach(p -> files.put(p.getFileName().toString(), p));
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			for (Map.Entry<String, Path> file : files.entrySet()) {
-				String name = file.getKey().substring(0, file.getKey().length() - 4);
-				try (InputStream in = Files.newInputStream(file.getValue())) {
-					lists.read(name, in);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			}
-		}
+		ListFiles.read("warning list", "/indicators/warninglists/", BUILT_IN, directory, lists::read);
 		lists.ipv4Prefixes = usedPrefixes(lists.ipv4);
 		lists.ipv6Prefixes = usedPrefixes(lists.ipv6);
 		return lists;

@@ -47,10 +47,18 @@ class DemoData implements ApplicationRunner {
 			new DemoAccount("hosting.partner", "Hosting abuse desk", "hosting", Set.of(Role.PARTNER)),
 			new DemoAccount("bank.partner", "Bank fraud desk", "bank", Set.of(Role.PARTNER)),
 			new DemoAccount("europol.coordinator", "Europol EC3 coordinator", "europol", Set.of(Role.COORDINATOR)),
+			new DemoAccount("blocklist.officer", "Europol EC3 block-list officer", "europol", Set.of(Role.BLOCKLIST_OFFICER)),
 			new DemoAccount("statistician", "Platform statistician", "platform-operator", Set.of(Role.STATISTICIAN)),
 			new DemoAccount("trainer", "Platform trainer", "platform-operator", Set.of(Role.TRAINER)),
 			new DemoAccount("dpo", "Data-protection officer", "platform-operator", Set.of(Role.AUDITOR)),
-			new DemoAccount("admin", "Platform administrator", "platform-operator", Set.of(Role.ADMIN)));
+			new DemoAccount("admin", "Platform administrator", "platform-operator", Set.of(Role.ADMIN)),
+			// illegal-content hotlines (two analysts where four-eyes needs a second one) and a second hosting provider
+			new DemoAccount("fr.hotline", "Léa Moreau (FR hotline)", "fr-hotline", Set.of(Role.HOTLINE_ANALYST)),
+			new DemoAccount("fr.hotline2", "Hugo Lefèvre (FR hotline)", "fr-hotline", Set.of(Role.HOTLINE_ANALYST)),
+			new DemoAccount("de.hotline", "Mia Schneider (DE hotline)", "de-hotline", Set.of(Role.HOTLINE_ANALYST)),
+			new DemoAccount("nl.hotline", "Daan Bakker (NL hotline)", "nl-hotline", Set.of(Role.HOTLINE_ANALYST)),
+			new DemoAccount("nl.hotline2", "Emma Visser (NL hotline)", "nl-hotline", Set.of(Role.HOTLINE_ANALYST)),
+			new DemoAccount("hosting-de.partner", "DE hosting abuse desk", "hosting-de", Set.of(Role.PARTNER)));
 
 	private final AccountProvisioning provisioning;
 
@@ -75,6 +83,11 @@ class DemoData implements ApplicationRunner {
 		provisioning.demoOrganisation("Demo Internet Service Provider", "isp", OrganisationType.ISP, "DE");
 		provisioning.demoOrganisation("Demo Hosting Provider", "hosting", OrganisationType.HOSTING_PROVIDER, "NL");
 		provisioning.demoOrganisation("Demo Bank", "bank", OrganisationType.BANK, "FR");
+		provisioning.demoOrganisation("Demo French Illegal Content Hotline", "fr-hotline", OrganisationType.HOTLINE, "FR");
+		provisioning.demoOrganisation("Demo German Illegal Content Hotline", "de-hotline", OrganisationType.HOTLINE, "DE");
+		provisioning.demoOrganisation("Demo Dutch Illegal Content Hotline", "nl-hotline", OrganisationType.HOTLINE, "NL");
+		provisioning.demoOrganisation("Demo Hosting Provider (DE)", "hosting-de", OrganisationType.HOSTING_PROVIDER, "DE");
+		organisations += 4;
 		provisioning.operator("ECCP Platform Operator (demo)", CountryCode.of("BE"), true);
 		organisations += 6;
 

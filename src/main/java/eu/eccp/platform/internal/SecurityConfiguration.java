@@ -91,7 +91,8 @@ class SecurityConfiguration {
 		enrolment.setAdditionalAuthorization(new SecondFactorAuthorization(accounts, true));
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**")
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**",
+					"/blocklist/stop/**", "/blocklist/review")
 			.permitAll()
 			.requestMatchers("/login/code").authenticated()
 			.requestMatchers("/account/security", "/account/security/**").access(enrolment.authenticated())

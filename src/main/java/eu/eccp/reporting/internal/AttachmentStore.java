@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.Upload;
 
 /**
  * Keeps attachments as files in {@code DATA_DIR/attachments/REPORT/ATTACHMENT}, outside the web root,
@@ -40,7 +40,7 @@ class AttachmentStore {
 		this.properties = properties;
 	}
 
-	AttachmentView store(ReportId report, UploadedFile file, String field, boolean byReporter, Instant now) {
+	AttachmentView store(ReportId report, Upload file, String field, boolean byReporter, Instant now) {
 		if (file.size() > properties.maxAttachmentSize().toBytes()) {
 			throw new InvalidRequestException(field, "validation.attachmentTooLarge");
 		}
@@ -77,7 +77,6 @@ class AttachmentStore {
 	void delete(ReportId report, UUID attachment) {
 		HashedFiles.deleteQuietly(path(report, attachment));
 	}
-
 
 	/** The content type from the file's first bytes, or null if it is not an accepted kind. */
 	static @Nullable String detectType(byte[] head, int length, String fileName) {

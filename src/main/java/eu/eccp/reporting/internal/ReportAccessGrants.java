@@ -7,9 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import eu.eccp.correlation.RecordAccessGranted;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.shared.OrganisationId;
-import eu.eccp.shared.RecordAccessGranted;
 
 /** Honours access grants to reports: the grantee may then read the report (never the reporter's contact details). */
 @Component

@@ -21,9 +21,12 @@ import eu.eccp.correlation.Sightings;
 import eu.eccp.correlation.SourceRef;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
+import eu.eccp.reporting.Offence;
 import eu.eccp.reporting.ReportId;
-import eu.eccp.reporting.ReportIndicator;
 import eu.eccp.shared.OrganisationId;
+import eu.eccp.takedown.ContentIntake;
+import eu.eccp.takedown.ReportedCategory;
+import eu.eccp.takedown.ReportedContent;
 
 /**
  * The one path from stored reports to correlation, for every source of reports (public and organisational
@@ -45,10 +48,12 @@ class ReportCorrelation {
 	private final Sightings sightings;
 	private final Organisations organisations;
 	private final TransactionTemplate transactions;
+	private final ContentIntake content;
 
 	ReportCorrelation(ReportIndicatorExtraction extraction, ReportRepository reports,
 			ReportIndicatorRepository indicators, ReportProcessingQueue queue, ImportJobRepository jobs,
-			Sightings sightings, Organisations organisations, TransactionTemplate transactions) {
+			Sightings sightings, Organisations organisations, TransactionTemplate transactions, ContentIntake content) {
+		this.content = content;
 		this.extraction = extraction;
 		this.reports = reports;
 		this.indicators = indicators;
@@ -89,6 +94,7 @@ class ReportCorrelation {
 		List<ReportId> ids = List.copyOf(stored.keySet());
 		transactions.executeWithoutResult(status -> {
 			indicators.replaceAll(stored);
+			content.fromReports(illegalContent(batch));
 			queue.extracted(ids).forEach(jobs::addExtracted);
 		});
 		IngestResult result = sightings.record(records, announcement);
@@ -96,6 +102,32 @@ class ReportCorrelation {
 		log.debug("{} reports: {} new sightings, {} links, {} hits", batch.size(), result.newSightings(), result.links(),
 				result.hits());
 		return result;
+	}
+
+	/**
+	 * The web addresses of the batch's illegal-content reports, for the takedown module's items (idempotent
+	 * there, so a batch done again after a crash adds nothing).
+	 */
+	private static List<ReportedContent> illegalContent(List<ReportForProcessing> batch) {
+		List<ReportedContent> result = new ArrayList<>();
+		for (ReportForProcessing report : batch) {
+			ReportedCategory category = contentCategory(report.offence());
+			List<String> urls = report.details().getOrDefault("urls", List.of());
+			if (category != null && !urls.isEmpty()) {
+				result.add(new ReportedContent(report.id().value(), report.reference(), report.owner(), report.submitter(),
+						category, urls, report.tlp(), report.submittedAt()));
+			}
+		}
+		return result;
+	}
+
+	static ReportedCategory contentCategory(Offence offence) {
+		return switch (offence) {
+			case CHILD_SEXUAL_ABUSE_MATERIAL -> ReportedCategory.CSAM;
+			case TERRORIST_CONTENT -> ReportedCategory.TERRORIST_CONTENT;
+			case RACISM_XENOPHOBIA -> ReportedCategory.RACIST_XENOPHOBIC_HATE;
+			default -> offence.isIllegalContent() ? ReportedCategory.OTHER_ILLEGAL_CONTENT : null;
+		};
 	}
 
 	/** The files of the batch's reports that have any, in one query. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import eu.eccp.reporting.Offence;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
@@ -16,12 +17,13 @@ import eu.eccp.shared.Tlp;
  * phone numbers, and the texts to search. {@code attachments} says whether it has files to scan too.
  */
 record ReportForProcessing(ReportId id, OrganisationId owner, Tlp tlp, Instant submittedAt, @Nullable String region,
-		String description, Map<String, List<String>> details, boolean attachments) {
+		String description, Map<String, List<String>> details, boolean attachments, Offence offence, String reference,
+		@Nullable OrganisationId submitter) {
 
 	static ReportForProcessing of(StoredReport report, boolean attachments) {
 		return new ReportForProcessing(report.id(), report.owner(), report.tlp(), report.submittedAt(),
 				region(report.victimCountries(), report.residenceCountry()), report.description(), report.details(),
-				attachments);
+				attachments, report.offence(), report.reference(), report.submittedByOrganisation());
 	}
 
 	/** A report a bulk import has just stored (bulk rows carry no files). */
@@ -29,7 +31,7 @@ record ReportForProcessing(ReportId id, OrganisationId owner, Tlp tlp, Instant s
 		ValidReport report = stored.report();
 		return new ReportForProcessing(stored.id(), stored.owner(), report.tlp(), stored.now(),
 				region(report.victimCountries(), report.residenceCountry()), report.description(), report.details(),
-				false);
+				false, report.offence(), stored.reference(), stored.submittedByOrg());
 	}
 
 	/** Phone numbers without a country code are read as numbers of the first victim country, else the residence. */

@@ -424,8 +424,8 @@ public class ReportImports {
 					progress.contentSeen.put(hash, id);
 				}
 				ReportRouting.Route route = progress.routes.computeIfAbsent(
-						report.victimCountries() + "|" + report.residenceCountry(),
-						key -> routing.route(report.victimCountries(), report.residenceCountry()));
+						report.offence().isIllegalContent() + "|" + report.victimCountries() + "|" + report.residenceCountry(),
+						key -> routing.route(report.offence(), report.victimCountries(), report.residenceCountry()));
 				accepted.add(new ReportRepository.NewReport(id, Secrets.newReference(), null, "BULK", org, by.user(), null,
 						report, route.owner(), route.reason(),
 						duplicateOf == null ? ReportStatus.RECEIVED : ReportStatus.DUPLICATE, duplicateOf, hash, now));

@@ -75,7 +75,7 @@ public class ReportInbox {
 	public record ReportDetail(StoredReport report, @Nullable ReporterContact contact, boolean owner,
 			List<ReportEvent> history, List<AttachmentView> attachments, @Nullable PersonView assignee,
 			List<PersonView> assignable, Set<ReportStatus> nextStatuses,
-			List<eu.eccp.reporting.ReportIndicator> indicators) {
+			List<eu.eccp.reporting.internal.ReportIndicator> indicators) {
 	}
 
 	@Transactional(readOnly = true)

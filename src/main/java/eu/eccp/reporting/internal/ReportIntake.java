@@ -25,6 +25,7 @@ import eu.eccp.shared.HashedFiles;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.TooManyRequestsException;
+import eu.eccp.shared.Upload;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -91,7 +92,7 @@ public class ReportIntake {
 			Role.COORDINATOR };
 
 	@Transactional
-	public PublicReceipt submitPublic(ReportDraft draft, List<UploadedFile> files, String channel, String client) {
+	public PublicReceipt submitPublic(ReportDraft draft, List<Upload> files, String channel, String client) {
 		if (draft.website() != null && !draft.website().isBlank()) {
 			throw new InvalidRequestException("website", "validation.honeypot");
 		}
@@ -130,7 +131,7 @@ public class ReportIntake {
 
 	@Transactional
 	public OrganisationReceipt submitForOrganisation(CallerContext caller, ReportDraft draft,
-			@Nullable String idempotencyKey, List<UploadedFile> files) {
+			@Nullable String idempotencyKey, List<Upload> files) {
 		caller.requireAny(SUBMITTERS);
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 200) {
@@ -180,10 +181,10 @@ public class ReportIntake {
 	/** A duplicate goes where the report it repeats went; anything else is routed afresh. */
 	private ReportRouting.Route routeOf(ValidReport report, Optional<StoredReport> original) {
 		return original.map(o -> new ReportRouting.Route(o.owner(), o.routedBy()))
-			.orElseGet(() -> routing.route(report.victimCountries(), report.residenceCountry()));
+			.orElseGet(() -> routing.route(report.offence(), report.victimCountries(), report.residenceCountry()));
 	}
 
-	private void checkFiles(ValidReport report, List<UploadedFile> files) {
+	private void checkFiles(ValidReport report, List<Upload> files) {
 		if (files.isEmpty()) {
 			return;
 		}
@@ -196,7 +197,7 @@ public class ReportIntake {
 	}
 
 	/** Stores the files; if the transaction rolls back, stored files are removed again. */
-	void storeFiles(ReportId id, List<UploadedFile> files, boolean byReporter, Instant now) {
+	void storeFiles(ReportId id, List<Upload> files, boolean byReporter, Instant now) {
 		List<AttachmentView> stored = new ArrayList<>();
 		try {
 			for (int i = 0; i < files.size(); i++) {

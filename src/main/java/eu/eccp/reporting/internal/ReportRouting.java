@@ -11,11 +11,14 @@ import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
+import eu.eccp.takedown.ContentRouting;
+import eu.eccp.reporting.Offence;
 
 /**
  * Routes a report to the competent unit: the national unit of the first victim country that has one on the
  * platform (or the organisation an override names for that country), else that of the reporter's country of
- * residence, else the fallback organisation (by default the first EU body, e.g. Europol).
+ * residence, else the fallback organisation (by default the first EU body, e.g. Europol). Illegal content goes
+ * to a hotline instead (see {@link #route(Offence, List, CountryCode)}).
  */
 @Component
 class ReportRouting {
@@ -26,10 +29,29 @@ class ReportRouting {
 
 	private final Organisations organisations;
 	private final ReportingProperties properties;
+	private final ContentRouting content;
 
-	ReportRouting(Organisations organisations, ReportingProperties properties) {
+	ReportRouting(Organisations organisations, ReportingProperties properties, ContentRouting content) {
 		this.organisations = organisations;
 		this.properties = properties;
+		this.content = content;
+	}
+
+	/**
+	 * Illegal content goes to the hotline of the reporter's country (then the victim countries'), else that
+	 * country's national unit, else the EU-level hotline ({@link ContentRouting}), else the fallback; everything
+	 * else as {@link #route(List, CountryCode)}.
+	 */
+	Route route(Offence offence, List<CountryCode> victimCountries, CountryCode residence) {
+		if (!offence.isIllegalContent()) {
+			return route(victimCountries, residence);
+		}
+		List<CountryCode> countries = new ArrayList<>();
+		if (residence != null) {
+			countries.add(residence);
+		}
+		victimCountries.stream().filter(c -> !countries.contains(c)).forEach(countries::add);
+		return content.handlerFor(countries).map(r -> new Route(r.handler(), r.reason())).orElseGet(this::fallback);
 	}
 
 	Route route(List<CountryCode> victimCountries, CountryCode residence) {

@@ -118,12 +118,18 @@ class ReportValidator {
 			paymentMethod = limited(draft.loss().paymentMethod(), 100, "loss.paymentMethod", errors);
 		}
 		String description = draft.description() == null ? "" : draft.description().strip();
-		if (description.length() < MIN_DESCRIPTION || description.length() > MAX_DESCRIPTION) {
+		// illegal content is given by its web addresses: a description is optional there
+		boolean descriptionOptional = offence != null && offence.isIllegalContent();
+		if ((description.length() < MIN_DESCRIPTION && !(descriptionOptional && description.isEmpty()))
+				|| description.length() > MAX_DESCRIPTION) {
 			errors.put("description", "validation.description");
 		}
 		Map<String, List<String>> details = details(draft.details(), errors);
 		if (offence != null && offence.forbidsAttachments() && details.get("urls").isEmpty()) {
 			errors.put("details.urls", "validation.csamNeedsUrl");
+		}
+		else if (offence != null && offence.isIllegalContent() && details.get("urls").isEmpty()) {
+			errors.put("details.urls", "validation.contentNeedsUrl");
 		}
 		String contactName = null;
 		String contactEmail = null;

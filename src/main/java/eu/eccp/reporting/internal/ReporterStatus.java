@@ -17,6 +17,7 @@ import eu.eccp.reporting.ReportStatus;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.TooManyRequestsException;
+import eu.eccp.shared.Upload;
 
 /**
  * What a member of the public sees of their report with its reference and status token: its status in
@@ -57,7 +58,7 @@ public class ReporterStatus {
 
 	@Transactional
 	public ReporterView addInformation(String reference, String token, String client, @Nullable String text,
-			List<UploadedFile> files) {
+			List<Upload> files) {
 		StoredReport report = find(reference, token, client)
 			.orElseThrow(() -> new RecordNotFoundException("report with this reference and status token"));
 		String addition = text == null ? "" : text.strip();

@@ -2,7 +2,6 @@ package eu.eccp.reporting.web;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -22,7 +21,7 @@ import eu.eccp.reporting.Offence;
 import eu.eccp.reporting.internal.ReportDraft;
 import eu.eccp.reporting.internal.ReportIntake;
 import eu.eccp.reporting.internal.ReporterStatus;
-import eu.eccp.reporting.internal.UploadedFile;
+import eu.eccp.shared.Uploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +62,7 @@ class PublicReportApiController {
 	ResponseEntity<Receipt> submitWithFiles(@RequestPart("report") ReportDraft draft,
 			@RequestPart(name = "attachments", required = false) @Nullable MultipartFile[] attachments,
 			HttpServletRequest request) {
-		return receipt(intake.submitPublic(draft, files(attachments), "PUBLIC_API", request.getRemoteAddr()));
+		return receipt(intake.submitPublic(draft, Uploads.of(attachments), "PUBLIC_API", request.getRemoteAddr()));
 	}
 
 	@GetMapping("/reports/{reference}")
@@ -94,7 +93,4 @@ class PublicReportApiController {
 					"/api/v1/public/reports/" + receipt.reference()));
 	}
 
-	static List<UploadedFile> files(MultipartFile @Nullable [] files) {
-		return files == null ? List.of() : Arrays.stream(files).map(UploadedFile::of).filter(Objects::nonNull).toList();
-	}
 }

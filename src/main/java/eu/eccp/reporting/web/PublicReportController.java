@@ -21,6 +21,7 @@ import eu.eccp.reporting.internal.ReporterStatus;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.TooManyRequestsException;
+import eu.eccp.shared.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -65,7 +66,7 @@ class PublicReportController {
 			Model model, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			ReportIntake.PublicReceipt receipt = intake.submitPublic(draft,
-					PublicReportApiController.files(attachments), "PUBLIC_WEB", request.getRemoteAddr());
+					Uploads.of(attachments), "PUBLIC_WEB", request.getRemoteAddr());
 			model.addAttribute("receipt", receipt);
 			model.addAttribute("emailed", Boolean.TRUE.equals(draft.emailReceipt()) && intake.canEmailReceipts());
 			response.setHeader("Cache-Control", "no-store");
@@ -106,7 +107,7 @@ class PublicReportController {
 			@RequestParam(name = "attachments", required = false) MultipartFile @Nullable [] attachments, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		return show(model, response, reference, token, request.getRemoteAddr(), () -> status.addInformation(reference, token,
-				request.getRemoteAddr(), text, PublicReportApiController.files(attachments)), "report.status.added");
+				request.getRemoteAddr(), text, Uploads.of(attachments)), "report.status.added");
 	}
 
 	private String show(Model model, HttpServletResponse response, String reference, String token, String client,

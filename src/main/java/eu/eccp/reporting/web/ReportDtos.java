@@ -38,14 +38,14 @@ final class ReportDtos {
 			Map<String, List<String>> details, boolean consentToContact, boolean consentToShare, UUID owner,
 			String routedBy, String tlp, ReportStatus status, @Nullable String statusReason, @Nullable UUID assignee,
 			@Nullable UUID duplicateOf, Instant submittedAt, Instant updatedAt, @Nullable ReporterContact contact,
-			boolean contactErased, List<eu.eccp.reporting.ReportIndicator> indicators) {
+			boolean contactErased, List<eu.eccp.reporting.internal.ReportIndicator> indicators) {
 
 		static ReportDto of(StoredReport r, @Nullable ReporterContact contact) {
 			return of(r, contact, List.of());
 		}
 
 		static ReportDto of(StoredReport r, @Nullable ReporterContact contact,
-				List<eu.eccp.reporting.ReportIndicator> indicators) {
+				List<eu.eccp.reporting.internal.ReportIndicator> indicators) {
 			return new ReportDto(r.id().value(), r.reference(), r.channel(), r.organisationReference(),
 					Classification.of(r.offence()), r.residenceCountry() == null ? null : r.residenceCountry().value(),
 					r.victimCountries().stream().map(c -> c.value()).toList(), r.occurredAt(), r.occurredTimeZone(),

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +40,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import eu.eccp.reporting.ReportStatus;
+import eu.eccp.shared.Uploads;
 
 /** Reports for organisations: submission (single, idempotent, and bulk), the inbox, triage. */
 @RestController
@@ -82,7 +82,7 @@ class ReportsApiController {
 			@RequestPart(name = "attachments", required = false) @Nullable MultipartFile[] attachments,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		return submitted(intake.submitForOrganisation(CallerContext.require(), draft, idempotencyKey,
-				PublicReportApiController.files(attachments)));
+				Uploads.of(attachments)));
 	}
 
 	private static ResponseEntity<ReportDtos.ReportDto> submitted(ReportIntake.OrganisationReceipt receipt) {
@@ -129,19 +129,7 @@ class ReportsApiController {
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return download(inbox.download(CallerContext.require(), new ReportId(id), attachmentId));
-	}
-
-	static ResponseEntity<InputStreamResource> download(ReportInbox.AttachmentDownload download) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.contentLength(download.attachment().sizeBytes())
-			.header("Content-Disposition",
-					ContentDisposition.attachment().filename(download.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new InputStreamResource(download.content()));
+		return ReportDownloads.attachment(inbox.download(CallerContext.require(), new ReportId(id), attachmentId));
 	}
 
 	@PostMapping(path = "/bulk", consumes = { "application/x-ndjson", "application/ndjson", "text/csv" })

@@ -37,6 +37,7 @@ import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.TooManyRequestsException;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.Uploads;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -155,7 +156,7 @@ class ReportsController {
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return ReportsApiController.download(inbox.download(CallerContext.require(), new ReportId(id), attachmentId));
+		return ReportDownloads.attachment(inbox.download(CallerContext.require(), new ReportId(id), attachmentId));
 	}
 
 	@GetMapping("/new")
@@ -172,7 +173,7 @@ class ReportsController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			ReportIntake.OrganisationReceipt receipt = intake.submitForOrganisation(CallerContext.require(), draft, null,
-					PublicReportApiController.files(attachments));
+					Uploads.of(attachments));
 			redirect.addFlashAttribute("notice", receipt.replayed() ? "reports.alreadySubmitted" : "reports.submitted");
 			return "redirect:/reports/" + receipt.report().id();
 		}

@@ -30,7 +30,6 @@ import com.sun.net.httpserver.HttpServer;
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
-import eu.eccp.audit.ChainVerification;
 
 /**
  * The chain's head is protected like its entries, and the chain is anchored outside the database by signed

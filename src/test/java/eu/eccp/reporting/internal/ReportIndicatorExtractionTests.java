@@ -2,9 +2,6 @@ package eu.eccp.reporting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.IndicatorExtractor;
 import eu.eccp.reporting.ReportId;
-import eu.eccp.reporting.ReportIndicator;
+
+import eu.eccp.shared.Upload;
 
 /**
  * Every submitted report has its indicators extracted (description, details, saved e-mails) and stored with
@@ -93,23 +91,7 @@ class ReportIndicatorExtractionTests {
 			.until(() -> indicators.find(id), found -> !found.isEmpty());
 	}
 
-	static UploadedFile file(String name, String content) {
-		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-		return new UploadedFile() {
-			@Override
-			public String fileName() {
-				return name;
-			}
-
-			@Override
-			public long size() {
-				return bytes.length;
-			}
-
-			@Override
-			public InputStream open() throws IOException {
-				return new ByteArrayInputStream(bytes);
-			}
-		};
+	static Upload file(String name, String content) {
+		return Upload.of(name, content.getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -1,0 +1,13 @@
+package eu.eccp.audit.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** One stored entry of the audit trail, as shown to auditors. */
+public record AuditEntry(long seq, Instant occurredAt, @Nullable UUID actorUserId, String actorUsername,
+		@Nullable UUID actorOrganisationId, String action, String objectType, @Nullable String objectId,
+		@Nullable String detail, boolean personalData, @Nullable String remoteAddress, String previousHash,
+		String hash) {
+}

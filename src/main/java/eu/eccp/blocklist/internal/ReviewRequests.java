@@ -1,0 +1,197 @@
+package eu.eccp.blocklist.internal;
+
+import static eu.eccp.shared.SqlTimes.at;
+import static eu.eccp.shared.SqlTimes.instant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.eccp.audit.AuditActor;
+import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditTrail;
+import eu.eccp.blocklist.isp.ReferenceCode;
+import eu.eccp.notifications.Notice;
+import eu.eccp.notifications.Notifications;
+import eu.eccp.organisations.People;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.ConflictException;
+import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.RecordNotFoundException;
+import eu.eccp.shared.Role;
+
+/**
+ * Review requests from site owners who reached a stop page (Directive 2011/93/EU Art. 25(2): users told
+ * why, redress): the reference code shown there names the entry; the request reaches the block-list
+ * officers (the list's owners: a notice to the officer who approved the entry and their organisation, and
+ * the officers' review list), who must answer within {@code review-answer-within}. Upholding keeps the
+ * entry; withdrawing takes it off every list at once.
+ */
+@Service
+public class ReviewRequests {
+
+	private final JdbcClient jdbc;
+
+	private final EntryRepository entries;
+
+	private final BlockListEntries lifecycle;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final BlockListProperties properties;
+
+	private final People people;
+
+	private final Notifications notifications;
+
+	ReviewRequests(JdbcClient jdbc, EntryRepository entries, BlockListEntries lifecycle, AuditTrail audit, Clock clock,
+			BlockListProperties properties, People people, Notifications notifications) {
+		this.people = people;
+		this.notifications = notifications;
+		this.jdbc = jdbc;
+		this.entries = entries;
+		this.lifecycle = lifecycle;
+		this.audit = audit;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	public enum Outcome {
+		UPHELD, WITHDRAWN
+	}
+
+	public record ReviewReceived(UUID id, Instant answerDue) {
+	}
+
+	public record ReviewView(UUID id, UUID entryId, String referenceCode, String contact, String message,
+			Instant receivedAt, Instant answerDue, boolean overdue, @Nullable Instant answeredAt, @Nullable Outcome outcome,
+			@Nullable String answer) {
+	}
+
+	/** What a stop page shows: the entry's reference code and its text in the reader's language. */
+	public record StopPageView(String referenceCode, String text, String category, String reasonCode) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StopPageView> stopPage(String referenceCode, String language) {
+		long value = ReferenceCode.parse(referenceCode);
+		if (value < 0) {
+			return Optional.empty();
+		}
+		return entries.findByReference(ReferenceCode.format(value))
+			.filter(e -> e.status() == EntryStatus.PUBLISHED)
+			.map(e -> new StopPageView(e.referenceCode(), e.stopText(language), e.category(), e.reasonCode()));
+	}
+
+	/** A site owner's request (no account needed). */
+	@Transactional
+	public ReviewReceived ask(@Nullable String referenceCode, @Nullable String contact, @Nullable String message) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		long value = referenceCode == null ? -1 : ReferenceCode.parse(referenceCode);
+		Entry entry = value < 0 ? null : entries.findByReference(ReferenceCode.format(value)).orElse(null);
+		if (entry == null || entry.status() != EntryStatus.PUBLISHED) {
+			errors.put("referenceCode", "blocklist.error.reference");
+		}
+		if (contact == null || contact.isBlank() || contact.length() > 320) {
+			errors.put("contact", "blocklist.error.contact");
+		}
+		if (message == null || message.isBlank() || message.length() > 4000) {
+			errors.put("message", "blocklist.error.message");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		Instant now = clock.instant();
+		UUID id = UUID.randomUUID();
+		Instant due = now.plus(properties.reviewAnswerWithin());
+		jdbc.sql("""
+				INSERT INTO blocklist_review (id, entry_id, contact, message, received_at, answer_due)
+				VALUES (:id, :entry, :contact, :message, :now, :due)""")
+			.param("id", id)
+			.param("entry", entry.id())
+			.param("contact", contact.strip())
+			.param("message", message.strip())
+			.param("now", at(now))
+			.param("due", at(due))
+			.update();
+		audit.record(AuditActor.anonymous("site owner (review page)"),
+				new AuditEvent("blocklist.review.requested", "blocklist-entry", entry.id().toString(), null, true));
+		// the officer who approved the entry, and their organisation, own it: they are told at once
+		if (entry.decidedBy() != null) {
+			people.find(entry.decidedBy()).ifPresent(officer -> notifications.send(Notice.to(officer.organisationId(),
+					"blocklist.review_requested", "Review requested for block-list entry " + entry.referenceCode()
+							+ " (answer due " + due + ")", "/blocklist")
+				.forPerson(officer.id())
+				.with("reviewId", id)
+				.with("referenceCode", entry.referenceCode())));
+		}
+		return new ReviewReceived(id, due);
+	}
+
+	@Transactional
+	public List<ReviewView> list(CallerContext caller, boolean openOnly) {
+		caller.requireAny(Role.BLOCKLIST_OFFICER);
+		List<ReviewView> found = jdbc.sql("""
+				SELECT r.*, e.reference_code FROM blocklist_review r JOIN blocklist_entry e ON e.id = r.entry_id
+				WHERE (NOT :open OR r.answered_at IS NULL) ORDER BY r.answered_at IS NOT NULL, r.answer_due LIMIT 500""")
+			.param("open", openOnly)
+			.query((rs, i) -> {
+				Instant due = instant(rs, "answer_due");
+				Instant answered = instant(rs, "answered_at");
+				String outcome = rs.getString("outcome");
+				return new ReviewView(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
+						rs.getString("reference_code"), rs.getString("contact"), rs.getString("message"),
+						instant(rs, "received_at"), due, answered == null && due.isBefore(clock.instant()), answered,
+						outcome == null ? null : Outcome.valueOf(outcome), rs.getString("answer"));
+			})
+			.list();
+		audit.record(new AuditEvent("blocklist.reviews.viewed", "blocklist-review", null, "count=" + found.size(), true));
+		return found;
+	}
+
+	@Transactional
+	public void answer(CallerContext caller, UUID id, @Nullable Outcome outcome, @Nullable String answer) {
+		caller.requireAny(Role.BLOCKLIST_OFFICER);
+		if (outcome == null) {
+			throw new InvalidRequestException("outcome", "blocklist.error.outcome");
+		}
+		if (answer == null || answer.isBlank() || answer.length() > 4000) {
+			throw new InvalidRequestException("answer", "blocklist.error.message");
+		}
+		UUID entry = jdbc.sql("SELECT entry_id FROM blocklist_review WHERE id = :id AND answered_at IS NULL FOR UPDATE")
+			.param("id", id)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> exists(id) ? new ConflictException("the review request is already answered")
+					: new RecordNotFoundException("no review request " + id));
+		jdbc.sql("""
+				UPDATE blocklist_review SET answered_at = :at, answered_by = :by, outcome = :outcome, answer = :answer
+				WHERE id = :id""")
+			.param("at", at(clock.instant()))
+			.param("by", caller.userId().value())
+			.param("outcome", outcome.name())
+			.param("answer", answer.strip())
+			.param("id", id)
+			.update();
+		audit.record(new AuditEvent("blocklist.review.answered", "blocklist-review", id.toString(), outcome.name(), false));
+		if (outcome == Outcome.WITHDRAWN) {
+			entries.find(entry).filter(e -> e.status() == EntryStatus.PUBLISHED)
+				.ifPresent(e -> lifecycle.withdraw(caller, entry, "withdrawn on review " + id));
+		}
+	}
+
+	private boolean exists(UUID id) {
+		return jdbc.sql("SELECT count(*) FROM blocklist_review WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+	}
+}

@@ -1,0 +1,105 @@
+package eu.eccp.blocklist.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import eu.eccp.blocklist.ProposedEntry;
+import eu.eccp.blocklist.internal.BlockListEntries;
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.ConflictException;
+import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.Role;
+
+/**
+ * {@code /blocklist}: the proposal form (hotline analysts, coordinators, block-list officers) and the entries
+ * the caller may see, with approval, rejection and withdrawal for block-list officers.
+ */
+@Controller
+@RequestMapping("/blocklist")
+class BlockListController {
+
+	private final BlockListEntries entries;
+
+	BlockListController(BlockListEntries entries) {
+		this.entries = entries;
+	}
+
+	/** The proposal form's fields as typed. */
+	record ProposalForm(@Nullable String url, @Nullable String category, @Nullable String illegalIn,
+			@Nullable String reasonCode, @Nullable String stopEn, @Nullable String stopFr, @Nullable String stopDe,
+			@Nullable Boolean dedicatedHost, @Nullable String sourceItem) {
+
+		static ProposalForm empty() {
+			return new ProposalForm("", "CSAM", "", "HOSTED_OUTSIDE_EU", "", "", "", false, "");
+		}
+
+		ProposedEntry toEntry() {
+			Set<String> countries = new LinkedHashSet<>();
+			if (illegalIn != null) {
+				Arrays.stream(illegalIn.split("[,\\s]+")).filter(c -> !c.isBlank()).forEach(countries::add);
+			}
+			return new ProposedEntry(sourceItem == null || sourceItem.isBlank() ? null : sourceItem, url == null ? "" : url,
+					category, countries, reasonCode, new ProposedEntry.StopPage(stopEn, stopFr, stopDe), Boolean.TRUE.equals(dedicatedHost));
+		}
+	}
+
+	@GetMapping
+	String page(Model model) {
+		return render(model, ProposalForm.empty(), Map.of());
+	}
+
+	private String render(Model model, ProposalForm form, Map<String, String> errors) {
+		CallerContext caller = CallerContext.require();
+		model.addAttribute("entries", entries.list(caller, null, 200, 0));
+		model.addAttribute("officer", caller.has(Role.BLOCKLIST_OFFICER));
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "blocklist/entries";
+	}
+
+	@PostMapping("/entries")
+	String propose(ProposalForm form, Model model, RedirectAttributes redirect) {
+		try {
+			entries.propose(CallerContext.require(), form.toEntry());
+		}
+		catch (InvalidRequestException e) {
+			return render(model, form, e.fieldErrors());
+		}
+		catch (ConflictException e) {
+			return render(model, form, Map.of("url", "blocklist.error.duplicate"));
+		}
+		redirect.addFlashAttribute("notice", "blocklist.notice.proposed");
+		return "redirect:/blocklist";
+	}
+
+	@PostMapping("/entries/{id}/{action:approval|rejection|withdrawal}")
+	String decide(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) @Nullable String reason,
+			RedirectAttributes redirect) {
+		CallerContext caller = CallerContext.require();
+		try {
+			switch (action) {
+				case "approval" -> entries.approve(caller, id);
+				case "rejection" -> entries.reject(caller, id, reason);
+				default -> entries.withdraw(caller, id, reason);
+			}
+			redirect.addFlashAttribute("notice", "blocklist.notice." + action);
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("notice", "blocklist.notice.changed");
+		}
+		return "redirect:/blocklist";
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.sharing.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.sharing.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.takedown.internal;
+
+import org.jspecify.annotations.NullMarked;

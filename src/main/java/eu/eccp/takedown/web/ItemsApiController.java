@@ -1,0 +1,99 @@
+package eu.eccp.takedown.web;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.Page;
+import eu.eccp.shared.PageRequest;
+import eu.eccp.takedown.ItemId;
+import eu.eccp.takedown.internal.Assessment;
+import eu.eccp.takedown.internal.AssessmentDraft;
+import eu.eccp.takedown.internal.Assessments;
+import eu.eccp.takedown.internal.Forwarding;
+import eu.eccp.takedown.internal.Hosting;
+import eu.eccp.takedown.internal.HostingDraft;
+import eu.eccp.takedown.internal.HostingLocation;
+import eu.eccp.takedown.internal.ItemStatus;
+import eu.eccp.takedown.internal.ItemViews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Items: one reported web address each, seen by the organisations taking part in it. */
+@RestController
+@RequestMapping("/api/v1/content-items")
+@Tag(name = "Illegal content")
+class ItemsApiController {
+
+	private final ItemViews views;
+	private final Assessments assessments;
+	private final Hosting hosting;
+	private final Forwarding forwarding;
+
+	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding) {
+		this.views = views;
+		this.assessments = assessments;
+		this.hosting = hosting;
+		this.forwarding = forwarding;
+	}
+
+	record ForwardResult(TakedownJson.@Nullable OrgDto forwardedTo, boolean blockListCandidate) {
+	}
+
+	@PutMapping("/{id}/hosting")
+	@Operation(summary = "Record where the item is hosted: country, host provider, the host's organisation on the "
+			+ "platform or its abuse e-mail, its language for notices, whether it is behind a CDN")
+	HostingLocation recordHosting(@PathVariable UUID id, @RequestBody HostingDraft draft) {
+		return hosting.record(CallerContext.require(), new ItemId(id), draft);
+	}
+
+	@PostMapping("/{id}/forward")
+	@Operation(summary = "Forward an assessed item to the hotline of its hosting country (outside the EU with no "
+			+ "host on the platform: mark it as a candidate for the EU block list)")
+	ForwardResult forward(@PathVariable UUID id) {
+		Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
+		return new ForwardResult(outcome.to() == null ? null : new TakedownJson.OrgDto(outcome.to().id().value(),
+				outcome.to().name(), outcome.to().shortName(), outcome.to().country().value()), outcome.blockListCandidate());
+	}
+
+	@GetMapping
+	@Operation(summary = "Items your organisation takes part in (handles, reported, was forwarded); filters: status, q "
+			+ "(part of the address), handled=true for those your organisation handles")
+	Page<TakedownJson.ItemSummary> list(@RequestParam(required = false) @Nullable ItemStatus status,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean handled,
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+		return views.list(CallerContext.require(), status, q, handled, PageRequest.of(page, size))
+			.map(TakedownJson.ItemSummary::of);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "An item: parties, timeline, assessments, media hashes, and where its category is illegal")
+	TakedownJson.ItemDetailDto item(@PathVariable UUID id) {
+		return TakedownJson.ItemDetailDto.of(views.detail(CallerContext.require(), new ItemId(id)));
+	}
+
+	@PostMapping("/{id}/assessments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Assess an item (hotline analysts of the handling organisation); four-eyes categories wait "
+			+ "for a second analyst's confirmation")
+	Assessment assess(@PathVariable UUID id, @RequestBody AssessmentDraft draft) {
+		return assessments.assess(CallerContext.require(), new ItemId(id), draft);
+	}
+
+	@PostMapping("/{id}/assessments/{assessmentId}/confirm")
+	@Operation(summary = "Confirm a colleague's assessment (a second analyst of the same organisation)")
+	Assessment confirm(@PathVariable UUID id, @PathVariable UUID assessmentId) {
+		return assessments.confirm(CallerContext.require(), new ItemId(id), assessmentId);
+	}
+}

@@ -1,0 +1,213 @@
+package eu.eccp.takedown.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.ConflictException;
+import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.PageRequest;
+import eu.eccp.takedown.ItemId;
+import eu.eccp.takedown.internal.Assessment;
+import eu.eccp.takedown.internal.AssessmentDraft;
+import eu.eccp.takedown.internal.Assessments;
+import eu.eccp.takedown.internal.ContentCategory;
+import eu.eccp.takedown.internal.Forwarding;
+import eu.eccp.takedown.internal.Hosting;
+import eu.eccp.takedown.internal.HostingDraft;
+import eu.eccp.takedown.internal.NoticeDraft;
+import eu.eccp.takedown.internal.Notices;
+import eu.eccp.takedown.internal.ItemStatus;
+import eu.eccp.takedown.internal.ItemViews;
+import eu.eccp.takedown.internal.LegalityMatrix;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The hotline analysts' pages: their items, an item's page (the address defanged and never a link, where its
+ * category is illegal, the assessment form, four-eyes confirmation, the shared timeline), and the legality
+ * matrix, which coordinators edit.
+ */
+@Controller
+class TakedownController {
+
+	private final ItemViews views;
+	private final Assessments assessments;
+	private final LegalityMatrix matrix;
+	private final Hosting hosting;
+	private final Forwarding forwarding;
+	private final Notices notices;
+
+	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix, Hosting hosting,
+			Forwarding forwarding, Notices notices) {
+		this.notices = notices;
+		this.views = views;
+		this.assessments = assessments;
+		this.matrix = matrix;
+		this.hosting = hosting;
+		this.forwarding = forwarding;
+	}
+
+	@PostMapping("/takedown/items/{id}/hosting")
+	String recordHosting(@PathVariable UUID id, HostingDraft draft, Model model, HttpServletResponse response) {
+		try {
+			hosting.record(CallerContext.require(), new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?located";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("hostingDraft", draft);
+			return show(new ItemId(id), model, e.fieldErrors(), null, null);
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/notices")
+	String sendNotice(@PathVariable UUID id, NoticeDraft draft, Model model, HttpServletResponse response) {
+		try {
+			notices.send(CallerContext.require(), new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?noticeSent";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("noticeDraft", draft);
+			return show(new ItemId(id), model, e.fieldErrors(), null, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("noticeDraft", draft);
+			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.notice");
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/forward")
+	String forward(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		try {
+			Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
+			return "redirect:/takedown/items/" + id + (outcome.blockListCandidate() ? "?blockList" : "?forwarded");
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.forward");
+		}
+	}
+
+	@GetMapping("/takedown/items")
+	String items(@RequestParam(required = false) @Nullable ItemStatus status, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer page, Model model) {
+		model.addAttribute("items", views.list(CallerContext.require(), status, q, false, PageRequest.of(page, 50)));
+		model.addAttribute("statuses", ItemStatus.values());
+		model.addAttribute("status", status);
+		model.addAttribute("q", q);
+		return "takedown/items";
+	}
+
+	@GetMapping("/takedown/items/{id}")
+	String item(@PathVariable UUID id, Model model) {
+		return show(new ItemId(id), model, Map.of(), null, null);
+	}
+
+	@PostMapping("/takedown/items/{id}/assess")
+	String assess(@PathVariable UUID id, AssessmentDraft draft, Model model, HttpServletResponse response) {
+		CallerContext caller = CallerContext.require();
+		try {
+			assessments.assess(caller, new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?assessed";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(new ItemId(id), model, e.fieldErrors(), draft, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return show(new ItemId(id), model, Map.of(), draft, "takedown.problem.conflict");
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/assessments/{assessmentId}/confirm")
+	String confirm(@PathVariable UUID id, @PathVariable UUID assessmentId, Model model, HttpServletResponse response) {
+		try {
+			assessments.confirm(CallerContext.require(), new ItemId(id), assessmentId);
+			return "redirect:/takedown/items/" + id + "?confirmed";
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.confirmOwn");
+		}
+	}
+
+	String show(ItemId id, Model model, Map<String, String> errors, @Nullable AssessmentDraft draft,
+			@Nullable String problem) {
+		CallerContext caller = CallerContext.require();
+		ItemViews.ItemDetail detail = views.detail(caller, id);
+		model.addAttribute("d", detail);
+		model.addAttribute("item", detail.item());
+		model.addAttribute("errors", errors);
+		ContentCategory likely = detail.item().category() != null ? detail.item().category()
+				: ContentCategory.likely(detail.item().reportedCategory());
+		model.addAttribute("draft", draft != null ? draft
+				: new AssessmentDraft(likely.name(), null, null, false, null));
+		model.addAttribute("categories", ContentCategory.values());
+		model.addAttribute("mediaTypes", Assessment.MediaType.values());
+		model.addAttribute("problem", problem);
+		if (!model.containsAttribute("hostingDraft")) {
+			eu.eccp.takedown.internal.HostingLocation h = detail.item().hosting();
+			model.addAttribute("hostingDraft", h == null ? new HostingDraft(null, null, null, null, null, false)
+					: new HostingDraft(h.country() == null ? null : h.country().value(), h.provider(),
+							h.hostOrganisation() == null ? null : h.hostOrganisation().toString(), h.abuseEmail(), h.language(),
+							h.behindCdn()));
+		}
+		model.addAttribute("hostChoices", hosting.hostChoices());
+		model.addAttribute("notices", notices.ofItem(caller, id));
+		if (!model.containsAttribute("noticeDraft")) {
+			model.addAttribute("noticeDraft", new NoticeDraft(null, null, null, null, false, null, null, null, null, null,
+					null, null));
+		}
+		model.addAttribute("mayOrder", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR));
+		model.addAttribute("mayPreserve", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR)
+				|| caller.has(eu.eccp.shared.Role.CONTACT_POINT_OFFICER));
+		return "takedown/item";
+	}
+
+	@GetMapping("/takedown/legality")
+	String legality(Model model) {
+		return legalityPage(model, Map.of(), null);
+	}
+
+	@PostMapping("/takedown/legality")
+	String updateRule(@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable String country, LegalityMatrix.RuleDraft draft, Model model,
+			HttpServletResponse response) {
+		try {
+			matrix.update(CallerContext.require(), category, country, draft);
+			return "redirect:/takedown/legality?saved";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return legalityPage(model, e.fieldErrors(), new RuleForm(category, country, draft.verdict(),
+					draft.legalBasis(), draft.note()));
+		}
+	}
+
+	record RuleForm(@Nullable String category, @Nullable String country, @Nullable String verdict,
+			@Nullable String legalBasis, @Nullable String note) {
+	}
+
+	private String legalityPage(Model model, Map<String, String> errors, @Nullable RuleForm form) {
+		CallerContext caller = CallerContext.require();
+		model.addAttribute("rules", matrix.all(caller));
+		model.addAttribute("mayEdit", caller.has(eu.eccp.shared.Role.COORDINATOR));
+		model.addAttribute("categories", ContentCategory.matrixCategories());
+		model.addAttribute("verdicts", LegalityMatrix.Verdict.values());
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", form == null ? new RuleForm(null, null, null, null, null) : form);
+		return "takedown/legality";
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.takedown.web;
+
+import org.jspecify.annotations.NullMarked;
