@@ -61,7 +61,8 @@ public final class CommandLineMode {
 		}
 		if (name.equals("help")) {
 			err.println("usage: java -jar eccp.jar [COMMAND [ARGS]] [--option=value...]");
-			err.println("commands: audit-verify, create-admin [--username=NAME], extract [--region=CC] [FILE...];"
+			err.println("commands: audit-verify, create-admin [--username=NAME], extract [--region=CC] [FILE...],"
+					+ " ip-data import FILE... | contacts FILE | status;"
 					+ " blocklist sync|check (ISP side, no database);"
 					+ " without a command the web platform starts");
 			return 0;

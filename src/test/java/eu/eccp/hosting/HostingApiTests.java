@@ -159,4 +159,43 @@ class HostingApiTests {
 			.andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.startsWith("line 3")));
 		assertThat(jdbc.sql("SELECT count(*) FROM hosting_network_contact WHERE asn = 500001").query(Long.class).single()).isZero();
 	}
+
+	org.springframework.mock.web.MockHttpSession login(String username) throws Exception {
+		return (org.springframework.mock.web.MockHttpSession) mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/login").param("username", username).param("password", "demo")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn().getRequest().getSession(false);
+	}
+
+	@Test
+	void thePlatformAdminsKeepTheTableOnTheAdminPage() throws Exception {
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		var session = login("admin");
+		String page = mvc.perform(get("/admin/network-contacts").session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Network contacts").contains("AS60781").contains("Demo hosting provider (NL)");
+
+		String invalid = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/network-contacts")
+			.session(session).with(csrf).param("asn", "AS16509").param("name", "").param("abuseEmail", "nope"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(invalid).contains("Some fields need your attention.").contains("Enter a valid e-mail address.")
+			.contains("This field is required.");
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/network-contacts")
+			.session(session).with(csrf).param("asn", "AS16509").param("name", "Amazon (test)").param("abuseEmail", "abuse@amazon.example"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT abuse_email FROM hosting_network_contact WHERE asn = 16509").query(String.class).single())
+			.isEqualTo("abuse@amazon.example");
+
+		String rejected = mvc.perform(multipart("/admin/network-contacts/import").file(new MockMultipartFile("file", "t.csv", "text/csv",
+				"asn,name,abuse_email\nx,Bad,abuse@bad.example\n".getBytes(StandardCharsets.UTF_8))).session(session).with(csrf))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(rejected).contains("The table was not imported").contains("line 2");
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/network-contacts/16509/delete")
+			.session(session).with(csrf)).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT count(*) FROM hosting_network_contact WHERE asn = 16509").query(Long.class).single()).isZero();
+
+		mvc.perform(get("/admin/network-contacts").session(login("fr.admin"))).andExpect(status().isForbidden());
+	}
 }
