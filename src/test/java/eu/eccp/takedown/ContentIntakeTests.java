@@ -262,8 +262,8 @@ class ContentIntakeTests {
 		mvc.perform(post("/report").with(from(client)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("offence", "TERRORIST_CONTENT").param("residenceCountry", "NL").param("description", "")
 			.param("details.urls", "https://" + host + ".example.com/a\nhxxps://" + host + "[.]example[.]com/b"))
-			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("report/submitted"));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/report/submitted"));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
 				SELECT o.short_name FROM content_item i JOIN organisation o ON o.id = i.handler_org WHERE i.host = :h""")
 			.param("h", host + ".example.com").query(String.class).list()).containsExactly("nl-hotline", "nl-hotline"));
