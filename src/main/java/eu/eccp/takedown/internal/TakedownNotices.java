@@ -1,6 +1,9 @@
 package eu.eccp.takedown.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -10,9 +13,8 @@ import eu.eccp.notifications.Notifications;
 import eu.eccp.shared.OrganisationId;
 
 /**
- * The module's notices. Titles are message keys (read in English: notices leave the platform by e-mail and
- * webhooks, whose reader's language the platform does not know); they name counts and references, never an
- * address or anything of the content.
+ * The module's notices. Titles are message keys with arguments, rendered in each reader's language (the English
+ * text goes to webhooks); they name counts and references, never an address or anything of the content.
  */
 @Component
 class TakedownNotices {
@@ -25,9 +27,14 @@ class TakedownNotices {
 		this.messages = messages;
 	}
 
+	/**
+	 * Sends a notice whose title is a message key with arguments, shown in each reader's language (inbox, API,
+	 * e-mail); the English text is kept for webhooks.
+	 */
 	void send(OrganisationId to, String topic, String link, boolean urgent, String titleKey, Object... arguments) {
 		String title = messages.getMessage(titleKey, arguments, titleKey, Locale.ENGLISH);
-		Notice notice = Notice.to(to, topic, title, link);
+		List<String> texts = Arrays.stream(arguments).map(String::valueOf).toList();
+		Notice notice = new Notice(to, null, topic, title, link, false, Map.of(), titleKey, texts);
 		notifications.send(urgent ? notice.urgently() : notice);
 	}
 
