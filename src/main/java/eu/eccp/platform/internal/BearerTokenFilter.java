@@ -5,14 +5,11 @@ import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.TokenCallers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,17 +43,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "The token is unknown, expired or revoked.");
 			return;
 		}
-		PreAuthenticatedAuthenticationToken authentication = new PreAuthenticatedAuthenticationToken(
-				new TokenPrincipal(caller.get()), null,
-				caller.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.setContext(context);
-		try {
-			chain.doFilter(request, response);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		TokenCallers.continueAs(caller.get(), request, response, chain);
 	}
 }

@@ -12,16 +12,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.TokenCallers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,18 +84,7 @@ class TaxiiSecurityConfiguration {
 				unauthorised(response, "The token is unknown, expired or revoked.");
 				return;
 			}
-			PreAuthenticatedAuthenticationToken authentication = new PreAuthenticatedAuthenticationToken(
-					new TaxiiPrincipal(caller.get()), null,
-					caller.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
-			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(authentication);
-			SecurityContextHolder.setContext(context);
-			try {
-				chain.doFilter(request, response);
-			}
-			finally {
-				SecurityContextHolder.clearContext();
-			}
+			TokenCallers.continueAs(caller.get(), request, response, chain);
 		}
 
 		static @org.jspecify.annotations.Nullable String token(@org.jspecify.annotations.Nullable String header) {
