@@ -54,12 +54,4 @@ class Disclosures {
 			.withDetail("disclosure=" + id + " channel=" + channel + " objects=" + stixIds.size());
 		audit.record(AuditActor.of(recipient), clearPersonal ? event.personal() : event);
 	}
-
-	/** How many objects went to partners under an agreement (for its page). */
-	long disclosedObjects(UUID agreement) {
-		return jdbc.sql("SELECT coalesce(sum(object_count), 0) FROM sharing_disclosure WHERE agreement_id = :a")
-			.param("a", agreement)
-			.query(Long.class)
-			.single();
-	}
 }

@@ -17,6 +17,7 @@ import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.NetworkAddresses;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Tlp;
 
@@ -142,9 +143,7 @@ public class FeedSources {
 		if (!properties.allowPrivateAddresses()) {
 			try {
 				for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-					if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-							|| address.isAnyLocalAddress() || address.isMulticastAddress()
-							|| (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) {
+					if (NetworkAddresses.isPrivateOrReserved(address)) {
 						return "sharing.error.urlPrivate";
 					}
 				}

@@ -38,6 +38,9 @@ public class PseudonymKeys {
 	private final Path keyFile;
 	private volatile byte @org.jspecify.annotations.Nullable [] secret;
 
+	private final java.util.concurrent.ConcurrentMap<OrganisationId, byte[]> partnerKeys =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
 	PseudonymKeys(SharingProperties properties, @Value("${eccp.data-dir:./data}") Path dataDir) {
 		this.keyFile = properties.pseudonymKeyFile() != null ? properties.pseudonymKeyFile()
 				: dataDir.resolve("sharing").resolve("pseudonym.key");
@@ -58,7 +61,8 @@ public class PseudonymKeys {
 	}
 
 	byte[] partnerKey(OrganisationId partner) {
-		return hmac(secret(), "eccp-pseudonym/1:" + partner.value());
+		// derived once per partner: every exported row of a personal-data type needs it, often twice
+		return partnerKeys.computeIfAbsent(partner, p -> hmac(secret(), "eccp-pseudonym/1:" + p.value()));
 	}
 
 	private static byte[] hmac(byte[] key, String text) {

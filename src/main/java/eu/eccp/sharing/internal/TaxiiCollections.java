@@ -187,7 +187,7 @@ public class TaxiiCollections {
 				return new Position(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), Long.parseLong(parts[1]),
 						Integer.parseInt(parts[2]));
 			}
-			catch (IllegalArgumentException e) {
+			catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
 				throw new TaxiiException(400, "next is not a value this server gave");
 			}
 		}

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.Downloads;
 import eu.eccp.sharing.internal.CsvExport;
 import eu.eccp.sharing.internal.MispFeed;
 import eu.eccp.sharing.internal.TaxiiException;
@@ -39,8 +41,7 @@ class MispFeedController {
 	@GetMapping("/feeds/csv/{collection}.csv")
 	void csv(@PathVariable String collection, HttpServletResponse response) throws java.io.IOException {
 		UUID id = id(collection);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"eccp-" + id + ".csv\"");
+		Downloads.attachment(response, "eccp-" + id + ".csv", MediaType.parseMediaType("text/csv;charset=UTF-8"));
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		csv.write(CallerContext.require(), id, out);
 		out.flush();
