@@ -19,6 +19,14 @@ public record PageRequest(int page, int size) {
 		return new PageRequest(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
 	}
 
+	/**
+	 * The page a listing page asks for with {@code ?page=}: a missing or negative number is the first page (a page
+	 * never fails on a number typed into the address bar; the API refuses one with 400).
+	 */
+	public static PageRequest forPage(@org.jspecify.annotations.Nullable Integer page, int size) {
+		return new PageRequest(page == null ? 0 : Math.max(page, 0), size);
+	}
+
 	public long offset() {
 		return (long) page * size;
 	}

@@ -24,8 +24,9 @@ import eu.eccp.takedown.LookedUpLocation;
  * {@code eccp.takedown.hosting-lookup-batch} open items without a location (neither recorded by an analyst nor
  * looked up) are looked up through the hosting module (DNS through the operator's resolver, IP data, CDN list,
  * abuse contacts) and the location is stored on the item, which its timeline shows. The lookups run outside any
- * transaction; only storing a result takes one. A host whose resolver did not answer is tried again in a later run;
- * a name that does not exist is stored as such (no country), so the analyst sees it.
+ * transaction; only storing a result takes one. A host whose resolver did not answer is tried again in a later run,
+ * after the items not tried yet ({@code hosting_lookup_at}); a name that does not exist is stored as such (no
+ * country), so the analyst sees it.
  */
 @Component
 class HostingLookups {
@@ -59,10 +60,13 @@ class HostingLookups {
 	int lookUpOnce() {
 		record Unlocated(ItemId item, String url) {
 		}
+		// never tried first, then those tried longest ago: an item whose host never answers cannot block the others
 		List<Unlocated> due = jdbc.sql("""
-				SELECT id, url FROM content_item
-				WHERE hosting_source IS NULL AND removal_seen_at IS NULL
-				ORDER BY reported_at LIMIT :limit""")
+				UPDATE content_item SET hosting_lookup_at = :now
+				WHERE id IN (SELECT id FROM content_item WHERE hosting_source IS NULL AND removal_seen_at IS NULL
+				  ORDER BY hosting_lookup_at NULLS FIRST, reported_at LIMIT :limit)
+				RETURNING id, url""")
+			.param("now", java.sql.Timestamp.from(java.time.Instant.now()))
 			.param("limit", batch)
 			.query((rs, n) -> new Unlocated(new ItemId(rs.getObject("id", UUID.class)), rs.getString("url")))
 			.list();

@@ -37,12 +37,4 @@ class TakedownNotices {
 		Notice notice = new Notice(to, null, topic, title, link, false, Map.of(), titleKey, texts);
 		notifications.send(urgent ? notice.urgently() : notice);
 	}
-
-	void send(Notice notice) {
-		notifications.send(notice);
-	}
-
-	String title(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, key, Locale.ENGLISH);
-	}
 }

@@ -24,11 +24,11 @@ import eu.eccp.takedown.internal.ContentCategory;
 import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
 import eu.eccp.takedown.internal.HostingDraft;
-import eu.eccp.takedown.internal.NoticeDraft;
-import eu.eccp.takedown.internal.Notices;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import eu.eccp.takedown.internal.LegalityMatrix;
+import eu.eccp.takedown.internal.NoticeDraft;
+import eu.eccp.takedown.internal.Notices;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -102,7 +102,7 @@ class TakedownController {
 	@GetMapping("/takedown/items")
 	String items(@RequestParam(required = false) @Nullable ItemStatus status, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Integer page, Model model) {
-		model.addAttribute("items", views.list(CallerContext.require(), status, q, false, PageRequest.of(page, 50)));
+		model.addAttribute("items", views.list(CallerContext.require(), status, q, false, PageRequest.forPage(page, 50)));
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("q", q);

@@ -35,6 +35,6 @@ class TimeToRemovalApiController {
 	@GetMapping("/api/v1/content-items/time-to-removal.csv")
 	@Operation(summary = "The same as CSV: grouping, removed, open, median_minutes, p90_minutes")
 	void csv(@RequestParam(required = false) @Nullable String by, HttpServletResponse response) throws IOException {
-		TimeToRemovalController.csv(statistics, by, response);
+		TimeToRemovalCsv.write(statistics, TimeToRemoval.Grouping.parse(by), response);
 	}
 }

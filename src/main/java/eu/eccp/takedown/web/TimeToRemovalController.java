@@ -1,20 +1,19 @@
 package eu.eccp.takedown.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.takedown.internal.TimeToRemoval;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -39,16 +38,16 @@ class TimeToRemovalController {
 		return "takedown/statistics";
 	}
 
-	static void csv(TimeToRemoval statistics, @Nullable String by, HttpServletResponse response) throws IOException {
-		TimeToRemoval.Grouping grouping = TimeToRemoval.Grouping.parse(by);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", ContentDisposition.attachment()
-			.filename("time-to-removal-" + grouping.name().toLowerCase(Locale.ROOT) + ".csv", StandardCharsets.UTF_8).build().toString());
-		statistics.csv(CallerContext.require(), grouping, response.getWriter());
-	}
-
 	@GetMapping("/takedown/statistics.csv")
 	void csvPage(@RequestParam(required = false) @Nullable String by, HttpServletResponse response) throws IOException {
-		csv(statistics, by, response);
+		TimeToRemoval.Grouping grouping;
+		try {
+			grouping = TimeToRemoval.Grouping.parse(by);
+		}
+		catch (InvalidRequestException e) {
+			response.sendError(HttpStatus.BAD_REQUEST.value()); // the platform's own error page
+			return;
+		}
+		TimeToRemovalCsv.write(statistics, grouping, response);
 	}
 }
