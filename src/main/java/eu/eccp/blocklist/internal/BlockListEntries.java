@@ -206,7 +206,8 @@ public class BlockListEntries implements BlockListProposals {
 				Math.max(1, Math.min(limit, 500)), Math.max(0, offset));
 		audit.record(new AuditEvent("blocklist.entries.viewed", "blocklist-entry", null,
 				"status=" + (status == null ? "all" : status.name()) + " count=" + found.size(), false));
-		return found.stream().map(this::view).toList();
+		Map<UUID, List<String>> listedIn = lists.countriesListing(found.stream().map(Entry::id).toList());
+		return found.stream().map(e -> view(e, listedIn.getOrDefault(e.id(), List.of()))).toList();
 	}
 
 	@Transactional
@@ -221,9 +222,13 @@ public class BlockListEntries implements BlockListProposals {
 	}
 
 	private EntryView view(Entry e) {
+		return view(e, lists.countriesListing(e.id()));
+	}
+
+	private static EntryView view(Entry e, List<String> listedIn) {
 		return new EntryView(e.id(), e.referenceCode(), e.sourceItem(), e.url(), e.expression(), e.wholeHost(),
 				e.category(), e.reasonCode(), e.countries(), e.status(), e.proposedAt(), e.decidedAt(), e.endedAt(),
-				e.endReason(), e.checksGone(), e.lastCheckedAt(), lists.countriesListing(e.id()),
+				e.endReason(), e.checksGone(), e.lastCheckedAt(), listedIn,
 				new ProposedEntry.StopPage(e.stopTextEn(), e.stopTextFr(), e.stopTextDe()));
 	}
 

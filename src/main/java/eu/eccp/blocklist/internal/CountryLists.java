@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -109,6 +111,19 @@ class CountryLists {
 			.param("id", entry)
 			.query(String.class)
 			.list();
+	}
+
+	/** The countries whose list carries each of the entries, in one query (for a page of entries). */
+	Map<UUID, List<String>> countriesListing(Collection<UUID> entries) {
+		Map<UUID, List<String>> listed = new HashMap<>();
+		if (entries.isEmpty()) {
+			return listed;
+		}
+		jdbc.sql("SELECT entry_id, country FROM blocklist_member WHERE entry_id = ANY (CAST(:ids AS uuid[])) ORDER BY country")
+			.param("ids", entries.toArray(UUID[]::new))
+			.query((rs, n) -> listed.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		return listed;
 	}
 
 	long version(String country) {

@@ -5,8 +5,10 @@ import static eu.eccp.shared.SqlTimes.instant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -150,6 +152,7 @@ public class IspSyncs {
 	@Transactional(readOnly = true)
 	public List<IspStatus> status(CallerContext caller) {
 		caller.requireAny(MANAGERS);
+		Map<OrganisationId, String> names = new HashMap<>(); // one lookup per organisation, not per row
 		return jdbc.sql("""
 				SELECT s.organisation_id, s.country, COALESCE(c.version, 0) AS current, a.version AS applied,
 				  a.confirmed_at, (SELECT max(y.at) FROM blocklist_sync y WHERE y.organisation_id = s.organisation_id
@@ -163,7 +166,7 @@ public class IspSyncs {
 				Long applied = rs.getObject("applied") == null ? null : rs.getLong("applied");
 				long behind = current - (applied == null ? 0 : applied);
 				OrganisationId org = OrganisationId.parse(rs.getString("organisation_id"));
-				return new IspStatus(org, organisations.find(org).map(OrganisationView::name).orElse(org.toString()),
+				return new IspStatus(org, names.computeIfAbsent(org, o -> organisations.find(o).map(OrganisationView::name).orElse(o.toString())),
 						rs.getString("country"), current, applied, instant(rs, "confirmed_at"), instant(rs, "last_sync"),
 						behind, behind > 0);
 			})
