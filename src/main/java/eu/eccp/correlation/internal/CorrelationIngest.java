@@ -83,7 +83,7 @@ class CorrelationIngest implements Sightings {
 			Map<UUID, List<UUID>> perOrganisation = statements.takeHeld(key);
 			perOrganisation.forEach((org, ids) -> {
 				Collections.sort(ids);
-				events.publishEvent(new CrossBorderHitsFound(new OrganisationId(org), ids, ids.size()));
+				events.publishEvent(new CrossBorderHitsFound(new OrganisationId(org), ids));
 			});
 			return perOrganisation.values().stream().mapToInt(List::size).sum();
 		}));
