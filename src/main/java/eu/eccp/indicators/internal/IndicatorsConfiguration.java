@@ -15,15 +15,21 @@ class IndicatorsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(IndicatorsConfiguration.class);
 
+	/** The warning lists, read once: the extractor and the deriver of related values use the same. */
 	@Bean
-	IndicatorExtractor indicatorExtractor(IndicatorsProperties properties) {
+	WarningLists warningLists(IndicatorsProperties properties) {
+		WarningLists lists = WarningLists.load(properties.warninglistDir());
+		log.info("indicator warning lists: {}", lists.names());
+		return lists;
+	}
+
+	@Bean
+	IndicatorExtractor indicatorExtractor(IndicatorsProperties properties, WarningLists lists) {
 		String key = properties.cardHashKey();
 		if (key == null || key.isBlank()) {
 			log.warn("eccp.indicators.card-hash-key is not set: payment card numbers are reported masked only, "
 					+ "without the keyed hash that lets reports of the same card match");
 		}
-		WarningLists lists = WarningLists.load(properties.warninglistDir());
-		log.info("indicator warning lists: {}", lists.names());
 		return new ScanningIndicatorExtractor(lists,
 				key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8));
 	}

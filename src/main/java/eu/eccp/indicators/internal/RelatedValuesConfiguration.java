@@ -14,8 +14,8 @@ class RelatedValuesConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(RelatedValuesConfiguration.class);
 
 	@Bean
-	RelatedValues relatedValues(IndicatorsProperties indicators, RelatedValuesProperties related) {
-		LinkingValueDeriver deriver = LinkingValueDeriver.load(indicators.warninglistDir(), related.tooCommonDir());
+	RelatedValues relatedValues(WarningLists warningLists, RelatedValuesProperties related) {
+		LinkingValueDeriver deriver = new LinkingValueDeriver(warningLists, TooCommonLists.load(related.tooCommonDir()));
 		log.info("too-common lists for derived values: {}", deriver.tooCommonListNames());
 		return deriver;
 	}
