@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import eu.eccp.cases.CaseCounts;
 import eu.eccp.contactpoints.OpenRequests;
 import eu.eccp.correlation.UnreadHits;
-import eu.eccp.notifications.UnreadNotices;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.reporting.ReportCounts;
 import eu.eccp.shared.CallerContext;
@@ -30,17 +29,15 @@ class HomeController {
 	private final CaseCounts cases;
 	private final OpenRequests requests;
 	private final ReportCounts reports;
-	private final UnreadNotices notices;
 	private final DisplayFormats formats;
 
 	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases, OpenRequests requests,
-			ReportCounts reports, UnreadNotices notices, DisplayFormats formats) {
+			ReportCounts reports, DisplayFormats formats) {
 		this.organisations = organisations;
 		this.hits = hits;
 		this.cases = cases;
 		this.requests = requests;
 		this.reports = reports;
-		this.notices = notices;
 		this.formats = formats;
 	}
 
@@ -97,7 +94,7 @@ class HomeController {
 					"panel.submit.link", null));
 		}
 		panels.add(new Panel("notices", "panel.unread.title", "panel.unread.text", "/notifications?unread=true",
-				"panel.unread.link", notices.count(me)));
+				"panel.unread.link", (Long) model.getAttribute("unreadNotices"))); // counted once, for the navigation badge
 		if (me.has(Role.AUDITOR)) {
 			panels.add(new Panel("audit", "panel.audit.title", "panel.audit.text", "/audit", "panel.audit.link", null));
 		}
