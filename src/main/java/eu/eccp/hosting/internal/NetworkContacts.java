@@ -106,8 +106,17 @@ public class NetworkContacts {
 		audit.record(AuditEvent.of("hosting.network-contact.deleted", "network", "AS" + asn));
 	}
 
-	/** What an import of a CSV table did. */
-	public record ImportSummary(int stored, List<String> problems) {
+	/**
+	 * What an import of a CSV table did.
+	 *
+	 * @param problems each refused row as text (the API's and the command's answer)
+	 * @param rowProblems the same for pages: the line (0 for the header) and each field's message key
+	 */
+	public record ImportSummary(int stored, List<String> problems, List<RowProblem> rowProblems) {
+	}
+
+	/** A refused row of an imported table: its line (0: the header) and, per field, the key of what is wrong. */
+	public record RowProblem(long line, Map<String, String> errors) {
 	}
 
 	/** Imports a table uploaded by an operator admin. */
@@ -128,11 +137,12 @@ public class NetworkContacts {
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
 			.setIgnoreEmptyLines(true).setCommentMarker('#').get();
 		List<Valid> rows = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
+		List<RowProblem> problems = new ArrayList<>();
 		try (var parser = format.parse(csv)) {
 			if (!parser.getHeaderMap().containsKey("asn") || !parser.getHeaderMap().containsKey("name")) {
 				return new ImportSummary(0, List.of("the header must name at least the columns asn and name "
-						+ "(asn,name,abuse_email,organisation,note)"));
+						+ "(asn,name,abuse_email,organisation,note)"),
+						List.of(new RowProblem(0, Map.of("header", "hosting.import.header"))));
 			}
 			for (CSVRecord record : parser) {
 				Map<String, String> errors = new LinkedHashMap<>();
@@ -143,19 +153,19 @@ public class NetworkContacts {
 					rows.add(valid);
 				}
 				else {
-					problems.add("line " + (record.getRecordNumber() + 1) + ": " + errors);
+					problems.add(new RowProblem(record.getRecordNumber() + 1, errors));
 				}
 			}
 		}
 		if (!problems.isEmpty()) {
-			return new ImportSummary(0, problems);
+			return new ImportSummary(0, problems.stream().map(p -> "line " + p.line() + ": " + p.errors()).toList(), problems);
 		}
 		for (Valid row : rows) {
 			store(row, by);
 		}
 		audit.recordAll(actor, rows.stream()
 			.map(row -> AuditEvent.of("hosting.network-contact.imported", "network", "AS" + row.asn())).toList());
-		return new ImportSummary(rows.size(), List.of());
+		return new ImportSummary(rows.size(), List.of(), List.of());
 	}
 
 	private static @Nullable String value(CSVRecord record, String column) {

@@ -83,7 +83,7 @@ class NetworkContactsController {
 		try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
 			NetworkContacts.ImportSummary summary = contacts.importCsv(CallerContext.require(), reader);
 			if (!summary.problems().isEmpty()) {
-				model.addAttribute("importProblems", summary.problems());
+				model.addAttribute("importProblems", summary.rowProblems());
 				return render(model, RowForm.empty(), Map.of());
 			}
 			redirect.addFlashAttribute("notice", "hosting.admin.imported");
