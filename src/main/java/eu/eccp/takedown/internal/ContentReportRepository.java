@@ -100,7 +100,7 @@ class ContentReportRepository {
 			.param("id", contentReport)
 			.query((rs, row) -> new Placement(new ItemId(rs.getObject("id", UUID.class)), rs.getString("url"),
 					rs.getBoolean("created"), new OrganisationId(rs.getObject("handler_org", UUID.class)),
-					ItemRepository.instant(rs, "handled_since")))
+					ItemRepository.instant(rs, "handled_since"), false))
 			.list();
 	}
 }

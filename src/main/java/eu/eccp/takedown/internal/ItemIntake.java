@@ -69,13 +69,17 @@ class ItemIntake implements ContentIntake {
 		Map<OrganisationId, Integer> created = new LinkedHashMap<>();
 		Map<OrganisationId, Integer> joined = new LinkedHashMap<>();
 		List<ItemId> withHashes = new ArrayList<>();
+		java.util.Set<ItemId> counted = new java.util.HashSet<>();
 		for (int i = 0; i < placements.size(); i++) {
 			Placement p = placements.get(i);
 			Sighting s = sightings.get(i);
 			if (p.created()) {
-				created.merge(p.handler(), 1, Integer::sum);
+				if (counted.add(p.item())) { // an item several sightings of the batch created is one new item
+					created.merge(p.handler(), 1, Integer::sum);
+				}
 			}
-			else if (s.submitter() == null || !s.submitter().equals(p.handler())) {
+			else if (p.newSource() && (s.submitter() == null || !s.submitter().equals(p.handler()))) {
+				// a source placed before (the batch handed over again) has been told of already
 				joined.merge(p.handler(), 1, Integer::sum);
 			}
 			if (!s.hashes().isEmpty()) {

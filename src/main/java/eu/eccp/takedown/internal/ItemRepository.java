@@ -84,7 +84,7 @@ class ItemRepository {
 			.query((rs, row) -> {
 				UUID id = rs.getObject("id", UUID.class);
 				byKey.put(rs.getString("url_key"), new Placement(new ItemId(id), rs.getString("url"), created.contains(id),
-						new OrganisationId(rs.getObject("handler_org", UUID.class)), instant(rs, "handled_since")));
+						new OrganisationId(rs.getObject("handler_org", UUID.class)), instant(rs, "handled_since"), false));
 				return id;
 			})
 			.list();
@@ -106,6 +106,7 @@ class ItemRepository {
 			submitters[i] = s.submitter() == null ? null : s.submitter().value();
 			given[i] = s.urlAsGiven();
 		}
+		Set<String> insertedSources = new HashSet<>();
 		List<UUID> newSources = jdbc.sql("""
 				INSERT INTO content_item_source (item_id, source_kind, source_id, source_reference, organisation_id,
 				  url_as_given, reported_at)
@@ -113,11 +114,17 @@ class ItemRepository {
 				  CAST(:sources AS uuid[]), CAST(:refs AS text[]), CAST(:orgs AS uuid[]), CAST(:given AS text[]),
 				  CAST(:ats AS timestamptz[])) AS x(i, k, s, r, o, g, a)
 				ON CONFLICT DO NOTHING
-				RETURNING item_id""")
+				RETURNING item_id, source_kind, source_id""")
 			.param("items", itemIds).param("kinds", kinds).param("sources", sources).param("refs", references)
 			.param("orgs", submitters).param("given", given).param("ats", ats)
-			.query(UUID.class)
+			.query((rs, row) -> {
+				insertedSources.add(rs.getObject(1, UUID.class) + " " + rs.getString(2) + " " + rs.getObject(3, UUID.class));
+				return rs.getObject(1, UUID.class);
+			})
 			.list();
+		for (int i = 0; i < n; i++) {
+			placements.set(i, placements.get(i).withNewSource(insertedSources.contains(itemIds[i] + " " + kinds[i] + " " + sources[i])));
+		}
 		// parties: the handler of each new item, every reporting organisation
 		List<UUID> partyItems = new ArrayList<>();
 		List<UUID> partyOrgs = new ArrayList<>();
