@@ -20,6 +20,7 @@ import eu.eccp.shared.PageRequest;
 import eu.eccp.takedown.ItemId;
 import eu.eccp.takedown.internal.Assessment;
 import eu.eccp.takedown.internal.AssessmentDraft;
+import eu.eccp.takedown.internal.BlockListProposing;
 import eu.eccp.takedown.internal.Assessments;
 import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
@@ -40,8 +41,11 @@ class ItemsApiController {
 	private final Assessments assessments;
 	private final Hosting hosting;
 	private final Forwarding forwarding;
+	private final BlockListProposing blockList;
 
-	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding) {
+	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding,
+			BlockListProposing blockList) {
+		this.blockList = blockList;
 		this.views = views;
 		this.assessments = assessments;
 		this.hosting = hosting;
@@ -65,6 +69,42 @@ class ItemsApiController {
 		Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
 		return new ForwardResult(outcome.to() == null ? null : new TakedownJson.OrgDto(outcome.to().id().value(),
 				outcome.to().name(), outcome.to().shortName(), outcome.to().country().value()), outcome.blockListCandidate());
+	}
+
+	/** The stop page's text, when the analyst changes the text pre-filled for the category. */
+	record StopPageText(@Nullable String en, @Nullable String fr, @Nullable String de) {
+	}
+
+	/** A block-list proposal from the item: whether the host is dedicated to the content, and the stop page's text. */
+	record BlockListProposalRequest(@Nullable Boolean dedicatedHost, @Nullable StopPageText stopPage) {
+	}
+
+	@PostMapping("/{id}/block-list-proposals")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Propose an EU block-list entry from an item assessed as illegal that was not removed (hosted "
+			+ "outside the EU, or past a notice's deadline): the whole host when dedicatedHost, else the address with "
+			+ "everything under it; the countries where the legality matrix makes it illegal; reason HOSTED_OUTSIDE_EU "
+			+ "or REMOVAL_DEADLINE_PASSED; the stop page pre-filled per category unless given. A block-list officer "
+			+ "other than the proposer must approve it before it is published")
+	BlockListProposing.Proposal proposeForBlockList(@PathVariable UUID id,
+			@RequestBody(required = false) @Nullable BlockListProposalRequest request) {
+		StopPageText text = request == null || request.stopPage() == null ? new StopPageText(null, null, null)
+				: request.stopPage();
+		return blockList.propose(CallerContext.require(), new ItemId(id), new BlockListProposing.ProposalDraft(
+				request == null ? null : request.dedicatedHost(), text.en(), text.fr(), text.de()));
+	}
+
+	@GetMapping("/{id}/block-list-proposals")
+	@Operation(summary = "The block-list proposals made from an item, and whether (and why) it can be proposed now")
+	BlockListState blockListState(@PathVariable UUID id) {
+		ItemViews.ItemDetail detail = views.detail(CallerContext.require(), new ItemId(id));
+		BlockListProposing.Eligibility eligibility = blockList.eligibility(detail.item());
+		return new BlockListState(eligibility.eligible(), eligibility.reason(), eligibility.countries(),
+				blockList.ofItem(new ItemId(id)));
+	}
+
+	record BlockListState(boolean proposable, BlockListProposing.@Nullable Reason reason, java.util.Set<String> countries,
+			java.util.List<BlockListProposing.Proposal> proposals) {
 	}
 
 	@GetMapping

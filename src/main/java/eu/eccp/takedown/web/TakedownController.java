@@ -19,6 +19,7 @@ import eu.eccp.shared.PageRequest;
 import eu.eccp.takedown.ItemId;
 import eu.eccp.takedown.internal.Assessment;
 import eu.eccp.takedown.internal.AssessmentDraft;
+import eu.eccp.takedown.internal.BlockListProposing;
 import eu.eccp.takedown.internal.Assessments;
 import eu.eccp.takedown.internal.ContentCategory;
 import eu.eccp.takedown.internal.Forwarding;
@@ -45,10 +46,12 @@ class TakedownController {
 	private final Hosting hosting;
 	private final Forwarding forwarding;
 	private final Notices notices;
+	private final BlockListProposing blockList;
 
 	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix, Hosting hosting,
-			Forwarding forwarding, Notices notices) {
+			Forwarding forwarding, Notices notices, BlockListProposing blockList) {
 		this.notices = notices;
+		this.blockList = blockList;
 		this.views = views;
 		this.assessments = assessments;
 		this.matrix = matrix;
@@ -96,6 +99,33 @@ class TakedownController {
 		catch (ConflictException e) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.forward");
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/block-list-proposal")
+	String proposeForBlockList(@PathVariable UUID id, BlockListProposing.ProposalDraft draft, Model model,
+			HttpServletResponse response) {
+		try {
+			blockList.propose(CallerContext.require(), new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?blockListProposed";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("blockListDraft", draft);
+			// the block list names the stop page's fields stopPage.en, .fr, .de; the form stopPageEn, Fr, De
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			e.fieldErrors().forEach((field, key) -> errors.put(switch (field) {
+				case "stopPage.en" -> "stopPageEn";
+				case "stopPage.fr" -> "stopPageFr";
+				case "stopPage.de" -> "stopPageDe";
+				default -> field;
+			}, key));
+			return show(new ItemId(id), model, errors, null, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("blockListDraft", draft);
+			return show(new ItemId(id), model, Map.of(), null, "takedown.blocklist.problem.conflict");
 		}
 	}
 
@@ -169,6 +199,13 @@ class TakedownController {
 		if (!model.containsAttribute("noticeDraft")) {
 			model.addAttribute("noticeDraft", new NoticeDraft(null, null, null, null, false, null, null, null, null, null,
 					null, null));
+		}
+		BlockListProposing.Eligibility eligibility = blockList.eligibility(detail.item());
+		model.addAttribute("blockList", eligibility);
+		model.addAttribute("blockListProposals", blockList.ofItem(id));
+		if (!model.containsAttribute("blockListDraft")) {
+			model.addAttribute("blockListDraft", new BlockListProposing.ProposalDraft(false, eligibility.stopPage().en(),
+					eligibility.stopPage().fr(), eligibility.stopPage().de()));
 		}
 		model.addAttribute("mayOrder", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR));
 		model.addAttribute("mayPreserve", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR)
