@@ -152,4 +152,54 @@ class ItemsNotRemovedTests {
 			.param("id", UUID.fromString(entryId)).query(String.class).list();
 		assertThat(countries).containsExactly("DE", "FR", "NL").doesNotContain("IE", "BE");
 	}
+
+	@Test
+	void oneClickAsksTheHostToPreserveTheEvidenceThroughAnUrgentRequestLinkedBackToTheItem() throws Exception {
+		String analyst = DemoTokens.token(mvc, "fr.analyst");
+		String hotline = DemoTokens.token(mvc, "fr.hotline");
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String url = "https://share-" + run + ".example.nl/v/1";
+		// the French unit reports it; the French hotline handles it and records the Dutch host on the platform
+		String id = item(analyst, "CSAM", url);
+		mvc.perform(bearer(post("/api/v1/content-items/" + id + "/preservation-requests"), analyst))
+			.andExpect(status().isConflict());
+		hostedAt(id, hotline, "{\"country\":\"NL\",\"hostOrganisation\":\"hosting\",\"language\":\"en\"}");
+
+		// hotline analysts do not send urgent requests; outsiders see nothing; bad input gets field errors
+		mvc.perform(bearer(post("/api/v1/content-items/" + id + "/preservation-requests"), hotline))
+			.andExpect(status().isForbidden());
+		mvc.perform(bearer(post("/api/v1/content-items/" + id + "/preservation-requests"), DemoTokens.token(mvc, "bank.partner")))
+			.andExpect(status().isNotFound());
+		mvc.perform(bearer(post("/api/v1/content-items/" + id + "/preservation-requests"), analyst)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"facts\":\"" + "x".repeat(10_001) + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.facts").isNotEmpty());
+
+		String sent = mvc.perform(bearer(post("/api/v1/content-items/" + id + "/preservation-requests"), analyst)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"mlaFollowUp\":true}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.reference").value(Matchers.startsWith("REQ-")))
+			.andExpect(jsonPath("$.host").value("Demo Hosting Provider"))
+			.andReturn().getResponse().getContentAsString();
+		String requestId = JsonPath.read(sent, "$.requestId");
+		mvc.perform(bearer(get("/api/v1/requests/" + requestId), analyst))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("PRESERVATION"))
+			.andExpect(jsonPath("$.urgent").value(true))
+			.andExpect(jsonPath("$.recipient.name").value("Demo Hosting Provider"))
+			.andExpect(jsonPath("$.identifiers[0].type").value("URL"))
+			.andExpect(jsonPath("$.identifiers[0].value").value(url))
+			.andExpect(jsonPath("$.details.mlaFollowUp").value(true))
+			.andExpect(jsonPath("$.origin.kind").value("TAKEDOWN_ITEM"))
+			.andExpect(jsonPath("$.origin.link").value("/takedown/items/" + id));
+		// the host's desk receives it like any urgent request
+		mvc.perform(bearer(get("/api/v1/requests/" + requestId), DemoTokens.token(mvc, "hosting.partner")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.direction").value("INCOMING"));
+		mvc.perform(bearer(get("/api/v1/content-items/" + id + "/preservation-requests"), hotline))
+			.andExpect(jsonPath("$[0].requestId").value(requestId))
+			.andExpect(jsonPath("$[0].mine").value(false));
+		mvc.perform(bearer(get("/api/v1/content-items/" + id), hotline))
+			.andExpect(jsonPath("$.timeline[*].kind").value(Matchers.hasItem("PRESERVATION_REQUESTED")));
+	}
 }

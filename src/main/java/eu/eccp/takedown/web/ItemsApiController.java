@@ -26,6 +26,7 @@ import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
 import eu.eccp.takedown.internal.HostingDraft;
 import eu.eccp.takedown.internal.HostingLocation;
+import eu.eccp.takedown.internal.ItemPreservations;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,9 +43,11 @@ class ItemsApiController {
 	private final Hosting hosting;
 	private final Forwarding forwarding;
 	private final BlockListProposing blockList;
+	private final ItemPreservations preservations;
 
 	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding,
-			BlockListProposing blockList) {
+			BlockListProposing blockList, ItemPreservations preservations) {
+		this.preservations = preservations;
 		this.blockList = blockList;
 		this.views = views;
 		this.assessments = assessments;
@@ -105,6 +108,26 @@ class ItemsApiController {
 
 	record BlockListState(boolean proposable, BlockListProposing.@Nullable Reason reason, java.util.Set<String> countries,
 			java.util.List<BlockListProposing.Proposal> proposals) {
+	}
+
+	@PostMapping("/{id}/preservation-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Ask the item's host (an organisation on the platform with a directory entry) to preserve the "
+			+ "evidence before removal (Regulation (EU) 2021/784 Art. 6): an urgent PRESERVATION request of the 24/7 "
+			+ "network for the item's address, linked back to the item; facts and necessity are pre-filled unless given "
+			+ "(analysts, contact-point officers, coordinators taking part in the item)")
+	ItemPreservations.Preservation requestPreservation(@PathVariable UUID id,
+			@RequestBody(required = false) ItemPreservations.@Nullable PreservationDraft draft, java.util.Locale locale) {
+		return preservations.request(CallerContext.require(), new ItemId(id),
+				draft == null ? new ItemPreservations.PreservationDraft(null, null, null) : draft, locale);
+	}
+
+	@GetMapping("/{id}/preservation-requests")
+	@Operation(summary = "The preservation requests opened from an item")
+	java.util.List<ItemPreservations.Preservation> preservations(@PathVariable UUID id) {
+		CallerContext caller = CallerContext.require();
+		views.detail(caller, new ItemId(id));
+		return preservations.ofItem(caller, new ItemId(id));
 	}
 
 	@GetMapping

@@ -25,6 +25,7 @@ import eu.eccp.takedown.internal.ContentCategory;
 import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
 import eu.eccp.takedown.internal.HostingDraft;
+import eu.eccp.takedown.internal.ItemPreservations;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import eu.eccp.takedown.internal.LegalityMatrix;
@@ -47,9 +48,11 @@ class TakedownController {
 	private final Forwarding forwarding;
 	private final Notices notices;
 	private final BlockListProposing blockList;
+	private final ItemPreservations preservations;
 
 	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix, Hosting hosting,
-			Forwarding forwarding, Notices notices, BlockListProposing blockList) {
+			Forwarding forwarding, Notices notices, BlockListProposing blockList, ItemPreservations preservations) {
+		this.preservations = preservations;
 		this.notices = notices;
 		this.blockList = blockList;
 		this.views = views;
@@ -126,6 +129,28 @@ class TakedownController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("blockListDraft", draft);
 			return show(new ItemId(id), model, Map.of(), null, "takedown.blocklist.problem.conflict");
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/preservation")
+	String requestPreservation(@PathVariable UUID id, ItemPreservations.PreservationDraft draft, Model model,
+			HttpServletResponse response, java.util.Locale locale) {
+		try {
+			ItemPreservations.Preservation sent = preservations.request(CallerContext.require(), new ItemId(id), draft, locale);
+			return "redirect:/takedown/items/" + id + "?preservationRequested=" + sent.reference();
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("preservationDraft", draft);
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			e.fieldErrors().forEach((field, key) -> errors.put(field.equals("facts") || field.equals("necessity")
+					? field : "preservation", key));
+			return show(new ItemId(id), model, errors, null, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("preservationDraft", draft);
+			return show(new ItemId(id), model, Map.of(), null, "takedown.preservation.noHost");
 		}
 	}
 
@@ -208,6 +233,11 @@ class TakedownController {
 					eligibility.stopPage().fr(), eligibility.stopPage().de()));
 		}
 		model.addAttribute("mayOrder", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR));
+		model.addAttribute("preservations", preservations.ofItem(caller, id));
+		if (!model.containsAttribute("preservationDraft")) {
+			model.addAttribute("preservationDraft", preservations.prefilled(detail.item(),
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
 		model.addAttribute("mayPreserve", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR)
 				|| caller.has(eu.eccp.shared.Role.CONTACT_POINT_OFFICER));
 		return "takedown/item";
