@@ -28,10 +28,12 @@ import eu.eccp.DemoTokens;
 /**
  * What follows when an item is not removed: it is proposed for the EU block list (hosted outside the EU, or past a
  * notice's deadline) with the countries where the legality matrix makes it illegal, and a second person with the
- * block-list role must approve it before it is published.
+ * block-list role must approve it before it is published; its host is asked to preserve the evidence through an urgent
+ * request of the 24/7 network; and a notice whose deadline passes unanswered escalates to the host's backup person
+ * and to the hosting country's 24/7 point of contact (its backup person), as the 24/7 network escalates requests.
  */
 @SpringBootTest(properties = { "eccp.demo=true", "eccp.data-dir=${java.io.tmpdir}/eccp-takedown-not-removed-tests",
-		"eccp.takedown.removal-deadline.RACIST_XENOPHOBIC_INCITEMENT=1ms", "eccp.takedown.deadline-check-interval=1h",
+		"eccp.takedown.removal-deadline.RACIST_XENOPHOBIC_INCITEMENT=1ms", "eccp.takedown.deadline-check-interval=1s",
 		"eccp.takedown.hosting-lookup-interval=1h", "eccp.takedown.removal-check-interval=1h",
 		"eccp.blocklist.check-poll-interval=1h" })
 @AutoConfigureMockMvc
@@ -201,5 +203,60 @@ class ItemsNotRemovedTests {
 			.andExpect(jsonPath("$[0].mine").value(false));
 		mvc.perform(bearer(get("/api/v1/content-items/" + id), hotline))
 			.andExpect(jsonPath("$.timeline[*].kind").value(Matchers.hasItem("PRESERVATION_REQUESTED")));
+	}
+
+	UUID org(String shortName) {
+		return jdbc.sql("SELECT id FROM organisation WHERE short_name = :s").param("s", shortName).query(UUID.class).single();
+	}
+
+	@Test
+	void aNoticeNotActedOnInTimeEscalatesToTheHostsBackupPersonAndTheHostingCountrys247Point() throws Exception {
+		String nl = DemoTokens.token(mvc, "nl.hotline");
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String id = item(nl, "RACIST_XENOPHOBIC_HATE", "https://board-" + run + ".example.nl/post/3");
+		assess(id, nl, null, "RACIST_XENOPHOBIC_INCITEMENT");
+		hostedAt(id, nl, "{\"country\":\"NL\",\"hostOrganisation\":\"hosting\",\"language\":\"en\"}");
+		String noticeId = JsonPath.read(mvc.perform(bearer(post("/api/v1/content-items/" + id + "/notices"), nl)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"kind":"NOTICE","explanation":"Incitement to hatred, Sr 137d.","notifierName":"Sanne de Vries",
+					 "notifierEmail":"sanne@hotline.example.nl","goodFaith":true}"""))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		String reference = jdbc.sql("SELECT reference FROM takedown_notice WHERE id = CAST(:id AS uuid)").param("id", noticeId)
+			.query(String.class).single();
+
+		// the deadline (1 ms here) passes unanswered; the deadline watch (every second here) escalates it once
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"SELECT count(*) FROM content_item_event WHERE item_id = CAST(:id AS uuid) AND kind = 'ESCALATED'")
+			.param("id", id).query(Long.class).single() == 1);
+
+		UUID host = org("hosting");
+		UUID hostBackup = jdbc.sql("SELECT backup_user FROM contact_point WHERE organisation_id = :o").param("o", host)
+			.query(UUID.class).single();
+		assertThat(hostBackup).as("the demo host's directory entry names a backup person").isNotNull();
+		var toHost = jdbc.sql("""
+				SELECT recipient_user, urgent FROM notice WHERE recipient_org = :o AND topic = 'takedown.notice.escalated'
+				AND title LIKE :ref""").param("o", host).param("ref", "%" + reference + "%").query().singleRow();
+		assertThat(toHost).containsEntry("recipient_user", hostBackup).containsEntry("urgent", true);
+
+		UUID point = org("nl-247");
+		UUID pointBackup = jdbc.sql("SELECT backup_user FROM contact_point WHERE organisation_id = :o").param("o", point)
+			.query(UUID.class).optional().orElse(null);
+		var to247 = jdbc.sql("""
+				SELECT recipient_user, urgent, title, link FROM notice WHERE recipient_org = :o
+				AND topic = 'takedown.notice.escalated' AND title LIKE :ref""").param("o", point)
+			.param("ref", "%" + reference + "%").query().singleRow();
+		assertThat(to247.get("urgent")).isEqualTo(true);
+		assertThat(to247.get("recipient_user")).isEqualTo(pointBackup);
+		assertThat((String) to247.get("title")).contains("Demo Hosting Provider");
+		assertThat((String) to247.get("link")).isEqualTo("/contact-points?country=NL");
+		String detail = jdbc.sql("""
+				SELECT detail FROM content_item_event WHERE item_id = CAST(:id AS uuid) AND kind = 'ESCALATED'""")
+			.param("id", id).query(String.class).single();
+		assertThat(detail).contains(reference, "Demo Hosting Provider (Hosting on-call engineer)", "Duty officer, NL national unit");
+		// the sender (the hotline of the hosting country here) is told plainly, not as its own escalation target
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM notice WHERE recipient_org = :o AND topic = 'takedown.notice.escalated' AND title LIKE :ref
+				AND urgent""").param("o", org("nl-hotline")).param("ref", "%" + reference + "%").query(Long.class).single())
+			.isZero();
 	}
 }
