@@ -122,6 +122,8 @@ class CasesController {
 		model.addAttribute("tlps", Tlp.values());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
+			model.addAttribute("refused", "");
+			model.addAttribute("typed", Map.of());
 		}
 		if (invitation.isPresent()) {
 			model.addAttribute("invited", invitation.get());
@@ -267,12 +269,33 @@ class CasesController {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (InvalidRequestException e) {
+			// the refused form shows its errors at its fields, with what was typed kept
 			redirect.addFlashAttribute("errors", e.fieldErrors());
+			redirect.addFlashAttribute("refused", FORMS.getOrDefault(anchor, ""));
+			redirect.addFlashAttribute("typed", typed());
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("conflict", e.getMessage());
 		}
 		return "redirect:/cases/" + id + anchor;
+	}
+
+	/** The forms of the case page by the section they post from: the prefix of their fields' ids. */
+	private static final Map<String, String> FORMS = Map.of("#notes", "note-", "#tasks", "task-", "#messages", "message-",
+			"#evidence", "evidence-", "#links", "link-", "#members", "invite-");
+
+	/** The text fields of the request being answered, to show a refused form again as it was typed. */
+	private static Map<String, String> typed() {
+		Map<String, String> typed = new java.util.LinkedHashMap<>();
+		if (org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+			attributes.getRequest().getParameterMap().forEach((name, values) -> {
+				if (!name.startsWith("_") && values.length == 1) {
+					typed.put(name, values[0]);
+				}
+			});
+		}
+		return typed;
 	}
 
 	private static long number(String text) {

@@ -96,6 +96,7 @@ class NetworkContactsController {
 		model.addAttribute("contacts", contacts.list(CallerContext.require()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("limits", NetworkContacts.LIMITS);
 		return "hosting/network-contacts";
 	}
 }
