@@ -94,7 +94,9 @@ class CasesController {
 			@RequestParam(required = false) @Nullable List<UUID> reports, @RequestParam(required = false) @Nullable List<UUID> hits,
 			@RequestParam(required = false) @Nullable Long cluster, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		OpenCase form = new OpenCase(title, summary, offences, tlp, reports, hits, cluster);
+		// the form shown again after a refusal needs lists, not nulls, for what it was opened from
+		OpenCase form = new OpenCase(title, summary, offences, tlp, reports == null ? List.of() : reports,
+				hits == null ? List.of() : hits, cluster);
 		try {
 			CaseFile opened = desk.open(CallerContext.require(), form);
 			redirect.addFlashAttribute("notice", "cases.notice.opened");
@@ -270,7 +272,10 @@ class CasesController {
 		}
 		catch (InvalidRequestException e) {
 			// the refused form shows its errors at its fields, with what was typed kept
-			redirect.addFlashAttribute("errors", e.fieldErrors());
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			// a note's or message's text is "body" to the case work (and the API), "text" in the page's forms
+			e.fieldErrors().forEach((field, code) -> errors.put(field.equals("body") ? "text" : field, code));
+			redirect.addFlashAttribute("errors", errors);
 			redirect.addFlashAttribute("refused", FORMS.getOrDefault(anchor, ""));
 			redirect.addFlashAttribute("typed", typed());
 		}
