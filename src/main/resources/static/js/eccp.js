@@ -36,6 +36,34 @@ document.addEventListener('DOMContentLoaded', function () {
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);
   });
+  // File inputs speak the page's language: the browser draws its own button in the browser's language, so a
+  // button and the chosen names in the page's words stand in front of it (the input itself keeps the focus,
+  // its label and the click).
+  var fileWords = document.querySelector('meta[name="eccp-file-words"]');
+  if (fileWords) {
+    document.querySelectorAll('input[type="file"]').forEach(function (input) {
+      var picker = document.createElement('span');
+      picker.className = 'file-picker';
+      var button = document.createElement('span');
+      button.className = 'button secondary file-button';
+      button.setAttribute('aria-hidden', 'true');
+      button.textContent = fileWords.content;
+      var names = document.createElement('span');
+      names.className = 'file-names';
+      names.setAttribute('aria-hidden', 'true');
+      names.textContent = fileWords.getAttribute('data-none');
+      input.parentNode.insertBefore(picker, input);
+      picker.appendChild(input);
+      picker.appendChild(button);
+      picker.appendChild(names);
+      input.classList.add('file-native');
+      input.addEventListener('change', function () {
+        var count = input.files ? input.files.length : 0;
+        names.textContent = count === 0 ? fileWords.getAttribute('data-none') : count === 1 ? input.files[0].name
+          : fileWords.getAttribute('data-many').replace('{0}', count.toLocaleString(document.documentElement.lang || undefined));
+      });
+    });
+  }
   // After a failed submit, the error summary takes the focus so that screen readers read it first.
   var summary = document.querySelector('[data-error-summary]');
   if (summary) {

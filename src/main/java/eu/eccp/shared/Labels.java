@@ -160,6 +160,31 @@ public class Labels {
 		return message("report.field." + source);
 	}
 
+	/**
+	 * A form error in the reader's language, naming the limit where the field has one: the one wording every
+	 * form's fields and error summaries use ({@code fragments/field.html}). {@code code} is a message code of
+	 * {@link InvalidRequestException#fieldErrors()}; a text too long ({@code validation.tooLong}) gets
+	 * "At most 2,000 characters." after it, in the reader's number format.
+	 */
+	public String fieldError(String code, @Nullable Number max) {
+		String text = message(code);
+		return TOO_LONG.equals(code) && max != null ? text + " " + message("form.atMost", max) : text;
+	}
+
+	/** A size in bytes in the reader's language and number format: "512 B", "1.5 MB"; French "1,5 Mo". */
+	public String size(long bytes) {
+		if (bytes < 1024) {
+			return message("size.bytes", bytes);
+		}
+		if (bytes < 1024L * 1024) {
+			return message("size.kilobytes", bytes / 1024.0);
+		}
+		return message("size.megabytes", bytes / (1024.0 * 1024));
+	}
+
+	/** The code of a text longer than its field accepts; {@link #fieldError} adds the limit. */
+	public static final String TOO_LONG = "validation.tooLong";
+
 	/** A text of the bundles in the reader's language; {@code ??key??} when it is missing. */
 	public String message(String key, Object... arguments) {
 		try {

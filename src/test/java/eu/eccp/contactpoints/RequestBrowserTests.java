@@ -153,7 +153,7 @@ class RequestBrowserTests {
 		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("action-acknowledge"))), By.id("request-notice"));
 		assertThat(status()).isEqualTo(text("requeststatus.ACKNOWLEDGED"));
 		assertThat(browser.findElement(By.id("preserved-until")).getText()).isNotBlank();
-		type("fulfil-note", "Logs preserved, our ticket 4711");
+		type("note", "Logs preserved, our ticket 4711");
 		click("action-fulfil");
 		waiting().until(ExpectedConditions.textToBe(By.id("request-status"), text("requeststatus.FULFILLED")));
 		screenshot("request-fulfilled-isp");
@@ -165,7 +165,7 @@ class RequestBrowserTests {
 		assertThat(browser.findElements(By.id("action-extend"))).hasSize(1);
 		Path file = Files.createTempFile("mla-draft-", ".txt");
 		Files.writeString(file, "Draft MLA request " + marker);
-		type("message-body", "Thank you, the MLA request follows next week.");
+		type("body", "Thank you, the MLA request follows next week.");
 		new Select(browser.findElement(By.id("message-tlp"))).selectByValue("GREEN");
 		browser.findElement(By.id("message-files")).sendKeys(file.toAbsolutePath().toString());
 		HeadlessBrowser.clickThrough(browser, waiting().until(ExpectedConditions.elementToBeClickable(By.id("message-submit"))), By.id("request-notice"));

@@ -76,8 +76,20 @@ class BlockListController {
 			model.addAttribute("answeredReview", null);
 		}
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", formFields(errors));
 		return "blocklist/entries";
+	}
+
+	/** The errors under the form's field names (the API's stopPage.en is the form's stopEn), so each shows at its field. */
+	private static Map<String, String> formFields(Map<String, String> errors) {
+		Map<String, String> named = new java.util.LinkedHashMap<>();
+		errors.forEach((field, code) -> named.put(switch (field) {
+			case "stopPage.en" -> "stopEn";
+			case "stopPage.fr" -> "stopFr";
+			case "stopPage.de" -> "stopDe";
+			default -> field;
+		}, code));
+		return named;
 	}
 
 	@PostMapping("/entries")

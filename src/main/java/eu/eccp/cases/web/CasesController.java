@@ -94,7 +94,9 @@ class CasesController {
 			@RequestParam(required = false) @Nullable List<UUID> reports, @RequestParam(required = false) @Nullable List<UUID> hits,
 			@RequestParam(required = false) @Nullable Long cluster, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		OpenCase form = new OpenCase(title, summary, offences, tlp, reports, hits, cluster);
+		// the form shown again after a refusal needs lists, not nulls, for what it was opened from
+		OpenCase form = new OpenCase(title, summary, offences, tlp, reports == null ? List.of() : reports,
+				hits == null ? List.of() : hits, cluster);
 		try {
 			CaseFile opened = desk.open(CallerContext.require(), form);
 			redirect.addFlashAttribute("notice", "cases.notice.opened");
@@ -122,6 +124,8 @@ class CasesController {
 		model.addAttribute("tlps", Tlp.values());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
+			model.addAttribute("refused", "");
+			model.addAttribute("typed", Map.of());
 		}
 		if (invitation.isPresent()) {
 			model.addAttribute("invited", invitation.get());
@@ -267,12 +271,36 @@ class CasesController {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (InvalidRequestException e) {
-			redirect.addFlashAttribute("errors", e.fieldErrors());
+			// the refused form shows its errors at its fields, with what was typed kept
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			// a note's or message's text is "body" to the case work (and the API), "text" in the page's forms
+			e.fieldErrors().forEach((field, code) -> errors.put(field.equals("body") ? "text" : field, code));
+			redirect.addFlashAttribute("errors", errors);
+			redirect.addFlashAttribute("refused", FORMS.getOrDefault(anchor, ""));
+			redirect.addFlashAttribute("typed", typed());
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("conflict", e.getMessage());
 		}
 		return "redirect:/cases/" + id + anchor;
+	}
+
+	/** The forms of the case page by the section they post from: the prefix of their fields' ids. */
+	private static final Map<String, String> FORMS = Map.of("#notes", "note-", "#tasks", "task-", "#messages", "message-",
+			"#evidence", "evidence-", "#links", "link-", "#members", "invite-");
+
+	/** The text fields of the request being answered, to show a refused form again as it was typed. */
+	private static Map<String, String> typed() {
+		Map<String, String> typed = new java.util.LinkedHashMap<>();
+		if (org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+			attributes.getRequest().getParameterMap().forEach((name, values) -> {
+				if (!name.startsWith("_") && values.length == 1) {
+					typed.put(name, values[0]);
+				}
+			});
+		}
+		return typed;
 	}
 
 	private static long number(String text) {

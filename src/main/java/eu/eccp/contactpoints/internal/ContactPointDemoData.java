@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,39 +48,63 @@ class ContactPointDemoData implements ApplicationRunner {
 			Map.entry("RO", "ro"), Map.entry("SK", "sk"), Map.entry("SI", "sl"), Map.entry("ES", "es"),
 			Map.entry("SE", "sv"));
 
+	/** The languages the platform ships: an entry's texts are written in the first of its languages among them. */
+	static final List<String> SHIPPED = List.of("en", "fr", "de");
+
 	private final JdbcClient jdbc;
 	private final Organisations organisations;
 	private final People people;
 	private final Clock clock;
+	private final MessageSource messages;
 
-	ContactPointDemoData(JdbcClient jdbc, Organisations organisations, People people, Clock clock) {
+	ContactPointDemoData(JdbcClient jdbc, Organisations organisations, People people, Clock clock, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.people = people;
 		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/**
+	 * The language an organisation writes its own entry in: the first of its languages the platform ships (French
+	 * for Belgium and Luxembourg, German for Austria), English where it ships none of them.
+	 */
+	static Locale ownLanguage(String languages) {
+		return List.of(languages.split(",")).stream().filter(SHIPPED::contains).filter(l -> !l.equals("en")).findFirst()
+			.map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+	}
+
+	private String text(String key, Locale language, Object... arguments) {
+		return messages.getMessage(key, arguments, language);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		int created = 0;
+		// every text of an entry in the organisation's own language (see ownLanguage), the country named in it
 		for (String country : new TreeSet<>(CountryCode.EU_MEMBER_STATES)) {
 			String code = country.toLowerCase(Locale.ROOT);
-			created += seed(code + "-247",
-					"National 24/7 point of contact under Art. 35 of the Budapest Convention.",
+			Locale own = ownLanguage(LANGUAGES.get(country));
+			created += seed(code + "-247", text("demo.contactPoint.national", own),
 					"PRESERVATION,TRAFFIC_DATA,SUBSCRIBER_DATA,EMERGENCY_DISCLOSURE", "en," + LANGUAGES.get(country),
 					null, null, "Europe/Brussels", "+3222000" + (100 + created), "247@" + code + ".police.example.eu",
-					"Duty officer, " + country + " national unit", "duty@" + code + ".police.example.eu");
+					text("demo.contactPoint.dutyOfficer", own, new Locale("", country).getDisplayCountry(own)),
+					"duty@" + code + ".police.example.eu");
 		}
-		created += seed("isp", "Abuse and law-enforcement desk of the demo ISP.",
+		Locale german = Locale.GERMAN;
+		created += seed("isp", text("demo.contactPoint.isp", german),
 				"PRESERVATION,TRAFFIC_DATA,SUBSCRIBER_DATA,EMERGENCY_DISCLOSURE,ACCOUNT_FREEZE", "de,en", null, null,
-				"Europe/Berlin", "+4930123456", "lea@isp.example.de", "ISP night shift lead", "nightshift@isp.example.de");
-		created += seed("hosting", "Abuse desk of the demo hosting provider.",
+				"Europe/Berlin", "+4930123456", "lea@isp.example.de", text("demo.contactPoint.ispBackup", german),
+				"nightshift@isp.example.de");
+		Locale english = ownLanguage("nl,en");
+		created += seed("hosting", text("demo.contactPoint.hosting", english),
 				"PRESERVATION,SUBSCRIBER_DATA,CONTENT_REMOVAL", "nl,en", LocalTime.of(8, 0), LocalTime.of(18, 0),
-				"Europe/Amsterdam", "+31201234567", "abuse@hosting.example.nl", "Hosting on-call engineer",
+				"Europe/Amsterdam", "+31201234567", "abuse@hosting.example.nl", text("demo.contactPoint.hostingBackup", english),
 				"oncall@hosting.example.nl");
-		created += seed("bank", "Fraud desk of the demo bank.", "ACCOUNT_FREEZE,SUBSCRIBER_DATA,PRESERVATION", "fr,en",
-				LocalTime.of(9, 0), LocalTime.of(17, 30), "Europe/Paris", "+33140000000", "fraude@bank.example.fr",
-				"Head of fraud desk", "fraude-astreinte@bank.example.fr");
+		Locale french = ownLanguage("fr,en");
+		created += seed("bank", text("demo.contactPoint.bank", french), "ACCOUNT_FREEZE,SUBSCRIBER_DATA,PRESERVATION",
+				"fr,en", LocalTime.of(9, 0), LocalTime.of(17, 30), "Europe/Paris", "+33140000000", "fraude@bank.example.fr",
+				text("demo.contactPoint.bankBackup", french), "fraude-astreinte@bank.example.fr");
 		log.warn("DEMO MODE: {} demo contact-point directory entries created", created);
 	}
 

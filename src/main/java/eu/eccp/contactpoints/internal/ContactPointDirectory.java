@@ -36,6 +36,9 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Page;
+import eu.eccp.shared.PageRequest;
+import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.UserId;
@@ -72,8 +75,47 @@ public class ContactPointDirectory {
 		}
 	}
 
+	/** The whole directory matching the filter (the API and the request form's choice of recipients). */
 	@Transactional(readOnly = true)
 	public List<ContactPointView> search(CallerContext caller, Filter filter) {
+		Matching matching = matching(filter);
+		Instant now = clock.instant();
+		return jdbc.sql("SELECT * FROM contact_point WHERE " + matching.where() + " ORDER BY " + Matching.ORDER)
+			.params(matching.parameters())
+			.query((rs, n) -> row(rs)).list().stream()
+			.map(row -> view(caller, row, matching.organisations().get(row.organisationId()), now))
+			.toList();
+	}
+
+	/**
+	 * One page of the directory matching the filter, in the order of country, kind of organisation and name: the
+	 * filter is applied once, in the query that counts and reads the page (the organisations' country and type
+	 * come from the organisations module, read once per call, not once per entry).
+	 */
+	@Transactional(readOnly = true)
+	public Page<ContactPointView> page(CallerContext caller, Filter filter, PageRequest page) {
+		Matching matching = matching(filter);
+		Instant now = clock.instant();
+		return PagedQuery.page(jdbc, "*", "contact_point", matching.where(), matching.parameters(), Matching.ORDER, page,
+				(rs, n) -> row(rs))
+			.map(row -> view(caller, row, matching.organisations().get(row.organisationId()), now));
+	}
+
+	/** The countries that have at least one entry in the directory (the filter's choices). */
+	@Transactional(readOnly = true)
+	public List<String> countries() {
+		Map<UUID, OrganisationView> all = allOrganisations();
+		return jdbc.sql("SELECT organisation_id FROM contact_point").query(UUID.class).list().stream()
+			.map(all::get).filter(o -> o != null).map(o -> o.country().value()).distinct().sorted().toList();
+	}
+
+	/** The filter as a condition on contact_point: the organisations it allows, in display order, and the capability. */
+	private record Matching(Map<UUID, OrganisationView> organisations, String where, Map<String, Object> parameters) {
+
+		static final String ORDER = "array_position(CAST(:ordered AS uuid[]), organisation_id)";
+	}
+
+	private Matching matching(Filter filter) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String country = IdentifierValidation.blankToNull(filter.country());
 		if (country != null && !CountryCode.isValid(country)) {
@@ -84,16 +126,31 @@ public class ContactPointDirectory {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		Instant now = clock.instant();
-		return jdbc.sql("SELECT * FROM contact_point").query((rs, n) -> row(rs)).list().stream()
-			.map(row -> view(caller, row, now))
-			.flatMap(Optional::stream)
-			.filter(cp -> country == null || cp.country().equals(country.toUpperCase(Locale.ROOT)))
-			.filter(cp -> type == null || cp.type() == type)
-			.filter(cp -> capability == null || cp.capabilities().contains(capability))
-			.sorted(Comparator.comparing(ContactPointView::country).thenComparing(cp -> cp.type().ordinal())
-				.thenComparing(ContactPointView::name))
-			.toList();
+		String wanted = country == null ? null : country.toUpperCase(Locale.ROOT);
+		Map<UUID, OrganisationView> allowed = new LinkedHashMap<>();
+		allOrganisations().values().stream()
+			.filter(o -> wanted == null || o.country().value().equals(wanted))
+			.filter(o -> type == null || o.type() == type)
+			.sorted(Comparator.comparing((OrganisationView o) -> o.country().value()).thenComparing(o -> o.type().ordinal())
+				.thenComparing(OrganisationView::name))
+			.forEach(o -> allowed.put(o.id().value(), o));
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("ordered", allowed.keySet().toArray(UUID[]::new));
+		String where = "organisation_id = ANY(CAST(:ordered AS uuid[]))";
+		if (capability != null) {
+			parameters.put("capability", "%," + capability.name() + ",%");
+			where += " AND (',' || capabilities || ',') LIKE :capability";
+		}
+		return new Matching(allowed, where, parameters);
+	}
+
+	/** Every organisation, by id: one query per kind of organisation (a handful), whatever the directory's size. */
+	private Map<UUID, OrganisationView> allOrganisations() {
+		Map<UUID, OrganisationView> all = new LinkedHashMap<>();
+		for (OrganisationType type : OrganisationType.values()) {
+			organisations.findByType(type).forEach(o -> all.put(o.id().value(), o));
+		}
+		return all;
 	}
 
 	@Transactional(readOnly = true)
@@ -110,12 +167,15 @@ public class ContactPointDirectory {
 				true, null, null, true, new ContactPointView.Backup(null, null, null, null), clock.instant(), true));
 	}
 
+	/** The length limits of an entry's free-text fields (the edit form shows them and its errors name them). */
+	public static final Map<String, Integer> LIMITS = Map.of("description", 2_000, "backupName", 200);
+
 	/** Creates or replaces the organisation's entry. */
 	@Transactional
 	public ContactPointView update(CallerContext caller, UUID organisationId, ContactPointUpdate update) {
 		OrganisationView org = editable(caller, organisationId);
 		Map<String, String> errors = new LinkedHashMap<>();
-		String description = text(update.description(), 2_000, "description", errors);
+		String description = text(update.description(), LIMITS.get("description"), "description", errors);
 		List<Capability> capabilities = update.capabilities() == null ? List.of()
 				: update.capabilities().stream().filter(c -> c != null && !c.isBlank())
 					.map(c -> parse(Capability.class, c, "capabilities", errors)).filter(c -> c != null).distinct().toList();
@@ -137,7 +197,7 @@ public class ContactPointDirectory {
 		}
 		String phone = checked(IdentifierType.PHONE, update.phone(), org.country().value(), "phone", errors);
 		String email = checked(IdentifierType.EMAIL, update.email(), null, "email", errors);
-		String backupName = text(update.backupName(), 200, "backupName", errors);
+		String backupName = text(update.backupName(), LIMITS.get("backupName"), "backupName", errors);
 		String backupPhone = checked(IdentifierType.PHONE, update.backupPhone(), org.country().value(), "backupPhone", errors);
 		String backupEmail = checked(IdentifierType.EMAIL, update.backupEmail(), null, "backupEmail", errors);
 		UUID backupUser = null;
@@ -221,11 +281,14 @@ public class ContactPointDirectory {
 	}
 
 	private Optional<ContactPointView> view(CallerContext caller, Row row, Instant now) {
-		return organisations.find(new OrganisationId(row.organisationId())).map(org -> new ContactPointView(
-				row.organisationId(), org.name(), org.shortName(), org.type(), org.country().value(), row.description(),
-				row.capabilities(), row.languages(), row.alwaysOpen(), row.opens(), row.closes(), row.zone(),
-				openAt(row, now), row.phone(), row.email(), row.platformChannel(), row.backup(), row.updatedAt(),
-				mayEdit(caller, row.organisationId())));
+		return organisations.find(new OrganisationId(row.organisationId())).map(org -> view(caller, row, org, now));
+	}
+
+	private static ContactPointView view(CallerContext caller, Row row, OrganisationView org, Instant now) {
+		return new ContactPointView(row.organisationId(), org.name(), org.shortName(), org.type(), org.country().value(),
+				row.description(), row.capabilities(), row.languages(), row.alwaysOpen(), row.opens(), row.closes(),
+				row.zone(), openAt(row, now), row.phone(), row.email(), row.platformChannel(), row.backup(),
+				row.updatedAt(), mayEdit(caller, row.organisationId()));
 	}
 
 	/** Staffed at that moment: always when 24/7, else on weekdays between opening and closing, local time. */

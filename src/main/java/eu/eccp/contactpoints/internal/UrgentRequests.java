@@ -90,20 +90,26 @@ public class UrgentRequests {
 		return false;
 	}
 
+	/** The length limits of a request's texts (the forms show them and their errors name them). */
+	public static final Map<String, Integer> LIMITS = Map.ofEntries(Map.entry("requestingAuthority", 300),
+			Map.entry("offence", 300), Map.entry("facts", 10_000), Map.entry("dataSought", 5_000),
+			Map.entry("relationToOffence", 5_000), Map.entry("custodian", 2_000), Map.entry("necessity", 5_000),
+			Map.entry("threatToLife", 5_000), Map.entry("note", 5_000), Map.entry("reason", 5_000), Map.entry("body", 20_000));
+
 	@Transactional
 	public RequestViews.RequestView send(CallerContext caller, RequestDraft draft) {
 		caller.requireAny(SENDERS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		OrganisationView recipient = recipient(caller, draft.recipient(), errors);
 		RequestKind kind = kind(draft.kind(), errors);
-		String authority = required(draft.requestingAuthority(), 300, "requestingAuthority", errors);
-		String offence = required(draft.offence(), 300, "offence", errors);
-		String facts = required(draft.facts(), 10_000, "facts", errors);
-		String dataSought = required(draft.dataSought(), 5_000, "dataSought", errors);
-		String relation = optional(draft.relationToOffence(), 5_000, "relationToOffence", errors);
-		String custodian = optional(draft.custodian(), 2_000, "custodian", errors);
-		String necessity = optional(draft.necessity(), 5_000, "necessity", errors);
-		String threat = optional(draft.threatToLife(), 5_000, "threatToLife", errors);
+		String authority = required(draft.requestingAuthority(), LIMITS.get("requestingAuthority"), "requestingAuthority", errors);
+		String offence = required(draft.offence(), LIMITS.get("offence"), "offence", errors);
+		String facts = required(draft.facts(), LIMITS.get("facts"), "facts", errors);
+		String dataSought = required(draft.dataSought(), LIMITS.get("dataSought"), "dataSought", errors);
+		String relation = optional(draft.relationToOffence(), LIMITS.get("relationToOffence"), "relationToOffence", errors);
+		String custodian = optional(draft.custodian(), LIMITS.get("custodian"), "custodian", errors);
+		String necessity = optional(draft.necessity(), LIMITS.get("necessity"), "necessity", errors);
+		String threat = optional(draft.threatToLife(), LIMITS.get("threatToLife"), "threatToLife", errors);
 		UUID related = related(caller, draft.relatedRequest(), errors);
 		if (kind == RequestKind.PRESERVATION || kind == RequestKind.DISCLOSURE) {
 			requireFor(relation, "relationToOffence", errors);
@@ -179,7 +185,7 @@ public class UrgentRequests {
 	@Transactional
 	public RequestViews.RequestView fulfil(CallerContext caller, RequestId id, boolean partially, @Nullable String note) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		String outcome = optional(note, 5_000, "note", errors);
+		String outcome = optional(note, LIMITS.get("note"), "note", errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
@@ -191,7 +197,7 @@ public class UrgentRequests {
 	@Transactional
 	public RequestViews.RequestView refuse(CallerContext caller, RequestId id, @Nullable String reason) {
 		String why = reason == null ? "" : reason.strip();
-		if (why.length() < 3 || why.length() > 5_000) {
+		if (why.length() < 3 || why.length() > LIMITS.get("reason")) {
 			throw new InvalidRequestException("reason", "validation.request.reason");
 		}
 		UrgentRequest request = forRecipient(caller, id);
@@ -231,7 +237,7 @@ public class UrgentRequests {
 		caller.requireAny(request.requester().equals(caller.organisationId()) ? SENDERS : HANDLERS);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String text = body == null ? "" : body.strip();
-		if (text.isEmpty() || text.length() > 20_000) {
+		if (text.isEmpty() || text.length() > LIMITS.get("body")) {
 			errors.put("body", "validation.request.messageBody");
 		}
 		Tlp marking = Tlp.AMBER;

@@ -26,6 +26,8 @@ import eu.eccp.organisations.OrganisationType;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Labels;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.Page;
+import eu.eccp.shared.PageRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -68,10 +70,14 @@ class ContactPointsController {
 		}
 	}
 
+	/** Entries per page of the directory (it lists every unit, contact point and private partner of the EU). */
+	static final int PAGE_SIZE = 25;
+
 	@GetMapping("/contact-points")
 	String directory(@RequestParam(required = false) @Nullable String country,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String capability,
+			@RequestParam(required = false) @Nullable Integer page,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			HttpServletResponse response) {
 		CallerContext me = CallerContext.require();
@@ -79,20 +85,20 @@ class ContactPointsController {
 		model.addAttribute("type", type);
 		model.addAttribute("capability", capability);
 		model.addAttribute("types", OrganisationType.values());
-		model.addAttribute("countryChoices", labels.countryNames(directory.search(me, new ContactPointDirectory.Filter(null, null, null))
-			.stream().map(ContactPointView::country).distinct().toList()));
+		model.addAttribute("countryChoices", labels.countryNames(directory.countries()));
 		model.addAttribute("capabilities", Capability.values());
 		model.addAttribute("maySend", UrgentRequests.maySend(me));
 		model.addAttribute("ownEditable", ContactPointDirectory.mayEdit(me, me.organisationId().value()));
 		try {
-			List<ContactPointView> entries = directory.search(me, new ContactPointDirectory.Filter(country, type, capability));
+			Page<ContactPointView> entries = directory.page(me, new ContactPointDirectory.Filter(country, type, capability),
+					PageRequest.forPage(page, PAGE_SIZE));
 			model.addAttribute("entries", entries);
-			model.addAttribute("groups", byCountry(entries));
+			model.addAttribute("groups", byCountry(entries.items()));
 			model.addAttribute("errors", Map.of());
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("entries", List.of());
+			model.addAttribute("entries", new Page<ContactPointView>(List.of(), 0, PAGE_SIZE, 0));
 			model.addAttribute("groups", List.of());
 			model.addAttribute("errors", e.fieldErrors());
 		}
@@ -103,12 +109,12 @@ class ContactPointsController {
 	record CountryGroup(String code, String name, List<ContactPointView> entries) {
 	}
 
-	/** Entries grouped by country, countries in the order of their names in the reader's language. */
+	/** A page's entries grouped by country, in the page's order (country, kind of organisation, name). */
 	private List<CountryGroup> byCountry(List<ContactPointView> entries) {
-		Map<String, List<ContactPointView>> grouped = new java.util.HashMap<>();
+		Map<String, List<ContactPointView>> grouped = new java.util.LinkedHashMap<>();
 		entries.forEach(e -> grouped.computeIfAbsent(e.country(), c -> new java.util.ArrayList<>()).add(e));
-		return labels.countryNames(grouped.keySet()).stream()
-			.map(c -> new CountryGroup(c.code(), c.name(), grouped.get(c.code())))
+		return grouped.entrySet().stream()
+			.map(g -> new CountryGroup(g.getKey(), labels.country(g.getKey()), g.getValue()))
 			.toList();
 	}
 
@@ -119,6 +125,7 @@ class ContactPointsController {
 		model.addAttribute("form", EntryForm.of(entry));
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("capabilities", Capability.values());
+		model.addAttribute("limits", ContactPointDirectory.LIMITS);
 		return "contactpoints/edit";
 	}
 
@@ -138,6 +145,7 @@ class ContactPointsController {
 			model.addAttribute("form", form);
 			model.addAttribute("errors", e.fieldErrors());
 			model.addAttribute("capabilities", Capability.values());
+			model.addAttribute("limits", ContactPointDirectory.LIMITS);
 			return "contactpoints/edit";
 		}
 	}

@@ -163,6 +163,7 @@ class RequestsController {
 			.toList();
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("limits", UrgentRequests.LIMITS);
 		model.addAttribute("recipients", recipients);
 		model.addAttribute("kinds", RequestKind.values());
 		model.addAttribute("identifierTypes", IdentifierType.values());
@@ -181,6 +182,11 @@ class RequestsController {
 		model.addAttribute("messages", requests.messages(me, new RequestId(id)));
 		model.addAttribute("tlps", Tlp.values());
 		model.addAttribute("party", !request.direction().equals("OVERSIGHT"));
+		model.addAttribute("limits", UrgentRequests.LIMITS);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+			model.addAttribute("typed", Map.of());
+		}
 		return "requests/detail";
 	}
 
@@ -202,7 +208,10 @@ class RequestsController {
 			redirect.addFlashAttribute("notice", "requests.done." + action);
 		}
 		catch (InvalidRequestException e) {
-			redirect.addFlashAttribute("problem", e.fieldErrors().values().iterator().next());
+			// the page shows the error at its field, with the text typed kept
+			redirect.addFlashAttribute("errors", e.fieldErrors());
+			redirect.addFlashAttribute("typed", typed("note", note, "reason", reason));
+			return "redirect:/requests/" + id + "#actions";
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("problem", "requests.conflict");
@@ -219,9 +228,22 @@ class RequestsController {
 			redirect.addFlashAttribute("notice", "requests.messagePosted");
 		}
 		catch (InvalidRequestException e) {
-			redirect.addFlashAttribute("problem", e.fieldErrors().values().iterator().next());
+			redirect.addFlashAttribute("errors", e.fieldErrors());
+			redirect.addFlashAttribute("typed", typed("body", body, "tlp", tlp));
 		}
 		return "redirect:/requests/" + id + "#thread";
+	}
+
+	/** What the person typed into a refused form, shown again with its errors (nulls left out). */
+	private static Map<String, String> typed(String name, @Nullable String value, String otherName, @Nullable String other) {
+		Map<String, String> typed = new LinkedHashMap<>();
+		if (value != null) {
+			typed.put(name, value);
+		}
+		if (other != null) {
+			typed.put(otherName, other);
+		}
+		return typed;
 	}
 
 	@GetMapping("/requests/{id}/attachments/{attachmentId}")

@@ -93,6 +93,7 @@ class CorrelationController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("hit", hits.open(CallerContext.require(), id));
 			model.addAttribute("errors", e.fieldErrors());
+			model.addAttribute("typed", Map.of("reason", reason == null ? "" : reason));
 			return "correlation/hit";
 		}
 		catch (ConflictException e) {

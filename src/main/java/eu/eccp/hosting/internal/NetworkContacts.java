@@ -43,6 +43,9 @@ public class NetworkContacts {
 
 	static final long MAX_ASN = 0xffffffffL;
 
+	/** The length limits of a network's texts (the form shows them and its errors name them). */
+	public static final Map<String, Integer> LIMITS = Map.of("name", 200, "abuseEmail", 254, "note", 1000);
+
 	private final JdbcClient jdbc;
 	private final Organisations organisations;
 	private final AuditTrail audit;
@@ -193,11 +196,11 @@ public class NetworkContacts {
 		if (name == null) {
 			errors.put("name", "validation.required");
 		}
-		else if (name.length() > 200) {
+		else if (name.length() > LIMITS.get("name")) {
 			errors.put("name", "validation.tooLong");
 		}
 		String email = blankToNull(input.abuseEmail());
-		if (email != null && (email.length() > 254 || !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+"))) {
+		if (email != null && (email.length() > LIMITS.get("abuseEmail") || !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+"))) {
 			errors.put("abuseEmail", "validation.email");
 		}
 		UUID organisation = null;
@@ -221,7 +224,7 @@ public class NetworkContacts {
 			errors.put("abuseEmail", "hosting.validation.contactRequired");
 		}
 		String note = blankToNull(input.note());
-		if (note != null && note.length() > 1000) {
+		if (note != null && note.length() > LIMITS.get("note")) {
 			errors.put("note", "validation.tooLong");
 		}
 		return new Valid(asn, name == null ? "" : name, email, organisation, note);

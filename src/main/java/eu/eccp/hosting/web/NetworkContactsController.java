@@ -51,13 +51,14 @@ class NetworkContactsController {
 	}
 
 	@PostMapping
-	String put(RowForm form, Model model, RedirectAttributes redirect) {
+	String put(RowForm form, Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		CallerContext caller = CallerContext.require();
 		long asn;
 		try {
 			asn = Long.parseLong(form.asn() == null ? "" : form.asn().strip().replaceFirst("^(?i)as", ""));
 		}
 		catch (NumberFormatException e) {
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return render(model, form, Map.of("asn", "hosting.validation.asn"));
 		}
 		try {
@@ -65,6 +66,7 @@ class NetworkContactsController {
 					form.note()));
 		}
 		catch (InvalidRequestException e) {
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return render(model, form, e.fieldErrors());
 		}
 		redirect.addFlashAttribute("notice", "hosting.admin.saved");
@@ -96,6 +98,7 @@ class NetworkContactsController {
 		model.addAttribute("contacts", contacts.list(CallerContext.require()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("limits", NetworkContacts.LIMITS);
 		return "hosting/network-contacts";
 	}
 }

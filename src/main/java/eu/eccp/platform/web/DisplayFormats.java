@@ -21,6 +21,18 @@ public class DisplayFormats {
 		return instant == null ? "—" : local(ZoneOffset.UTC).map(f -> f.format(instant) + " UTC").orElseGet(() -> UTC.format(instant));
 	}
 
+	/** A calendar date in the reader's format (French {@code 28 nov. 2026}, German {@code 28.11.2026}; English ISO). */
+	public String date(java.time.@Nullable LocalDate date) {
+		if (date == null) {
+			return "—";
+		}
+		java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		if (reader.getLanguage().equals("en") || reader.getLanguage().isEmpty()) {
+			return date.toString();
+		}
+		return DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(reader).format(date);
+	}
+
 	/** The reader's date-and-time format in a zone, or empty for English (which keeps ISO dates). */
 	private static java.util.Optional<DateTimeFormatter> local(java.time.ZoneId zone) {
 		java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();

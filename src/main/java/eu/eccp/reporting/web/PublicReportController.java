@@ -124,6 +124,7 @@ class PublicReportController {
 			@RequestParam(defaultValue = "") String token, @RequestParam(required = false) @Nullable String text,
 			@RequestParam(name = "attachments", required = false) MultipartFile @Nullable [] attachments, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
+		model.addAttribute("typed", text == null ? Map.of() : Map.of("text", text));
 		return show(model, response, reference, token, request.getRemoteAddr(), () -> status.addInformation(reference, token,
 				request.getRemoteAddr(), text, Uploads.of(attachments)), "report.status.added");
 	}

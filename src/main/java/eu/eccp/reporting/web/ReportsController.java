@@ -130,6 +130,7 @@ class ReportsController {
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("typed", Map.of("reason", reason == null ? "" : reason));
 			return redisplay(id, model, e.fieldErrors());
 		}
 		catch (ConflictException e) {

@@ -74,13 +74,15 @@ class SharingController {
 	}
 
 	@PostMapping("/sharing")
-	String create(AgreementForm form, Model model, RedirectAttributes redirect) {
+	String create(AgreementForm form, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			agreements.create(CallerContext.require(), form.draft());
 			redirect.addFlashAttribute("notice", "sharing.notice.created");
 			return "redirect:/sharing";
 		}
 		catch (InvalidRequestException e) {
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return show(model, form, e.fieldErrors());
 		}
 	}
