@@ -77,6 +77,8 @@ CREATE TABLE training_enrolment (
     id                  uuid PRIMARY KEY,
     course_id           uuid NOT NULL REFERENCES training_course (id),
     person_id           uuid NOT NULL,
+    -- the official's name as it goes on the certificate (kept with the enrolment, read without the directory)
+    person_name         text NOT NULL,
     organisation_id     uuid NOT NULL,
     country             char(2) NOT NULL,
     status              text NOT NULL,

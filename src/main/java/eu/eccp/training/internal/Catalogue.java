@@ -100,6 +100,12 @@ public class Catalogue {
 			.orElseThrow(() -> new RecordNotFoundException("course"));
 	}
 
+	/** A course a certificate names (the public verification page shows its title, organiser and dates). */
+	@Transactional(readOnly = true)
+	public Course courseForCertificate(CourseId id) {
+		return courses.find(id).orElseThrow(() -> new RecordNotFoundException("course"));
+	}
+
 	/** Whether the caller is a trainer of the course's organiser. */
 	public static boolean isOrganiser(CallerContext caller, Course course) {
 		return caller.has(Role.TRAINER) && caller.organisationId().equals(course.organiser());
