@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -111,5 +112,29 @@ class NeedsAndCoverageTests {
 		// another unit cannot delete it
 		mvc.perform(bearer(delete("/api/v1/training/needs/" + id), DemoTokens.token(mvc, "fr.admin"))).andExpect(status().isNotFound());
 		mvc.perform(bearer(delete("/api/v1/training/needs/" + id), de)).andExpect(status().isNoContent());
+	}
+
+	@Test
+	void anOrganisationsAdministratorDesignatesItsTrainingCoordinators() throws Exception {
+		String admin = DemoTokens.token(mvc, "fr.admin");
+		String analystToken = DemoTokens.token(mvc, "fr.analyst");
+		String body = need(LocalDate.now(ZoneOffset.UTC).getYear(), "ONLINE_INVESTIGATOR", "ADVANCED", 3, "HIGH");
+		mvc.perform(bearer(post("/api/v1/training/needs"), analystToken).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
+		String analyst = JsonPath.read(mvc.perform(bearer(get("/api/v1/me"), analystToken)).andReturn().getResponse()
+			.getContentAsString(), "$.userId");
+		// only an administrator designates, and only people of their own organisation
+		mvc.perform(bearer(put("/api/v1/training/coordinators/" + analyst), DemoTokens.token(mvc, "de.training")))
+			.andExpect(status().isForbidden());
+		mvc.perform(bearer(put("/api/v1/training/coordinators/" + analyst), DemoTokens.token(mvc, "admin")))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(bearer(put("/api/v1/training/coordinators/" + analyst), admin)).andExpect(status().isNoContent());
+		mvc.perform(bearer(get("/api/v1/training/coordinators"), admin))
+			.andExpect(jsonPath("$[*].username").value(org.hamcrest.Matchers.hasItems("fr.admin", "fr.analyst")));
+		mvc.perform(bearer(post("/api/v1/training/needs"), analystToken).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated());
+		mvc.perform(bearer(delete("/api/v1/training/coordinators/" + analyst), admin)).andExpect(status().isNoContent());
+		mvc.perform(bearer(post("/api/v1/training/needs"), analystToken).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
 	}
 }
