@@ -24,7 +24,7 @@ class DisclosureTests {
 	record Table(int rows, int columns, boolean two, long[] values) {
 	}
 
-	@Property(tries = 600)
+	@Property(tries = 3000)
 	void noSuppressedFigureCanBeDerived(@ForAll("tables") Table table, @ForAll @IntRange(min = 2, max = 10) int threshold) {
 		boolean[] hidden = Disclosure.suppress(table.values(), Disclosure.linesOf(table.rows(), table.columns(), table.two()),
 				threshold);
