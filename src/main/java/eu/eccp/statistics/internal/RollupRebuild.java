@@ -64,7 +64,7 @@ public class RollupRebuild {
 	}
 
 	/** Rebuilds when asked or when the reference rates changed; returns the reports handed through. */
-	int runIfDue() {
+	public int runIfDue() {
 		String cursor = repository.state(CURSOR).orElse("");
 		boolean sameReference = repository.state(BUILT_WITH).map(reference.version()::equals).orElse(false);
 		if (DONE.equals(cursor) && sameReference) {

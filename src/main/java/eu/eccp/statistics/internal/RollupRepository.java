@@ -86,7 +86,7 @@ class RollupRepository {
 			.param("occurred", list.stream().map(f -> f.occurredMonth() == null ? null : Date.valueOf(f.occurredMonth()))
 				.toArray(Date[]::new))
 			.param("reported", list.stream().map(f -> Date.valueOf(f.reportedMonth())).toArray(Date[]::new))
-			.param("at", list.stream().map(f -> SqlTimes.at(f.reportedAt())).toArray(java.time.OffsetDateTime[]::new))
+			.param("at", list.stream().map(f -> java.sql.Timestamp.from(f.reportedAt())).toArray(java.sql.Timestamp[]::new))
 			.param("amounts", list.stream().map(ReportFact::lossAmount).toArray(BigDecimal[]::new))
 			.param("currencies", list.stream().map(ReportFact::lossCurrency).toArray(String[]::new))
 			.param("eur", list.stream().map(ReportFact::lossEur).toArray(BigDecimal[]::new))
