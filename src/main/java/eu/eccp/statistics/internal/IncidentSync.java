@@ -62,6 +62,7 @@ class IncidentSync {
 				break;
 			}
 			Integer done = transactions.execute(status -> rollups.assignClusters(page));
+			log.debug("statistics: {} cluster memberships read after {}, {} reports moved", page.size(), since, done);
 			moved += done == null ? 0 : done;
 			ReportClusters.Membership last = page.get(page.size() - 1);
 			since = last.changedAt();

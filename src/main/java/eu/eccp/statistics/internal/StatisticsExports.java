@@ -31,7 +31,8 @@ final class StatisticsExports {
 		table.dimensions().forEach(d -> header.add(d.name().toLowerCase(Locale.ROOT)));
 		header.addAll(List.of("measure", "unit", "value", "amount_eur", "per_100000", "month_on_month_percent",
 				"year_on_year_percent", "suppressed"));
-		CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+			.setCommentMarker('#').get());
 		for (StatisticsTable.Figure figure : all(table)) {
 			List<Object> row = new ArrayList<>();
 			table.dimensions().forEach(d -> row.add(figure.key().getOrDefault(d.name().toLowerCase(Locale.ROOT), "_T")));

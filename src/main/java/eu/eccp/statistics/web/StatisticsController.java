@@ -29,6 +29,7 @@ import eu.eccp.statistics.internal.Measure;
 import eu.eccp.statistics.internal.StatisticsQuery;
 import eu.eccp.statistics.internal.StatisticsRequest;
 import eu.eccp.statistics.internal.StatisticsTable;
+import eu.eccp.statistics.internal.TimeFigures;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -43,8 +44,11 @@ class StatisticsController {
 	private final StatisticsDownloads downloads;
 	private final Labels labels;
 	private final Clock clock;
+	private final TimeFigures times;
 
-	StatisticsController(StatisticsQuery query, StatisticsDownloads downloads, Labels labels, Clock clock) {
+	StatisticsController(StatisticsQuery query, StatisticsDownloads downloads, Labels labels, Clock clock,
+			TimeFigures times) {
+		this.times = times;
 		this.query = query;
 		this.downloads = downloads;
 		this.labels = labels;
@@ -113,6 +117,11 @@ class StatisticsController {
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("errors", e.fieldErrors());
+		}
+		if (staff) {
+			CallerContext caller = CallerContext.require();
+			model.addAttribute("removals", times.removals(caller));
+			model.addAttribute("requestTimes", times.requests(caller));
 		}
 		return "statistics/page";
 	}
