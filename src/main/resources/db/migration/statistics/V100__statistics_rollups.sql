@@ -48,20 +48,6 @@ CREATE TABLE statistics_state
   updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- National official police-recorded figures (annual, by ICCS code) uploaded by a national unit, shown beside
--- the platform's own counts with their source.
-CREATE TABLE statistics_national_figure
-(
-  country       CHAR(2) NOT NULL,
-  year          INT NOT NULL,
-  iccs_code     TEXT NOT NULL,
-  recorded      BIGINT NOT NULL CHECK (recorded >= 0),
-  source        TEXT NOT NULL,
-  uploaded_by   UUID NOT NULL,
-  uploaded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-  PRIMARY KEY (country, year, iccs_code)
-);
-
 -- Correlation's published ReportClusters reads clusters by the time they last changed (created or merged into);
 -- without this index that read scans every cluster.
 CREATE INDEX IF NOT EXISTS correlation_cluster_changed ON correlation_cluster (updated_at, id);

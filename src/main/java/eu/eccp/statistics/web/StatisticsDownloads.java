@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class StatisticsDownloads {
 
+	@eu.eccp.shared.Labelled(shown = false)
 	enum Format {
 		JSON, CSV, SDMX_CSV;
 
