@@ -106,7 +106,7 @@ class SecurityConfiguration {
 			})
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**",
-					"/blocklist/stop/**", "/blocklist/review", "/training/public/**")
+					"/blocklist/stop/**", "/blocklist/review", "/training/public/**", "/statistics", "/statistics/download")
 			.permitAll()
 			.requestMatchers("/login/code").authenticated()
 			.requestMatchers("/account/security", "/account/security/**").access(enrolment.authenticated())
