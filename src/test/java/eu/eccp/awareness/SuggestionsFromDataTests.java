@@ -31,7 +31,7 @@ import com.jayway.jsonpath.JsonPath;
  * reports' text, the reporters, a value identifying a person, or a value an AMBER report carries. What is then
  * published carries none of it either, on any public output.
  */
-@SpringBootTest(properties = { "eccp.demo=true", "eccp.awareness.suggestion-interval=1s" })
+@SpringBootTest(properties = { "eccp.demo=true", "eccp.awareness.suggestion-interval=1s", "eccp.awareness.surge-minimum=4" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SuggestionsFromDataTests {
@@ -80,6 +80,14 @@ class SuggestionsFromDataTests {
 			.doesNotContain("@").doesNotContain("12 34");
 		assertThat(suggestions).doesNotContain(secret).doesNotContain("Jeanne").doesNotContain("Dupont")
 			.doesNotContain("jeanne.martin").doesNotContain("hidden-" + run).doesNotContain("+33");
+
+		// four phishing reports this week and none in the eight before: far above the baseline
+		Map<String, Object> surge = JsonPath.<List<Map<String, Object>>>read(suggestions,
+				"$[?(@.kind == 'OFFENCE_SURGE' && @.offence == 'PHISHING')]").get(0);
+		assertThat((Integer) surge.get("reportCount")).isGreaterThanOrEqualTo(4);
+		assertThat(surge.get("baselinePerWeek")).isEqualTo(0.0);
+		assertThat(surge.get("countries")).asList().contains("BE", "DE", "FR", "NL");
+		assertThat(surge.get("clearIndicators")).asList().isEmpty();
 
 		// an advisory written from it and published: no public output carries anything of the reports
 		String draft = """
