@@ -47,6 +47,8 @@ class DemoData implements ApplicationRunner {
 			new DemoAccount("hosting.partner", "Hosting abuse desk", "hosting", Set.of(Role.PARTNER)),
 			new DemoAccount("bank.partner", "Bank fraud desk", "bank", Set.of(Role.PARTNER)),
 			new DemoAccount("europol.coordinator", "Europol EC3 coordinator", "europol", Set.of(Role.COORDINATOR)),
+			// a second coordinator: public advisories are published only after a second person approves them
+			new DemoAccount("europol.coordinator2", "Europol EC3 second coordinator", "europol", Set.of(Role.COORDINATOR)),
 			new DemoAccount("blocklist.officer", "Europol EC3 block-list officer", "europol", Set.of(Role.BLOCKLIST_OFFICER)),
 			new DemoAccount("statistician", "Platform statistician", "platform-operator", Set.of(Role.STATISTICIAN)),
 			new DemoAccount("trainer", "Platform trainer", "platform-operator", Set.of(Role.TRAINER)),
