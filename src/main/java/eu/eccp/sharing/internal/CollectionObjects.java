@@ -260,7 +260,7 @@ class CollectionObjects {
 				ids AS (SELECT DISTINCT o.indicator_id FROM sharing_collection_object o
 				  JOIN allowed p ON o.agreement_id = p.a AND o.type = p.t
 				  WHERE NOT o.revoked AND o.tlp = 'CLEAR' AND o.indicator_id > :after ORDER BY 1 LIMIT :limit)
-				SELECT """ + COLUMNS.replace("indicator_id,", "o.indicator_id,") + """
+				SELECT o.""" + COLUMNS + """
 				 FROM sharing_collection_object o JOIN allowed p ON o.agreement_id = p.a AND o.type = p.t
 				JOIN ids ON ids.indicator_id = o.indicator_id
 				WHERE NOT o.revoked AND o.tlp = 'CLEAR' ORDER BY o.indicator_id""")
