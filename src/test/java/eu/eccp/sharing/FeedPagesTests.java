@@ -70,7 +70,9 @@ class FeedPagesTests {
 			.param("kind", "TAXII").param("name", "").param("url", "ftp://x.example.org/").param("tlp", "AMBER")
 			.param("intervalSeconds", "5")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(refused).contains("has-error", "aria-invalid=\"true\"", "name-error", "url-error", "intervalSeconds-error");
+		assertThat(refused).contains("has-error", "aria-invalid=\"true\"", "name-error",
+				"id=\"url-error\">Donnez l’adresse de la collection",
+				"id=\"intervalSeconds-error\">Indiquez un intervalle entre 60 secondes et 7 jours.");
 
 		String secret = "page-secret-" + s + "-ABCD";
 		mvc.perform(post("/sharing/feeds").session(bank).with(csrf()).param("kind", "TAXII").param("name", "Own " + s)
@@ -78,8 +80,8 @@ class FeedPagesTests {
 			.param("secret", secret).param("tlp", "GREEN").param("intervalSeconds", "3600").param("pageSize", "100"))
 			.andExpect(status().is3xxRedirection());
 		String token = DemoTokens.token(mvc, "bank.partner");
-		String id = JsonPath.read(mvc.perform(DemoTokens.bearer(get("/api/v1/sharing/feeds"), token)).andReturn()
-			.getResponse().getContentAsString(), "$[?(@.name == 'Own " + s + "')].id[0]");
+		String id = JsonPath.<java.util.List<String>>read(mvc.perform(DemoTokens.bearer(get("/api/v1/sharing/feeds"), token))
+			.andReturn().getResponse().getContentAsString(), "$[?(@.name == 'Own " + s + "')].id").get(0);
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
 			.until(() -> page(bank, "/sharing/feeds", Locale.GERMAN).contains("HTTP-Status 401"));
 		String german = page(bank, "/sharing/feeds", Locale.GERMAN);
@@ -88,11 +90,11 @@ class FeedPagesTests {
 
 		String edit = page(bank, "/sharing/feeds/" + id, Locale.ENGLISH);
 		assertThat(edit).contains("Change the source", "name=\"enabled\"").doesNotContain(secret);
-		String moved = mvc.perform(post("/sharing/feeds/" + id).session(bank).with(csrf()).param("kind", "TAXII")
+		var movedResult = mvc.perform(post("/sharing/feeds/" + id).session(bank).with(csrf()).param("kind", "TAXII")
 			.param("name", "Own " + s).param("url", "https://elsewhere.example.org/c/").param("tlp", "GREEN")
-			.param("intervalSeconds", "3600")).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(moved).contains("secret-error", "The stored credential is never sent to another address");
+			.param("intervalSeconds", "3600")).andExpect(status().isOk()).andReturn();
+		String moved = movedResult.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(moved).as("errors %s", movedResult.getModelAndView().getModel().get("errors")).contains("secret-error", "The stored credential is never sent to another address");
 		mvc.perform(post("/sharing/feeds/" + id).session(bank).with(csrf()).param("kind", "TAXII")
 			.param("name", "Paused " + s).param("url", "http://localhost:" + port + "/taxii2/api/collections/x/")
 			.param("secret", "another").param("tlp", "GREEN").param("intervalSeconds", "7200"))

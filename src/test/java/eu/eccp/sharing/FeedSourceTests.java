@@ -200,6 +200,28 @@ class FeedSourceTests {
 			.content("{\"type\":\"bundle\",\"objects\":[]}")).andExpect(status().isUnprocessableContent());
 	}
 
+	@Test
+	void aMispEventOfThreeThousandAttributesImportsThroughTheApi() throws Exception {
+		StringBuilder attributes = new StringBuilder();
+		for (int i = 0; i < 3000; i++) {
+			attributes.append(i == 0 ? "" : ",").append("""
+					{"uuid":"%s","type":"url","category":"Network activity","value":"https://bulk-%s-%d.bad-site.net/p"}"""
+				.formatted(UUID.randomUUID(), s, i));
+		}
+		String event = """
+				{"Event":{"uuid":"%s","date":"2026-03-02","Attribute":[%s],"Tag":[{"name":"tlp:amber"}]}}"""
+			.formatted(UUID.randomUUID(), attributes);
+
+		String report = mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/imports/misp"), DemoTokens.token(mvc, "bank.partner"))
+			.contentType(MediaType.APPLICATION_JSON).content(event)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(JsonPath.<Integer>read(report, "$.received")).isEqualTo(3000);
+		assertThat(JsonPath.<Integer>read(report, "$.imported")).isEqualTo(3000);
+		assertThat(JsonPath.<Integer>read(report, "$.rejectedCount")).isZero();
+		assertThat(markings("URL", "https://bulk-" + s + "-2999.bad-site.net/p")).containsExactly("AMBER");
+	}
+
 	/** The markings of the FEED records of an indicator. */
 	List<String> markings(String type, String value) {
 		return jdbc.sql("""
