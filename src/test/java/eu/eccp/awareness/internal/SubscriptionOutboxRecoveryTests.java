@@ -54,8 +54,10 @@ class SubscriptionOutboxRecoveryTests {
 
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> worker.sendDue() > 0);
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
-		assertThat(smtp.getReceivedMessages()).filteredOn(m -> recipient(m).equals(address)).hasSize(1)
-			.first().satisfies(m -> assertThat(m.getSubject()).isEqualTo("Bestätigen Sie Ihr Abonnement der ECCP-Warnungen"));
+		java.util.List<jakarta.mail.internet.MimeMessage> received = java.util.Arrays.stream(smtp.getReceivedMessages())
+			.filter(m -> recipient(m).equals(address)).toList();
+		assertThat(received).hasSize(1);
+		assertThat(received.get(0).getSubject()).isEqualTo("Bestätigen Sie Ihr Abonnement der ECCP-Warnungen");
 		assertThat(jdbc.sql("""
 				SELECT confirm_token IS NULL AND sent_at IS NOT NULL FROM advisory_mail
 				WHERE subscription_id = (SELECT id FROM advisory_subscription WHERE email = :email)""")
