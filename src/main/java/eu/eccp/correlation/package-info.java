@@ -7,7 +7,9 @@
  * batches, with a {@link eu.eccp.correlation.HitAnnouncement} saying when hits are announced, and gets an
  * {@link eu.eccp.correlation.IngestResult}), the event {@link eu.eccp.correlation.CrossBorderHitsFound},
  * {@link eu.eccp.correlation.Hits} with {@link eu.eccp.correlation.HitSummary} (cases opened from a hit) and
- * {@link eu.eccp.correlation.UnreadHits} (the dashboard).
+ * {@link eu.eccp.correlation.UnreadHits} (the dashboard), and {@link eu.eccp.correlation.ClusterTrends}: aggregate
+ * facts about clusters growing across borders (counts, countries, first seen, TLP:CLEAR values identifying nobody)
+ * for public awareness, which never sees a record.
  */
 @NullMarked
 @ApplicationModule(displayName = "Correlation",

@@ -7,7 +7,8 @@
  * taxonomy ({@link eu.eccp.reporting.Offence}, {@link eu.eccp.reporting.CrimeKind}), and
  * {@link eu.eccp.reporting.Reports}: the summaries of reports a caller may see ({@link eu.eccp.reporting.ReportSummary},
  * for cases linking a report) and the processing backlog ({@link eu.eccp.reporting.ReportProcessingBacklog}, for the
- * background-work page). Extraction and correlation of a report happen inside this module
+ * background-work page), and {@link eu.eccp.reporting.OffenceTrends}: counts of reports by offence and week (for
+ * public awareness's suggestions; no content, no reporter, TLP:RED never counted). Extraction and correlation of a report happen inside this module
  * ({@code internal.ReportCorrelation}), which hands the indicators to correlation's
  * {@link eu.eccp.correlation.Sightings} in batches.
  */

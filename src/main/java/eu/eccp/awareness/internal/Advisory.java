@@ -30,6 +30,16 @@ public record Advisory(AdvisoryId id, String reference, Offence offence, List<Co
 		texts = Map.copyOf(texts);
 	}
 
+	/** The title in the reader's language, else the first language written (English, French, German). */
+	public String title(java.util.Locale reader) {
+		AdvisoryText text = texts.get(AdvisoryLanguage.of(reader));
+		if (text == null) {
+			text = java.util.Arrays.stream(AdvisoryLanguage.values()).map(texts::get).filter(t -> t != null).findFirst()
+				.orElse(null);
+		}
+		return text == null ? "—" : text.title();
+	}
+
 	public boolean isPublic() {
 		return revision > 0 && status != AdvisoryStatus.WITHDRAWN;
 	}
