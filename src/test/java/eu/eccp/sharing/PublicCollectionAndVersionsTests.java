@@ -128,7 +128,7 @@ class PublicCollectionAndVersionsTests {
 		Instant at = Instant.parse("2026-03-01T10:00:00Z");
 		sightings.record(List.of(record(fr, Tlp.CLEAR, at, ind("URL", clearUrl), ind("EMAIL", email)),
 				record(fr, Tlp.GREEN, at, ind("URL", greenUrl)), record(de, Tlp.CLEAR, at, ind("URL", unpublished))));
-		agreement("fr-unit", "bank", true);
+		String publishing = agreement("fr-unit", "bank", true);
 		agreement("de-unit", "bank", false);
 
 		MockHttpServletResponse listed = anonymous("/taxii2/public/collections/");
@@ -154,6 +154,18 @@ class PublicCollectionAndVersionsTests {
 			.isEqualTo(401);
 		String discovery = taxii(DemoTokens.token(mvc, "bank.partner"), "/taxii2/").getContentAsString();
 		assertThat(discovery).contains("/taxii2/public/");
+
+		String id = served.stream().filter(o -> o.path("pattern").asString().contains(clearUrl)).findFirst().orElseThrow()
+			.path("id").asString();
+		mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/agreements/" + publishing + "/end"),
+				DemoTokens.token(mvc, "europol.coordinator"))).andExpect(status().isOk());
+		String object = "/taxii2/public/collections/" + collection + "/objects/" + id + "/";
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+			.until(() -> objects(anonymous(object)).get(0).path("revoked").asBoolean(false));
+		assertThat(objects(anonymous(object + "?match[version]=all"))).as("a revoked object shows its revoked version only")
+			.singleElement().satisfies(o -> assertThat(o.path("revoked").asBoolean()).isTrue());
+		assertThat(JsonPath.<List<String>>read(anonymous(object + "versions/").getContentAsString(), "$.versions"))
+			.hasSize(1);
 	}
 
 	@Test
