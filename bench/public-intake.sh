@@ -21,8 +21,8 @@ PID=$!
 until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do sleep 0.5; done
 ADMIN=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"demo"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-# a short warm-up so the JIT has compiled the intake path
-java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" 5 > /dev/null
+# a warm-up of WARMUP seconds (default 15) so that the JIT has compiled the intake path: the figure is the steady state
+java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" "${WARMUP:-15}" > /dev/null
 java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" "$SECONDS_OF_LOAD" | tee "$WORK/load.txt" | grep -v '^accepted='
 STOP=$(date +%s.%N)
 waiting() { curl -s localhost:$PORT/api/v1/admin/background-work -H "Authorization: Bearer $ADMIN" \

@@ -6,7 +6,10 @@
  *
  * <p>Published: the {@link eu.eccp.contactpoints.RequestId}, {@link eu.eccp.contactpoints.RequestKind} and
  * {@link eu.eccp.contactpoints.RequestStatus} value types, and {@link eu.eccp.contactpoints.OpenRequests} (the
- * dashboard's count of requests waiting for the caller's organisation).
+ * dashboard's count of requests waiting for the caller's organisation), {@link eu.eccp.contactpoints.ContentRemovalDesks},
+ * {@link eu.eccp.contactpoints.PreservationRequests} (an urgent preservation request another module opens, e.g. for a
+ * takedown item's host, linked back to its origin) and {@link eu.eccp.contactpoints.BackupContacts} (whom to escalate
+ * to: an organisation's backup contact, a country's 24/7 point).
  */
 @NullMarked
 @ApplicationModule(displayName = "24/7 contact points and urgent requests",

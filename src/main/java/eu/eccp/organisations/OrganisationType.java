@@ -17,6 +17,8 @@ public enum OrganisationType {
 	ONLINE_PLATFORM,
 	BANK,
 	EU_BODY,
+	/** Training organisers (CEPOL, ECTEG, EJTN, national police and judicial academies): they publish courses. */
+	TRAINING_ORGANISER,
 	PLATFORM_OPERATOR;
 
 	private static final Set<OrganisationType> PRIVATE_PARTNERS = EnumSet.of(ISP, HOSTING_PROVIDER, REGISTRAR,
@@ -40,6 +42,7 @@ public enum OrganisationType {
 			case ISP, HOSTING_PROVIDER, REGISTRAR, ONLINE_PLATFORM, BANK -> EnumSet.of(Role.PARTNER, Role.ADMIN);
 			case EU_BODY -> EnumSet.of(Role.ANALYST, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER,
 					Role.BLOCKLIST_OFFICER, Role.ADMIN);
+			case TRAINING_ORGANISER -> EnumSet.of(Role.TRAINER, Role.ADMIN);
 			case PLATFORM_OPERATOR -> EnumSet.of(Role.AUDITOR, Role.COORDINATOR, Role.STATISTICIAN, Role.TRAINER,
 					Role.ADMIN);
 		};

@@ -15,10 +15,15 @@
  * {@link eu.eccp.takedown.ItemId}, and {@link eu.eccp.takedown.ItemLocations} with
  * {@link eu.eccp.takedown.LookedUpLocation} (where a lookup found an item's host), and {@link eu.eccp.takedown.RemovalChecks}
  * (what a removal check saw).
+ *
+ * <p>It proposes block-list entries through the block list's published {@link eu.eccp.blocklist.BlockListProposals}
+ * and opens preservation requests through the contact points' {@link eu.eccp.contactpoints.PreservationRequests};
+ * neither module knows takedown.
  */
 @NullMarked
 @ApplicationModule(displayName = "Illegal content and takedown",
-		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "hosting" })
+		allowedDependencies = { "shared", "organisations", "audit", "notifications", "indicators", "hosting", "blocklist",
+				"contactpoints" })
 package eu.eccp.takedown;
 
 import org.jspecify.annotations.NullMarked;

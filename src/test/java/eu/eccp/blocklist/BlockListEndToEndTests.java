@@ -288,6 +288,99 @@ class BlockListEndToEndTests {
 		mvc.perform(get("/api/v1/public/blocklist/stop/" + ref)).andExpect(status().isNotFound());
 	}
 
+	org.springframework.mock.web.MockHttpSession logIn(String username) throws Exception {
+		return (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.user(username).password("demo"))
+			.andReturn().getRequest().getSession();
+	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	String publishedEntry(String url) throws Exception {
+		String created = mvc.perform(as(post("/api/v1/blocklist/entries"), DemoTokens.token(mvc, "hotline.analyst"))
+			.contentType(MediaType.APPLICATION_JSON).content(proposal(url, true, "FR"))).andReturn().getResponse()
+			.getContentAsString();
+		mvc.perform(as(post("/api/v1/blocklist/entries/" + JsonPath.read(created, "$.id") + "/approval"),
+				DemoTokens.token(mvc, "blocklist.officer"))).andExpect(status().isOk());
+		return JsonPath.read(created, "$.referenceCode");
+	}
+
+	@Test
+	void anOfficerAnswersAReviewOnTheBlockListPage() throws Exception {
+		String ref = publishedEntry("http://answered-" + UUID.randomUUID().toString().substring(0, 8) + ".example/");
+		mvc.perform(post("/blocklist/review").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).with(from("198.51.100.20"))
+			.param("referenceCode", ref).param("contact", "owner@answered.example").param("message", "My own photos."))
+			.andExpect(status().isOk());
+		String reviewId = jdbc.sql("""
+				SELECT r.id FROM blocklist_review r JOIN blocklist_entry e ON e.id = r.entry_id WHERE e.reference_code = :ref""")
+			.param("ref", ref).query(UUID.class).single().toString();
+
+		var officer = logIn("blocklist.officer");
+		String page = mvc.perform(get("/blocklist").session(officer).locale(java.util.Locale.ENGLISH)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"review-" + reviewId + "\"", "owner@answered.example", "My own photos.",
+				"/blocklist/reviews/" + reviewId + "/answer");
+		// without an outcome or an answer: form errors on the page, nothing answered
+		String refused = mvc.perform(post("/blocklist/reviews/" + reviewId + "/answer").session(officer)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.locale(java.util.Locale.ENGLISH).param("answer", "Upheld."))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("Say whether the block is upheld or withdrawn.");
+		assertThat(jdbc.sql("SELECT answered_at FROM blocklist_review WHERE id = CAST(:id AS uuid)").param("id", reviewId)
+			.query(java.sql.Timestamp.class).optional()).isEmpty();
+
+		mvc.perform(post("/blocklist/reviews/" + reviewId + "/answer").session(officer)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("outcome", "UPHELD").param("answer", "The images are illegal; the block stays."))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT outcome FROM blocklist_review WHERE id = CAST(:id AS uuid)").param("id", reviewId)
+			.query(String.class).single()).isEqualTo("UPHELD");
+		mvc.perform(get("/api/v1/public/blocklist/stop/" + ref)).andExpect(status().isOk());
+		// a proposer without the block-list role does not answer
+		mvc.perform(post("/blocklist/reviews/" + reviewId + "/answer").session(logIn("hotline.analyst"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("outcome", "WITHDRAWN").param("answer", "No."))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void thePublicReviewFormAndApiAreRateLimitedPerClientAddress() throws Exception {
+		String ref = publishedEntry("http://limited-" + UUID.randomUUID().toString().substring(0, 8) + ".example/");
+		String body = "{\"referenceCode\":\"" + ref + "\",\"contact\":\"owner@limited.example\",\"message\":\"Review, please.\"}";
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(post("/api/v1/public/blocklist/reviews").with(from("198.51.100.30")).contentType(MediaType.APPLICATION_JSON)
+				.content(body)).andExpect(status().isCreated());
+		}
+		// the form and the API share the budget (5 an hour by default)
+		mvc.perform(post("/blocklist/review").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).with(from("198.51.100.30"))
+			.param("referenceCode", ref).param("contact", "owner@limited.example").param("message", "Once more."))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/public/blocklist/reviews").with(from("198.51.100.30")).contentType(MediaType.APPLICATION_JSON)
+			.content(body))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Too many requests")));
+		String page = mvc.perform(post("/blocklist/review").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).with(from("198.51.100.30")).locale(java.util.Locale.FRENCH)
+			.param("referenceCode", ref).param("contact", "owner@limited.example").param("message", "Encore."))
+			.andExpect(status().isTooManyRequests()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(eu.eccp.HeadlessBrowser.message("fr", "validation.rateLimited"), "id=\"review-form\"");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM blocklist_review r JOIN blocklist_entry e ON e.id = r.entry_id WHERE e.reference_code = :ref""")
+			.param("ref", ref).query(Long.class).single()).isEqualTo(5);
+		// another address still may
+		mvc.perform(post("/api/v1/public/blocklist/reviews").with(from("198.51.100.31")).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isCreated());
+	}
+
 	@Test
 	void refusesBadProposalsWithFieldErrors() throws Exception {
 		String hotline = DemoTokens.token(mvc, "hotline.analyst");

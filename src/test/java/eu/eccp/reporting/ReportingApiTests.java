@@ -427,7 +427,10 @@ class ReportingApiTests {
 			.andExpect(jsonPath("$.length()").value(Offence.values().length))
 			.andExpect(jsonPath("$[?(@.offence == 'CHILD_SEXUAL_ABUSE_MATERIAL')].conventionArticles[0]").value("ETS 185 Art. 9"))
 			.andExpect(jsonPath("$[?(@.offence == 'RACISM_XENOPHOBIA')].kind").value("ILLEGAL_CONTENT"))
-			.andExpect(jsonPath("$[?(@.offence == 'DENIAL_OF_SERVICE')].rsitClass").value("Availability"));
+			.andExpect(jsonPath("$[?(@.offence == 'DENIAL_OF_SERVICE')].rsitClass").value("Availability"))
+			.andExpect(jsonPath("$[?(@.offence == 'ILLEGAL_ACCESS')].iccsCode").value("09031"))
+			.andExpect(jsonPath("$[?(@.offence == 'CHILD_SEXUAL_ABUSE_MATERIAL')].iccsCode").value("030221"))
+			.andExpect(jsonPath("$[?(@.offence == 'PHISHING')].cyberRelated").value(true));
 	}
 
 	static byte[] png() {

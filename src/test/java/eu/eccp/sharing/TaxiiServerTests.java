@@ -420,6 +420,16 @@ class TaxiiServerTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void thePublicCollectionIsNotServedUnlessTheOperatorEnablesIt() throws Exception {
+		for (String path : List.of("/taxii2/public/", "/taxii2/public/collections/")) {
+			MockHttpServletResponse response = mvc.perform(get(path).header("Accept", TAXII)).andReturn().getResponse();
+			assertThat(response.getStatus()).as(path).isEqualTo(404);
+			assertThat(response.getContentType()).isEqualTo(TAXII);
+		}
+		assertThat(taxii(bank, "/taxii2/").getContentAsString()).doesNotContain("/taxii2/public/");
+	}
+
 	org.springframework.mock.web.MockHttpSession loggedIn(String username) throws Exception {
 		return (org.springframework.mock.web.MockHttpSession) mvc.perform(
 				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deltaVersions how many versions back a delta is served; older clients are told to fetch the full
  *        list (HTTP 410) (default 1000)
  * @param reviewAnswerWithin the time within which a site owner's review request must be answered (default 7 days)
+ * @param reviewRequestsPerHour review requests one client address may send per hour from the public stop page
+ *        and {@code POST /api/v1/public/blocklist/reviews} together (default 5); more get 429
  * @param keyOverlap how long a new signing key is published before it signs, and the old one stays valid
  *        after (default 7 days)
  * @param keyDir where the private signing keys are kept (default {@code DATA_DIR/blocklist/keys})
@@ -31,5 +33,6 @@ record BlockListProperties(@DefaultValue("1d") Duration checkInterval, @DefaultV
 		@DefaultValue("7d") Duration maxUnconfirmed, @DefaultValue("1m") Duration checkPollInterval,
 		@DefaultValue("50") int checkBatch, @DefaultValue("10m") Duration checkLease,
 		@DefaultValue("1000") int deltaVersions, @DefaultValue("7d") Duration reviewAnswerWithin,
-		@DefaultValue("7d") Duration keyOverlap, @Nullable Path keyDir, @Nullable String rpzStopHost) {
+		@DefaultValue("7d") Duration keyOverlap, @Nullable Path keyDir, @Nullable String rpzStopHost,
+		@DefaultValue("5") int reviewRequestsPerHour) {
 }

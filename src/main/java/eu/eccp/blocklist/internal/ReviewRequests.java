@@ -26,6 +26,7 @@ import eu.eccp.notifications.Notice;
 import eu.eccp.notifications.Notifications;
 import eu.eccp.organisations.People;
 import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.ClientRateLimits;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.RecordNotFoundException;
@@ -60,6 +61,9 @@ public class ReviewRequests {
 	private final People people;
 
 	private final Notifications notifications;
+
+	/** Review requests per client address and hour (the public stop page and API share them). */
+	private final ClientRateLimits rateLimits = new ClientRateLimits(100_000);
 
 	ReviewRequests(JdbcClient jdbc, EntryRepository entries, BlockListEntries lifecycle, AuditTrail audit, Clock clock,
 			BlockListProperties properties, People people, Notifications notifications) {
@@ -101,9 +105,14 @@ public class ReviewRequests {
 			.map(e -> new StopPageView(e.referenceCode(), e.stopText(language), e.category(), e.reasonCode()));
 	}
 
-	/** A site owner's request (no account needed). */
+	/**
+	 * A site owner's request (no account needed), limited per client address ({@code review-requests-per-hour};
+	 * {@link eu.eccp.shared.TooManyRequestsException} past it, before anything is read or stored).
+	 */
 	@Transactional
-	public ReviewReceived ask(@Nullable String referenceCode, @Nullable String contact, @Nullable String message) {
+	public ReviewReceived ask(@Nullable String referenceCode, @Nullable String contact, @Nullable String message,
+			String client) {
+		rateLimits.acquire("blocklist-review", client, properties.reviewRequestsPerHour());
 		Map<String, String> errors = new LinkedHashMap<>();
 		long value = referenceCode == null ? -1 : ReferenceCode.parse(referenceCode);
 		Entry entry = value < 0 ? null : entries.findByReference(ReferenceCode.format(value)).orElse(null);

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import eu.eccp.blocklist.ProposedEntry;
 import eu.eccp.blocklist.internal.BlockListEntries;
+import eu.eccp.blocklist.internal.ReviewRequests;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.InvalidRequestException;
@@ -32,9 +33,11 @@ import eu.eccp.shared.Role;
 class BlockListController {
 
 	private final BlockListEntries entries;
+	private final ReviewRequests reviews;
 
-	BlockListController(BlockListEntries entries) {
+	BlockListController(BlockListEntries entries, ReviewRequests reviews) {
 		this.entries = entries;
+		this.reviews = reviews;
 	}
 
 	/** The proposal form's fields as typed. */
@@ -64,7 +67,14 @@ class BlockListController {
 	private String render(Model model, ProposalForm form, Map<String, String> errors) {
 		CallerContext caller = CallerContext.require();
 		model.addAttribute("entries", entries.list(caller, null, 200, 0));
-		model.addAttribute("officer", caller.has(Role.BLOCKLIST_OFFICER));
+		boolean officer = caller.has(Role.BLOCKLIST_OFFICER);
+		model.addAttribute("officer", officer);
+		model.addAttribute("reviews", officer ? reviews.list(caller, false) : java.util.List.of());
+		model.addAttribute("outcomes", ReviewRequests.Outcome.values());
+		if (!model.containsAttribute("reviewErrors")) {
+			model.addAttribute("reviewErrors", Map.of());
+			model.addAttribute("answeredReview", null);
+		}
 		model.addAttribute("form", form);
 		model.addAttribute("errors", formFields(errors));
 		return "blocklist/entries";
@@ -95,6 +105,36 @@ class BlockListController {
 		}
 		redirect.addFlashAttribute("notice", "blocklist.notice.proposed");
 		return "redirect:/blocklist";
+	}
+
+	/** A block-list officer answers a site owner's review request: the block is upheld, or the entry withdrawn. */
+	@PostMapping("/reviews/{id}/answer")
+	String answerReview(@PathVariable UUID id, @RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String answer, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		ReviewRequests.Outcome chosen = null;
+		for (ReviewRequests.Outcome o : ReviewRequests.Outcome.values()) {
+			if (o.name().equals(outcome)) {
+				chosen = o;
+			}
+		}
+		try {
+			reviews.answer(CallerContext.require(), id, chosen, answer);
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("reviewErrors", e.fieldErrors());
+			model.addAttribute("answeredReview", id);
+			model.addAttribute("reviewAnswer", answer);
+			return render(model, ProposalForm.empty(), Map.of());
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("notice", "blocklist.notice.changed");
+			return "redirect:/blocklist#reviews";
+		}
+		redirect.addFlashAttribute("notice", chosen == ReviewRequests.Outcome.WITHDRAWN ? "blocklist.notice.reviewWithdrawn"
+				: "blocklist.notice.reviewUpheld");
+		return "redirect:/blocklist#reviews";
 	}
 
 	@PostMapping("/entries/{id}/{action:approval|rejection|withdrawal}")

@@ -39,8 +39,10 @@ class PublicBlockListApiController {
 
 	@PostMapping("/reviews")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "A site owner asks for review of the entry named by the stop page's reference code")
-	ReviewRequests.ReviewReceived review(@RequestBody SiteOwnerReview request) {
-		return reviews.ask(request.referenceCode(), request.contact(), request.message());
+	@Operation(summary = "A site owner asks for review of the entry named by the stop page's reference code (limited per client address: "
+			+ "429 past eccp.blocklist.review-requests-per-hour)")
+	ReviewRequests.ReviewReceived review(@RequestBody SiteOwnerReview request,
+			jakarta.servlet.http.HttpServletRequest http) {
+		return reviews.ask(request.referenceCode(), request.contact(), request.message(), http.getRemoteAddr());
 	}
 }

@@ -16,6 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import eu.eccp.blocklist.internal.ReviewRequests;
 import eu.eccp.shared.InvalidRequestException;
+import eu.eccp.shared.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public stop page an ISP sends blocked users to ({@code /blocklist/stop/REFERENCE}): why the page is
@@ -49,23 +52,32 @@ class StopPageController {
 	@PostMapping("/review")
 	String review(@RequestParam(required = false) @Nullable String referenceCode,
 			@RequestParam(required = false) @Nullable String contact,
-			@RequestParam(required = false) @Nullable String message, Model model, Locale locale) {
+			@RequestParam(required = false) @Nullable String message, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		Map<String, String> errors;
 		try {
-			ReviewRequests.ReviewReceived received = reviews.ask(referenceCode, contact, message);
+			ReviewRequests.ReviewReceived received = reviews.ask(referenceCode, contact, message, request.getRemoteAddr());
 			model.addAttribute("received", received);
 			return "blocklist/review-received";
 		}
-		catch (InvalidRequestException e) {
-			ReviewRequests.StopPageView view = referenceCode == null ? null
-					: reviews.stopPage(referenceCode, language(locale)).orElse(null);
-			if (view == null) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-			}
-			model.addAttribute("stop", view);
-			model.addAttribute("errors", e.fieldErrors());
-			model.addAttribute("contact", contact);
-			model.addAttribute("message", message);
-			return "blocklist/stop";
+		catch (TooManyRequestsException e) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", "600");
+			errors = Map.of("form", "validation.rateLimited");
 		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			errors = e.fieldErrors();
+		}
+		ReviewRequests.StopPageView view = referenceCode == null ? null
+				: reviews.stopPage(referenceCode, language(locale)).orElse(null);
+		if (view == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("stop", view);
+		model.addAttribute("errors", errors);
+		model.addAttribute("contact", contact);
+		model.addAttribute("message", message);
+		return "blocklist/stop";
 	}
 }

@@ -1,10 +1,5 @@
 package eu.eccp.cases.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-import static eu.eccp.shared.SqlTimes.instant;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +11,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +23,6 @@ import eu.eccp.organisations.People;
 import eu.eccp.organisations.PersonView;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
-import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.UserId;
@@ -46,7 +39,7 @@ public class CaseWork {
 	static final int MAX_TEXT = 20_000;
 	static final int MAX_ATTACHMENTS = 10;
 
-	private final JdbcClient jdbc;
+	private final CaseWorkRepository work;
 	private final CaseAccess access;
 	private final CaseRepository cases;
 	private final CaseTimeline timeline;
@@ -57,9 +50,9 @@ public class CaseWork {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CaseWork(JdbcClient jdbc, CaseAccess access, CaseRepository cases, CaseTimeline timeline, EvidenceLocker locker,
+	CaseWork(CaseWorkRepository work, CaseAccess access, CaseRepository cases, CaseTimeline timeline, EvidenceLocker locker,
 			People people, Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+		this.work = work;
 		this.access = access;
 		this.cases = cases;
 		this.timeline = timeline;
@@ -128,19 +121,7 @@ public class CaseWork {
 		}
 		CaseTask task = new CaseTask(UUID.randomUUID(), caseId, what, person == null ? null : person.id(), dueOn,
 				CaseTask.Status.OPEN, tlp, caller.organisationId(), caller.userId(), now, null, null);
-		jdbc.sql("""
-				INSERT INTO case_task (id, case_id, title, assignee, due_on, status, tlp, author_org, author_user, created_at)
-				VALUES (:id, :case, :title, :assignee, :due, 'OPEN', :tlp, :org, :user, :at)""")
-			.param("id", task.id())
-			.param("case", caseId.value())
-			.param("title", what)
-			.param("assignee", assignee)
-			.param("due", dueOn)
-			.param("tlp", tlp.name())
-			.param("org", caller.organisationId().value())
-			.param("user", caller.userId().value())
-			.param("at", at(now))
-			.update();
+		work.insertTask(task);
 		timeline.record(caseId, "task.added", what, tlp, caller, now);
 		cases.touch(caseId, now);
 		audit.record(AuditEvent.of("case.task-added", "case", caseId.value()).withDetail("task=" + task.id()));
@@ -161,48 +142,30 @@ public class CaseWork {
 		CaseTask task = tasks(member).stream().filter(t -> t.id().equals(taskId)).findFirst()
 			.orElseThrow(() -> new RecordNotFoundException("task"));
 		CaseTask done = task.complete(caller.userId(), clock.instant());
-		jdbc.sql("UPDATE case_task SET status = 'DONE', done_at = :at, done_by = :by WHERE id = :id AND status = 'OPEN'")
-			.param("id", taskId)
-			.param("at", at(done.doneAt()))
-			.param("by", caller.userId().value())
-			.update();
+		work.completeTask(taskId, caller.userId(), done.doneAt());
 		timeline.record(caseId, "task.done", task.title(), task.tlp(), caller, done.doneAt());
 		cases.touch(caseId, done.doneAt());
 		return done;
 	}
 
 	List<CaseTask> tasks(CaseAccess.Access reader) {
-		var condition = reader.entries("t");
-		return jdbc.sql("SELECT * FROM case_task t WHERE t.case_id = :case AND " + condition.sql()
-				+ " ORDER BY t.status, t.due_on NULLS LAST, t.created_at")
-			.param("case", reader.file().id().value())
-			.params(condition.parameters())
-			.query(CaseWork::task)
-			.list();
+		return work.tasks(reader.file().id(), reader.entries("t"));
 	}
 
 	/** Notes or messages the caller may see, oldest first, messages with their attachments. */
 	List<CaseEntry> entries(CaseAccess.Access reader, CaseEntry.Kind kind, List<Evidence> visibleEvidence) {
-		var condition = reader.entries("e");
 		Map<UUID, List<Evidence>> byEntry = new LinkedHashMap<>();
 		for (Evidence evidence : visibleEvidence) {
 			if (evidence.entryId() != null) {
 				byEntry.computeIfAbsent(evidence.entryId(), k -> new ArrayList<>()).add(evidence);
 			}
 		}
-		return jdbc.sql("SELECT * FROM case_entry e WHERE e.case_id = :case AND e.kind = :kind AND " + condition.sql()
-				+ " ORDER BY e.created_at, e.id")
-			.param("case", reader.file().id().value())
-			.param("kind", kind.name())
-			.params(condition.parameters())
-			.query((rs, n) -> entry(rs, byEntry))
-			.list();
+		return work.entries(reader.file().id(), kind, reader.entries("e"), byEntry);
 	}
 
 	/** Reads an entry for the platform's own processing (indicator extraction). */
 	java.util.Optional<CaseEntry> forProcessing(UUID entryId) {
-		return jdbc.sql("SELECT * FROM case_entry e WHERE e.id = :id").param("id", entryId)
-			.query((rs, n) -> entry(rs, Map.of())).optional();
+		return work.entryForProcessing(entryId);
 	}
 
 	private CaseEntry insertEntry(CaseAccess.Access member, CaseEntry.Kind kind, String body, Tlp tlp) {
@@ -210,18 +173,7 @@ public class CaseWork {
 		Instant now = clock.instant();
 		CaseEntry entry = new CaseEntry(UUID.randomUUID(), member.file().id(), kind, body, tlp, caller.organisationId(),
 				caller.userId(), now, List.of());
-		jdbc.sql("""
-				INSERT INTO case_entry (id, case_id, kind, body, tlp, author_org, author_user, created_at)
-				VALUES (:id, :case, :kind, :body, :tlp, :org, :user, :at)""")
-			.param("id", entry.id())
-			.param("case", entry.caseId().value())
-			.param("kind", kind.name())
-			.param("body", body)
-			.param("tlp", tlp.name())
-			.param("org", caller.organisationId().value())
-			.param("user", caller.userId().value())
-			.param("at", at(now))
-			.update();
+		work.insertEntry(entry);
 		cases.touch(entry.caseId(), now);
 		events.publishEvent(new CaseEntryAdded(entry.caseId(), CaseEntryAdded.ENTRY, entry.id()));
 		return entry;
@@ -236,24 +188,5 @@ public class CaseWork {
 			throw new InvalidRequestException(field, "validation.tooLong");
 		}
 		return text;
-	}
-
-	private static CaseEntry entry(ResultSet rs, Map<UUID, List<Evidence>> attachments) throws SQLException {
-		UUID id = rs.getObject("id", UUID.class);
-		return new CaseEntry(id, new CaseId(rs.getObject("case_id", UUID.class)), CaseEntry.Kind.valueOf(rs.getString("kind")),
-				rs.getString("body"), Tlp.valueOf(rs.getString("tlp")), new OrganisationId(rs.getObject("author_org", UUID.class)),
-				new UserId(rs.getObject("author_user", UUID.class)), instant(rs, "created_at"),
-				attachments.getOrDefault(id, List.of()));
-	}
-
-	private static CaseTask task(ResultSet rs, int n) throws SQLException {
-		UUID assignee = rs.getObject("assignee", UUID.class);
-		UUID doneBy = rs.getObject("done_by", UUID.class);
-		java.sql.Date due = rs.getDate("due_on");
-		return new CaseTask(rs.getObject("id", UUID.class), new CaseId(rs.getObject("case_id", UUID.class)),
-				rs.getString("title"), assignee == null ? null : new UserId(assignee), due == null ? null : due.toLocalDate(),
-				CaseTask.Status.valueOf(rs.getString("status")), Tlp.valueOf(rs.getString("tlp")),
-				new OrganisationId(rs.getObject("author_org", UUID.class)), new UserId(rs.getObject("author_user", UUID.class)),
-				instant(rs, "created_at"), instant(rs, "done_at"), doneBy == null ? null : new UserId(doneBy));
 	}
 }

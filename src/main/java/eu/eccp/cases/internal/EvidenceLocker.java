@@ -1,8 +1,5 @@
 package eu.eccp.cases.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-import static eu.eccp.shared.SqlTimes.instant;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +15,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +46,7 @@ public class EvidenceLocker {
 	public record Download(Evidence evidence, InputStream content) {
 	}
 
-	private final JdbcClient jdbc;
+	private final EvidenceRepository repository;
 	private final CaseAccess access;
 	private final CaseRepository cases;
 	private final CaseTimeline timeline;
@@ -62,10 +56,10 @@ public class EvidenceLocker {
 	private final Clock clock;
 	private final Path directory;
 
-	EvidenceLocker(JdbcClient jdbc, CaseAccess access, CaseRepository cases, CaseTimeline timeline, AuditTrail audit,
+	EvidenceLocker(EvidenceRepository repository, CaseAccess access, CaseRepository cases, CaseTimeline timeline, AuditTrail audit,
 			ApplicationEventPublisher events, CasesProperties properties, Clock clock,
 			@Value("${eccp.data-dir:./data}") Path dataDir) {
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.access = access;
 		this.cases = cases;
 		this.timeline = timeline;
@@ -121,24 +115,7 @@ public class EvidenceLocker {
 		Evidence evidence = new Evidence(id, caseId, entryId, Evidence.safeFileName(upload.fileName()),
 				contentType.length() > 200 ? "application/octet-stream" : contentType, size, sha256, description, tlp,
 				storageKey, caller.organisationId(), caller.userId(), now);
-		jdbc.sql("""
-				INSERT INTO case_evidence (id, case_id, entry_id, file_name, content_type, size_bytes, sha256, description, tlp,
-				  storage_key, author_org, author_user, added_at)
-				VALUES (:id, :case, :entry, :name, :type, :size, :sha, :description, :tlp, :key, :org, :user, :at)""")
-			.param("id", id)
-			.param("case", caseId.value())
-			.param("entry", entryId)
-			.param("name", evidence.fileName())
-			.param("type", evidence.contentType())
-			.param("size", size)
-			.param("sha", sha256)
-			.param("description", description)
-			.param("tlp", tlp.name())
-			.param("key", storageKey)
-			.param("org", caller.organisationId().value())
-			.param("user", caller.userId().value())
-			.param("at", at(now))
-			.update();
+		repository.insert(evidence);
 		custody(List.of(evidence), "ADDED", null, caller, now);
 		audit.record(AuditEvent.of("evidence.added", "case_evidence", id).withDetail("case=" + caseId + " sha256=" + sha256));
 		events.publishEvent(new CaseEntryAdded(caseId, CaseEntryAdded.EVIDENCE, id));
@@ -147,12 +124,7 @@ public class EvidenceLocker {
 
 	/** The evidence of a case the caller may see (not other organisations' TLP:RED files). */
 	List<Evidence> visible(CaseAccess.Access reader) {
-		var condition = reader.entries("e");
-		return jdbc.sql("SELECT * FROM case_evidence e WHERE e.case_id = :case AND " + condition.sql() + " ORDER BY e.added_at, e.id")
-			.param("case", reader.file().id().value())
-			.params(condition.parameters())
-			.query(EvidenceLocker::evidence)
-			.list();
+		return repository.ofCase(reader.file().id(), reader.entries("e"));
 	}
 
 	/** One piece of evidence with its chain of custody; looking at it is itself logged as a view. */
@@ -167,12 +139,7 @@ public class EvidenceLocker {
 	@Transactional(readOnly = true)
 	public List<CustodyEvent> custodyOf(CallerContext caller, CaseId caseId, UUID evidenceId) {
 		Evidence evidence = find(access.reader(caller, caseId), evidenceId);
-		return jdbc.sql("SELECT * FROM custody_event WHERE evidence_id = :id ORDER BY id")
-			.param("id", evidence.id())
-			.query((rs, n) -> new CustodyEvent(rs.getString("action"), rs.getString("reason"),
-					new OrganisationId(rs.getObject("actor_org", UUID.class)), new UserId(rs.getObject("actor_user", UUID.class)),
-					instant(rs, "at")))
-			.list();
+		return repository.custodyOf(evidence.id());
 	}
 
 	/** Opens a file for download by a member, who says why; logged in the chain of custody and audited. */
@@ -210,41 +177,17 @@ public class EvidenceLocker {
 		if (evidence.isEmpty()) {
 			return;
 		}
-		jdbc.sql("""
-				INSERT INTO custody_event (evidence_id, action, reason, actor_org, actor_user, at)
-				SELECT unnest(:ids), :action, :reason, :org, :user, :at""")
-			.param("ids", evidence.stream().map(Evidence::id).toArray(UUID[]::new))
-			.param("action", action)
-			.param("reason", reason)
-			.param("org", by.organisationId().value())
-			.param("user", by.userId().value())
-			.param("at", at(at))
-			.update();
+		repository.custody(evidence, action, reason, by, at);
 	}
 
 	private Evidence find(CaseAccess.Access reader, UUID evidenceId) {
-		var condition = reader.entries("e");
-		return jdbc.sql("SELECT * FROM case_evidence e WHERE e.id = :id AND e.case_id = :case AND " + condition.sql())
-			.param("id", evidenceId)
-			.param("case", reader.file().id().value())
-			.params(condition.parameters())
-			.query(EvidenceLocker::evidence)
-			.optional()
+		return repository.find(reader.file().id(), evidenceId, reader.entries("e"))
 			.orElseThrow(() -> new RecordNotFoundException("evidence"));
 	}
 
 	/** Reads an evidence row for the platform's own processing (indicator extraction). */
 	java.util.Optional<Evidence> forProcessing(UUID evidenceId) {
-		return jdbc.sql("SELECT * FROM case_evidence e WHERE e.id = :id").param("id", evidenceId)
-			.query(EvidenceLocker::evidence).optional();
-	}
-
-	static Evidence evidence(ResultSet rs, int n) throws SQLException {
-		return new Evidence(rs.getObject("id", UUID.class), new CaseId(rs.getObject("case_id", UUID.class)),
-				rs.getObject("entry_id", UUID.class), rs.getString("file_name"), rs.getString("content_type"),
-				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("description"), Tlp.valueOf(rs.getString("tlp")),
-				rs.getString("storage_key"), new OrganisationId(rs.getObject("author_org", UUID.class)),
-				new UserId(rs.getObject("author_user", UUID.class)), instant(rs, "added_at"));
+		return repository.findForProcessing(evidenceId);
 	}
 
 	static MessageDigest sha256() {

@@ -25,6 +25,7 @@ public final class RequestViews {
 	 * @param direction {@code OUTGOING} for the requester, {@code INCOMING} for the recipient,
 	 *        {@code OVERSIGHT} for platform-wide admins and auditors
 	 * @param actions what the caller may do now
+	 * @param origin what on the platform it was opened from (a takedown item), if anything
 	 */
 	public record RequestView(UUID id, String reference, RequestKind kind, boolean urgent, RequestStatus status,
 			String direction, Party requester, Party recipient, RequestDetails details, List<Identifier> identifiers,
@@ -32,7 +33,8 @@ public final class RequestViews {
 			@Nullable Instant startedAt, @Nullable Instant closedAt, @Nullable String outcomeNote,
 			@Nullable String refusalReason, @Nullable Instant preservedUntil, int extensions,
 			@Nullable Instant escalatedAt, @Nullable String escalatedTo, boolean acknowledgementOverdue,
-			boolean fulfilmentOverdue, boolean preservationLapsed, List<UrgentRequest.Action> actions) {
+			boolean fulfilmentOverdue, boolean preservationLapsed, List<UrgentRequest.Action> actions,
+			eu.eccp.contactpoints.PreservationRequests.@Nullable Origin origin) {
 
 		public boolean escalated() {
 			return escalatedAt != null;

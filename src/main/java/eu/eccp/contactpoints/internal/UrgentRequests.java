@@ -409,7 +409,17 @@ public class UrgentRequests {
 				s.fulfilDue(), s.acknowledgedAt(), s.startedAt(), s.closedAt(), s.outcomeNote(), s.refusalReason(),
 				s.preservedUntil(), s.extensions(), s.escalatedAt(), s.escalatedTo(),
 				request.isAcknowledgementOverdue(now), request.isFulfilmentOverdue(now),
-				request.hasPreservationLapsed(now), actions);
+				request.hasPreservationLapsed(now), actions, origin(s.id()));
+	}
+
+	private eu.eccp.contactpoints.PreservationRequests.@Nullable Origin origin(RequestId id) {
+		return jdbc.sql("SELECT kind, reference, link FROM urgent_request_origin WHERE request_id = :id")
+			.param("id", id.value())
+			.query((rs, n) -> new eu.eccp.contactpoints.PreservationRequests.Origin(
+					eu.eccp.contactpoints.PreservationRequests.Origin.Kind.valueOf(rs.getString("kind")),
+					rs.getString("reference"), rs.getString("link")))
+			.optional()
+			.orElse(null);
 	}
 
 	private static boolean mayHandle(CallerContext caller) {

@@ -1,9 +1,7 @@
 package eu.eccp.correlation.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,20 +33,16 @@ import eu.eccp.shared.RecordNotFoundException;
 @Service
 public class AccessRequests {
 
-	private static final String SELECT = """
-			SELECT a.*, r.source_kind, r.source_id FROM access_request a JOIN correlation_record r ON r.id = a.record_id
-			""";
-
-	private final JdbcClient jdbc;
+	private final AccessRequestRepository requests;
 	private final HitInbox hits;
 	private final Organisations organisations;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	AccessRequests(JdbcClient jdbc, HitInbox hits, Organisations organisations, AuditTrail audit,
+	AccessRequests(AccessRequestRepository requests, HitInbox hits, Organisations organisations, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
+		this.requests = requests;
 		this.hits = hits;
 		this.organisations = organisations;
 		this.audit = audit;
@@ -75,22 +68,10 @@ public class AccessRequests {
 		if (target == null) {
 			throw new InvalidRequestException("holder", "validation.accessHolder");
 		}
-		Map<String, Object> record = jdbc.sql("SELECT id, owner_org FROM correlation_record WHERE id = :id")
-			.param("id", target).query().singleRow();
+		AccessRequestRepository.RecordOwner record = requests.ownerOf(target);
 		UUID id = UUID.randomUUID();
 		try {
-			jdbc.sql("""
-					INSERT INTO access_request (id, requester_org, requester_user, record_id, owner_org, hit_id, reason, status, created_at)
-					VALUES (:id, :org, :user, :record, :owner, :hit, :reason, 'PENDING', :now)""")
-				.param("id", id)
-				.param("org", caller.organisationId().value())
-				.param("user", caller.userId().value())
-				.param("record", record.get("id"))
-				.param("owner", record.get("owner_org"))
-				.param("hit", hitId)
-				.param("reason", why)
-				.param("now", Timestamp.from(clock.instant()))
-				.update();
+			requests.insert(id, caller.organisationId(), caller.userId().value(), record, hitId, why, clock.instant());
 		}
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("Your organisation has already asked for access to this record.");
@@ -102,13 +83,13 @@ public class AccessRequests {
 	@Transactional(readOnly = true)
 	public List<Views.AccessRequestView> incoming(CallerContext caller) {
 		caller.requireAny(HitInbox.RECIPIENTS);
-		return list(" WHERE a.owner_org = :org ORDER BY a.status = 'PENDING' DESC, a.created_at DESC LIMIT 200", caller);
+		return views(requests.incoming(caller.organisationId()));
 	}
 
 	@Transactional(readOnly = true)
 	public List<Views.AccessRequestView> outgoing(CallerContext caller) {
 		caller.requireAny(HitInbox.RECIPIENTS);
-		return list(" WHERE a.requester_org = :org ORDER BY a.created_at DESC LIMIT 200", caller);
+		return views(requests.outgoing(caller.organisationId()));
 	}
 
 	@Transactional
@@ -128,27 +109,13 @@ public class AccessRequests {
 		if (!request.status().equals("PENDING")) {
 			throw new ConflictException("This request was already " + request.status().toLowerCase() + ".");
 		}
-		String tlp = jdbc.sql("SELECT r.tlp FROM access_request a JOIN correlation_record r ON r.id = a.record_id WHERE a.id = :id")
-			.param("id", id).query(String.class).single();
+		String tlp = requests.recordTlp(id);
 		if (decision.equals("GRANTED") && tlp.equals("RED")) {
 			throw new ConflictException("TLP:RED records never leave their owner.");
 		}
 		Instant now = clock.instant();
-		jdbc.sql("""
-				UPDATE access_request SET status = :s, decided_by = :user, decided_at = :now, decision_note = :note
-				WHERE id = :id AND status = 'PENDING'""")
-			.param("s", decision)
-			.param("user", caller.userId().value())
-			.param("now", Timestamp.from(now))
-			.param("note", note == null || note.isBlank() ? null : note.strip())
-			.param("id", id)
-			.update();
+		requests.decide(id, decision, caller.userId().value(), note == null || note.isBlank() ? null : note.strip(), now);
 		if (decision.equals("GRANTED")) {
-			jdbc.sql("""
-					INSERT INTO access_grant (organisation_id, record_id, granted_at, request_id)
-					SELECT requester_org, record_id, :now, id FROM access_request WHERE id = :id
-					ON CONFLICT DO NOTHING""")
-				.param("now", Timestamp.from(now)).param("id", id).update();
 			events.publishEvent(new RecordAccessGranted(request.recordKind(), request.recordId(),
 					new OrganisationId(request.requesterId())));
 		}
@@ -157,23 +124,19 @@ public class AccessRequests {
 		return find(id).orElseThrow();
 	}
 
-	private List<Views.AccessRequestView> list(String where, CallerContext caller) {
+	private List<Views.AccessRequestView> views(List<AccessRequestRepository.StoredRequest> stored) {
 		Map<UUID, String> names = new HashMap<>();
-		return jdbc.sql(SELECT + where).param("org", caller.organisationId().value()).query((rs, n) -> view(rs, names)).list();
+		return stored.stream().map(request -> view(request, names)).toList();
 	}
 
 	private Optional<Views.AccessRequestView> find(UUID id) {
-		return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query((rs, n) -> view(rs, new HashMap<>())).optional();
+		return requests.find(id).map(request -> view(request, new HashMap<>()));
 	}
 
-	private Views.AccessRequestView view(java.sql.ResultSet rs, Map<UUID, String> names) throws java.sql.SQLException {
-		UUID requester = rs.getObject("requester_org", UUID.class);
-		UUID owner = rs.getObject("owner_org", UUID.class);
-		OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
-		return new Views.AccessRequestView(rs.getObject("id", UUID.class), requester, name(requester, names),
-				rs.getString("source_kind"), rs.getObject("source_id", UUID.class), owner, name(owner, names),
-				rs.getString("reason"), rs.getString("status"), rs.getString("decision_note"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), decided == null ? null : decided.toInstant());
+	private Views.AccessRequestView view(AccessRequestRepository.StoredRequest r, Map<UUID, String> names) {
+		return new Views.AccessRequestView(r.id(), r.requesterOrg(), name(r.requesterOrg(), names), r.recordKind(),
+				r.recordId(), r.ownerOrg(), name(r.ownerOrg(), names), r.reason(), r.status(), r.decisionNote(), r.createdAt(),
+				r.decidedAt());
 	}
 
 	private String name(UUID org, Map<UUID, String> names) {

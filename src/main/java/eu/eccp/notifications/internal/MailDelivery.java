@@ -1,12 +1,10 @@
 package eu.eccp.notifications.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -23,7 +20,6 @@ import org.springframework.stereotype.Component;
 
 import eu.eccp.notifications.NoticeSent;
 import eu.eccp.organisations.People;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * E-mails each notice after its sender's transaction commits: a notice for a person to that person's
@@ -39,8 +35,8 @@ class MailDelivery {
 	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
 	private final ObjectProvider<JavaMailSender> mail;
-	private final JdbcClient jdbc;
-	private final JsonMapper json;
+	private final InAppNoticeRepository notices;
+	private final MailSettingsRepository mailLog;
 	private final NotificationSettings settings;
 	private final People people;
 	private final MessageSource messages;
@@ -49,13 +45,14 @@ class MailDelivery {
 	private final Clock clock;
 	private final NoticeTitles titles;
 
-	MailDelivery(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, JsonMapper json, NotificationSettings settings,
+	MailDelivery(ObjectProvider<JavaMailSender> mail, InAppNoticeRepository notices, MailSettingsRepository mailLog,
+			NotificationSettings settings,
 			People people, MessageSource messages, NotificationsProperties properties,
 			@Value("${eccp.public-url:http://localhost:8080}") String publicUrl, Clock clock, NoticeTitles titles) {
 		this.titles = titles;
 		this.mail = mail;
-		this.jdbc = jdbc;
-		this.json = json;
+		this.notices = notices;
+		this.mailLog = mailLog;
 		this.settings = settings;
 		this.people = people;
 		this.messages = messages;
@@ -66,7 +63,7 @@ class MailDelivery {
 
 	@ApplicationModuleListener
 	void on(NoticeSent event) {
-		StoredNotice notice = StoredNotice.find(jdbc, json, event.noticeId()).orElse(null);
+		StoredNotice notice = notices.find(event.noticeId()).orElse(null);
 		if (notice == null) {
 			return;
 		}
@@ -122,16 +119,7 @@ class MailDelivery {
 	}
 
 	private void record(StoredNotice notice, String to, @Nullable String error) {
-		jdbc.sql("""
-				INSERT INTO mail_delivery (id, notice_id, organisation_id, recipient, succeeded, error, attempted_at)
-				VALUES (:id, :notice, :org, :to, :ok, :error, :now)""")
-			.param("id", UUID.randomUUID())
-			.param("notice", notice.id())
-			.param("org", notice.recipient().value())
-			.param("to", to)
-			.param("ok", error == null)
-			.param("error", error == null ? null : PublicUrl.shorten(error, 500))
-			.param("now", Timestamp.from(clock.instant()))
-			.update();
+		mailLog.recordDelivery(notice.id(), notice.recipient(), to, error == null ? null : PublicUrl.shorten(error, 500),
+				clock.instant());
 	}
 }

@@ -1,10 +1,7 @@
 package eu.eccp.notifications.internal;
 
-import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +9,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +18,6 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Role;
-import eu.eccp.shared.SqlTimes;
 
 /**
  * Where an organisation's notices are e-mailed: the addresses its admins set (a desk's shared mailbox) and
@@ -36,15 +31,15 @@ public class NotificationSettings {
 
 	static final int MAX_ADDRESSES = 10;
 
-	private final JdbcClient jdbc;
+	private final MailSettingsRepository repository;
 	/** The languages the platform's e-mails are written in. */
 	public static final List<String> SHIPPED_LANGUAGES = List.of("en", "fr", "de");
 
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	NotificationSettings(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+	NotificationSettings(MailSettingsRepository repository, AuditTrail audit, Clock clock) {
+		this.repository = repository;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -93,20 +88,7 @@ public class NotificationSettings {
 		if (language != null && !SHIPPED_LANGUAGES.contains(language)) {
 			throw new InvalidRequestException("mailLanguage", "validation.mailLanguage");
 		}
-		jdbc.sql("""
-				INSERT INTO notification_settings (organisation_id, mail_addresses, mail_topics, updated_at, updated_by,
-				  mail_language)
-				VALUES (:org, CAST(:mail AS text[]), CAST(:topics AS text[]), :now, :user, COALESCE(:language, 'en'))
-				ON CONFLICT (organisation_id) DO UPDATE SET mail_addresses = EXCLUDED.mail_addresses,
-				  mail_topics = EXCLUDED.mail_topics, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
-				  mail_language = COALESCE(:language, notification_settings.mail_language)""")
-			.param("language", language)
-			.param("org", caller.organisationId().value())
-			.param("mail", mail.toArray(String[]::new))
-			.param("topics", subscribed.toArray(String[]::new))
-			.param("now", Timestamp.from(clock.instant()))
-			.param("user", caller.userId().value())
-			.update();
+		repository.save(caller.organisationId(), mail, subscribed, language, caller.userId().value(), clock.instant());
 		audit.record(AuditEvent.of("notifications.mail-settings-changed", "organisation", caller.organisationId().value())
 			.withDetail("addresses=" + mail.size() + " topics=" + (subscribed.isEmpty() ? "all" : String.join(",", subscribed))));
 		return of(caller.organisationId());
@@ -116,25 +98,11 @@ public class NotificationSettings {
 	@Transactional(readOnly = true)
 	public List<MailDeliveryView> mailLog(CallerContext caller) {
 		caller.requireAny(Role.ADMIN);
-		return jdbc.sql("SELECT * FROM mail_delivery WHERE organisation_id = :org ORDER BY attempted_at DESC LIMIT 100")
-			.param("org", caller.organisationId().value())
-			.query((rs, n) -> new MailDeliveryView(rs.getObject("id", UUID.class), rs.getObject("notice_id", UUID.class),
-					rs.getString("recipient"), rs.getBoolean("succeeded"), rs.getString("error"),
-					SqlTimes.instant(rs, "attempted_at")))
-			.list();
+		return repository.deliveries(caller.organisationId(), 100);
 	}
 
 	MailSettings of(OrganisationId organisation) {
-		return jdbc.sql("SELECT mail_addresses, mail_topics, mail_language FROM notification_settings WHERE organisation_id = :org")
-			.param("org", organisation.value())
-			.query((rs, n) -> new MailSettings(strings(rs.getArray("mail_addresses")), strings(rs.getArray("mail_topics")),
-					rs.getString("mail_language")))
-			.optional()
-			.orElse(new MailSettings(List.of(), List.of(), "en"));
-	}
-
-	static List<String> strings(@Nullable Array array) throws java.sql.SQLException {
-		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+		return repository.settings(organisation);
 	}
 
 	private static List<String> addresses(@Nullable Collection<String> values) {

@@ -5,11 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.SqlTimes;
@@ -26,10 +24,6 @@ record StoredNotice(UUID id, OrganisationId recipient, @Nullable UserId person, 
 
 	private static final TypeReference<List<String>> ARGUMENTS = new TypeReference<>() {
 	};
-
-	static Optional<StoredNotice> find(JdbcClient jdbc, JsonMapper json, UUID id) {
-		return jdbc.sql("SELECT * FROM notice WHERE id = :id").param("id", id).query((rs, n) -> of(rs, json)).optional();
-	}
 
 	static StoredNotice of(ResultSet rs, JsonMapper json) throws SQLException {
 		UUID person = rs.getObject("recipient_user", UUID.class);

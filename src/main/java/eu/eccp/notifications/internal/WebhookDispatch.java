@@ -1,6 +1,5 @@
 package eu.eccp.notifications.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,57 +25,41 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WebhookDispatch {
 
-	private final JdbcClient jdbc;
+	private final InAppNoticeRepository notices;
+	private final WebhookRepository webhooks;
 	private final JsonMapper json;
 	private final WebhookWorker worker;
 	private final String publicUrl;
 	private final Clock clock;
 
-	WebhookDispatch(JdbcClient jdbc, JsonMapper json, WebhookWorker worker,
+	WebhookDispatch(InAppNoticeRepository notices, WebhookRepository webhooks, JsonMapper json, WebhookWorker worker,
 			@Value("${eccp.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
-		this.jdbc = jdbc;
+		this.notices = notices;
+		this.webhooks = webhooks;
 		this.json = json;
 		this.worker = worker;
 		this.publicUrl = PublicUrl.strip(publicUrl);
 		this.clock = clock;
 	}
 
-	private record Endpoint(UUID id, List<String> topics) {
-	}
-
 	@ApplicationModuleListener
 	void on(NoticeSent event) {
-		StoredNotice notice = StoredNotice.find(jdbc, json, event.noticeId()).orElse(null);
+		StoredNotice notice = notices.find(event.noticeId()).orElse(null);
 		// a notice for one person (a task assigned to them) stays in their inbox and mail; urgent ones
 		// (an escalation to the backup contact) also reach the organisation's systems, which must act on them
 		if (notice == null || notice.person() != null && !notice.urgent()) {
 			return;
 		}
-		List<Endpoint> endpoints = jdbc.sql("""
-				SELECT id, topics FROM webhook_endpoint WHERE organisation_id = :org AND active AND deleted_at IS NULL""")
-			.param("org", notice.recipient().value())
-			.query((rs, n) -> new Endpoint(rs.getObject("id", UUID.class), NotificationSettings.strings(rs.getArray("topics"))))
-			.list();
+		List<WebhookRepository.ActiveEndpoint> endpoints = webhooks.activeEndpoints(notice.recipient());
 		String payload = payload(notice);
 		List<UUID> queued = new ArrayList<>();
-		for (Endpoint endpoint : endpoints) {
+		for (WebhookRepository.ActiveEndpoint endpoint : endpoints) {
 			if (!Topics.matches(endpoint.topics(), notice.topic())) {
 				continue;
 			}
 			UUID id = UUID.randomUUID();
-			Timestamp now = Timestamp.from(clock.instant());
-			int inserted = jdbc.sql("""
-					INSERT INTO webhook_delivery (id, endpoint_id, notice_id, topic, payload, status, attempts, next_attempt_at, created_at)
-					VALUES (:id, :endpoint, :notice, :topic, :payload, 'PENDING', 0, :now, :now)
-					ON CONFLICT (endpoint_id, notice_id) DO NOTHING""")
-				.param("id", id)
-				.param("endpoint", endpoint.id())
-				.param("notice", notice.id())
-				.param("topic", notice.topic())
-				.param("payload", payload)
-				.param("now", now)
-				.update();
-			if (inserted > 0) {
+			boolean inserted = webhooks.queueDelivery(id, endpoint.id(), notice.id(), notice.topic(), payload, clock.instant());
+			if (inserted) {
 				queued.add(id);
 			}
 		}

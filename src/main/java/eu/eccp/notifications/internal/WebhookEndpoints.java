@@ -4,20 +4,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +20,8 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
-import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
-import eu.eccp.shared.SqlTimes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
@@ -46,15 +37,15 @@ public class WebhookEndpoints {
 
 	private static final int MAX_ENDPOINTS = 20;
 
-	private final JdbcClient jdbc;
+	private final WebhookRepository webhooks;
 	private final AuditTrail audit;
 	private final WebhookWorker worker;
 	private final NotificationsProperties properties;
 	private final Clock clock;
 
-	WebhookEndpoints(JdbcClient jdbc, AuditTrail audit, WebhookWorker worker, NotificationsProperties properties,
+	WebhookEndpoints(WebhookRepository webhooks, AuditTrail audit, WebhookWorker worker, NotificationsProperties properties,
 			Clock clock) {
-		this.jdbc = jdbc;
+		this.webhooks = webhooks;
 		this.audit = audit;
 		this.worker = worker;
 		this.properties = properties;
@@ -85,19 +76,12 @@ public class WebhookEndpoints {
 	@Transactional(readOnly = true)
 	public List<EndpointView> list(CallerContext caller) {
 		caller.requireAny(Role.ADMIN);
-		return jdbc.sql(select() + " WHERE e.organisation_id = :org AND e.deleted_at IS NULL ORDER BY e.created_at")
-			.param("org", caller.organisationId().value())
-			.query((rs, n) -> view(rs))
-			.list();
+		return webhooks.endpoints(caller.organisationId());
 	}
 
 	@Transactional(readOnly = true)
 	public EndpointView find(CallerContext caller, UUID id) {
-		return jdbc.sql(select() + " WHERE e.id = :id AND e.organisation_id = :org AND e.deleted_at IS NULL")
-			.param("id", id)
-			.param("org", caller.organisationId().value())
-			.query((rs, n) -> view(rs))
-			.optional()
+		return webhooks.endpoint(caller.organisationId(), id)
 			.filter(e -> caller.has(Role.ADMIN))
 			.orElseThrow(() -> new RecordNotFoundException("webhook"));
 	}
@@ -107,25 +91,13 @@ public class WebhookEndpoints {
 		caller.requireAny(Role.ADMIN);
 		String url = url(form.url());
 		List<String> topics = Topics.parse(form.topics(), "topics");
-		long existing = jdbc.sql("SELECT count(*) FROM webhook_endpoint WHERE organisation_id = :org AND deleted_at IS NULL")
-			.param("org", caller.organisationId().value()).query(Long.class).single();
-		if (existing >= MAX_ENDPOINTS) {
+		if (webhooks.countEndpoints(caller.organisationId()) >= MAX_ENDPOINTS) {
 			throw new InvalidRequestException("url", "validation.webhookTooMany");
 		}
 		UUID id = UUID.randomUUID();
 		String secret = WebhookSignature.newSecret();
-		jdbc.sql("""
-				INSERT INTO webhook_endpoint (id, organisation_id, url, topics, active, secret, created_at, created_by)
-				VALUES (:id, :org, :url, CAST(:topics AS text[]), :active, :secret, :now, :user)""")
-			.param("id", id)
-			.param("org", caller.organisationId().value())
-			.param("url", url)
-			.param("topics", topics.toArray(String[]::new))
-			.param("active", form.active() == null || form.active())
-			.param("secret", secret)
-			.param("now", Timestamp.from(clock.instant()))
-			.param("user", caller.userId().value())
-			.update();
+		webhooks.insertEndpoint(id, caller.organisationId(), url, topics, form.active() == null || form.active(), secret,
+				clock.instant(), caller.userId().value());
 		audit.record(AuditEvent.of("webhook.created", "webhook_endpoint", id).withDetail("host=" + URI.create(url).getHost()));
 		return new EndpointWithSecret(find(caller, id), secret);
 	}
@@ -136,8 +108,7 @@ public class WebhookEndpoints {
 		String url = form.url() == null ? current.url() : url(form.url());
 		List<String> topics = form.topics() == null ? current.topics() : Topics.parse(form.topics(), "topics");
 		boolean active = form.active() == null ? current.active() : form.active();
-		jdbc.sql("UPDATE webhook_endpoint SET url = :url, topics = CAST(:topics AS text[]), active = :active WHERE id = :id")
-			.param("url", url).param("topics", topics.toArray(String[]::new)).param("active", active).param("id", id).update();
+		webhooks.updateEndpoint(id, url, topics, active);
 		audit.record(AuditEvent.of("webhook.changed", "webhook_endpoint", id)
 			.withDetail("active=" + active + " host=" + URI.create(url).getHost()));
 		return find(caller, id);
@@ -146,12 +117,7 @@ public class WebhookEndpoints {
 	@Transactional
 	public void delete(CallerContext caller, UUID id) {
 		find(caller, id);
-		jdbc.sql("UPDATE webhook_endpoint SET deleted_at = :now, active = FALSE WHERE id = :id")
-			.param("now", Timestamp.from(clock.instant())).param("id", id).update();
-		jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'FAILED', next_attempt_at = NULL, completed_at = :now
-				WHERE endpoint_id = :id AND status = 'PENDING'""")
-			.param("now", Timestamp.from(clock.instant())).param("id", id).update();
+		webhooks.deleteEndpoint(id, clock.instant());
 		audit.record(AuditEvent.of("webhook.deleted", "webhook_endpoint", id));
 	}
 
@@ -160,8 +126,7 @@ public class WebhookEndpoints {
 	public EndpointWithSecret rotateSecret(CallerContext caller, UUID id) {
 		find(caller, id);
 		String secret = WebhookSignature.newSecret();
-		jdbc.sql("UPDATE webhook_endpoint SET secret = :secret, secret_rotated_at = :now WHERE id = :id")
-			.param("secret", secret).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+		webhooks.replaceSecret(id, secret, clock.instant());
 		audit.record(AuditEvent.of("webhook.secret-rotated", "webhook_endpoint", id));
 		return new EndpointWithSecret(find(caller, id), secret);
 	}
@@ -170,33 +135,19 @@ public class WebhookEndpoints {
 	@Transactional(readOnly = true)
 	public Page<DeliveryView> deliveries(CallerContext caller, UUID endpointId, PageRequest page) {
 		find(caller, endpointId);
-		Page<DeliveryView> deliveries = PagedQuery.page(jdbc, "d.*", "webhook_delivery d", "d.endpoint_id = :endpoint",
-				Map.of("endpoint", endpointId), "d.created_at DESC, d.id", page, (rs, n) -> delivery(rs, List.of()));
-		Map<UUID, List<AttemptView>> attempts = attempts(deliveries.items().stream().map(DeliveryView::id).toList());
-		return deliveries.map(d -> new DeliveryView(d.id(), d.endpointId(), d.noticeId(), d.topic(), d.status(),
-				d.attemptCount(), d.nextAttemptAt(), d.createdAt(), d.completedAt(), attempts.getOrDefault(d.id(), List.of())));
+		return webhooks.deliveries(endpointId, page);
 	}
 
 	/** Sends a delivery again ("send again"): due at once, with a fresh round of attempts. */
 	@Transactional
 	public DeliveryView retry(CallerContext caller, UUID deliveryId) {
-		UUID endpoint = jdbc.sql("""
-				SELECT d.endpoint_id FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
-				WHERE d.id = :id AND e.organisation_id = :org AND e.deleted_at IS NULL""")
-			.param("id", deliveryId)
-			.param("org", caller.organisationId().value())
-			.query(UUID.class)
-			.optional()
+		UUID endpoint = webhooks.endpointOfDelivery(caller.organisationId(), deliveryId)
 			.filter(e -> caller.has(Role.ADMIN))
 			.orElseThrow(() -> new RecordNotFoundException("webhook delivery"));
-		jdbc.sql("""
-				UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :now, completed_at = NULL
-				WHERE id = :id""")
-			.param("now", Timestamp.from(clock.instant())).param("id", deliveryId).update();
+		webhooks.resetDelivery(deliveryId, clock.instant());
 		audit.record(AuditEvent.of("webhook.delivery-retried", "webhook_delivery", deliveryId).withDetail("endpoint=" + endpoint));
 		worker.attemptAfterCommit(List.of(deliveryId));
-		return jdbc.sql("SELECT d.* FROM webhook_delivery d WHERE d.id = :id").param("id", deliveryId)
-			.query((rs, n) -> delivery(rs, attempts(List.of(deliveryId)).getOrDefault(deliveryId, List.of()))).single();
+		return webhooks.delivery(deliveryId);
 	}
 
 	/** Refuses what is not an absolute HTTPS URL (HTTP only when allowed), or carries credentials. */
@@ -247,41 +198,5 @@ public class WebhookEndpoints {
 		catch (UnknownHostException e) {
 			return true;
 		}
-	}
-
-	private Map<UUID, List<AttemptView>> attempts(List<UUID> deliveries) {
-		Map<UUID, List<AttemptView>> attempts = new HashMap<>();
-		if (deliveries.isEmpty()) {
-			return attempts;
-		}
-		jdbc.sql("SELECT * FROM webhook_attempt WHERE delivery_id = ANY (CAST(:ids AS uuid[])) ORDER BY id")
-			.param("ids", deliveries.toArray(UUID[]::new))
-			.query((rs, n) -> attempts.computeIfAbsent(rs.getObject("delivery_id", UUID.class), k -> new ArrayList<>())
-				.add(new AttemptView(SqlTimes.instant(rs, "attempted_at"), rs.getObject("status_code", Integer.class),
-						rs.getString("error"), rs.getLong("duration_ms"), rs.getBoolean("succeeded"),
-						SqlTimes.instant(rs, "next_attempt_at"))))
-			.list();
-		return attempts;
-	}
-
-	private static DeliveryView delivery(ResultSet rs, List<AttemptView> attempts) throws SQLException {
-		return new DeliveryView(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
-				rs.getObject("notice_id", UUID.class), rs.getString("topic"), rs.getString("status"), rs.getInt("attempts"),
-				SqlTimes.instant(rs, "next_attempt_at"), SqlTimes.instant(rs, "created_at"), SqlTimes.instant(rs, "completed_at"),
-				attempts);
-	}
-
-	private static String select() {
-		return """
-				SELECT e.*,
-				  (SELECT count(*) FROM webhook_delivery d WHERE d.endpoint_id = e.id AND d.status = 'PENDING') AS pending,
-				  (SELECT count(*) FROM webhook_delivery d WHERE d.endpoint_id = e.id AND d.status = 'FAILED') AS failed
-				FROM webhook_endpoint e""";
-	}
-
-	private static EndpointView view(ResultSet rs) throws SQLException {
-		return new EndpointView(rs.getObject("id", UUID.class), rs.getString("url"),
-				NotificationSettings.strings(rs.getArray("topics")), rs.getBoolean("active"), SqlTimes.instant(rs, "created_at"),
-				SqlTimes.instant(rs, "secret_rotated_at"), rs.getLong("pending"), rs.getLong("failed"));
 	}
 }

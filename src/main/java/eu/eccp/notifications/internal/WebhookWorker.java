@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.annotation.PreDestroy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +42,7 @@ public class WebhookWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
 
-	private final JdbcClient jdbc;
+	private final WebhookRepository webhooks;
 	private final TransactionTemplate transaction;
 	/** Runs the immediate attempts off the committing thread; the worker's own, not the application's. */
 	private final ExecutorService executor;
@@ -52,8 +50,8 @@ public class WebhookWorker {
 	private final HttpClient http;
 	private final Clock clock;
 
-	WebhookWorker(JdbcClient jdbc, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	WebhookWorker(WebhookRepository webhooks, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
+		this.webhooks = webhooks;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		AtomicInteger threads = new AtomicInteger();
@@ -76,9 +74,6 @@ public class WebhookWorker {
 		executor.shutdownNow();
 	}
 
-	private record Claimed(UUID id, UUID endpointId, String url, String secret, String topic, String payload, int attempts) {
-	}
-
 	@Scheduled(fixedDelayString = "${eccp.notifications.webhooks.poll-interval:PT5S}",
 			initialDelayString = "${eccp.notifications.webhooks.poll-interval:PT5S}")
 	void poll() {
@@ -92,7 +87,7 @@ public class WebhookWorker {
 
 	/** Sends every delivery that is due now (one batch); returns how many were attempted. */
 	public int runDue() {
-		List<Claimed> claimed = claim(null);
+		List<WebhookRepository.Claimed> claimed = claim(null);
 		claimed.forEach(this::attempt);
 		return claimed.size();
 	}
@@ -126,36 +121,15 @@ public class WebhookWorker {
 		}
 	}
 
-	private List<Claimed> claim(@Nullable List<UUID> only) {
+	private List<WebhookRepository.Claimed> claim(@Nullable List<UUID> only) {
 		return transaction.execute(status -> {
 			Instant now = clock.instant();
-			List<Claimed> claimed = jdbc.sql("""
-					SELECT d.id, d.endpoint_id, d.topic, d.payload, d.attempts, e.url, e.secret
-					FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
-					WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND e.active AND e.deleted_at IS NULL"""
-					+ (only == null ? "" : " AND d.id = ANY (CAST(:ids AS uuid[]))") + """
-
-					ORDER BY d.next_attempt_at LIMIT :limit
-					FOR UPDATE OF d SKIP LOCKED""")
-				.param("now", Timestamp.from(now))
-				.param("limit", options.batchSize())
-				.params(only == null ? java.util.Map.of() : java.util.Map.of("ids", only.toArray(UUID[]::new)))
-				.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
-						rs.getString("url"), rs.getString("secret"), rs.getString("topic"), rs.getString("payload"),
-						rs.getInt("attempts")))
-				.list();
-			if (!claimed.isEmpty()) {
-				Instant lease = now.plus(options.connectTimeout()).plus(options.readTimeout()).plusSeconds(30);
-				jdbc.sql("UPDATE webhook_delivery SET next_attempt_at = :lease WHERE id = ANY (CAST(:ids AS uuid[]))")
-					.param("lease", Timestamp.from(lease))
-					.param("ids", claimed.stream().map(Claimed::id).toArray(UUID[]::new))
-					.update();
-			}
-			return claimed;
+			Instant lease = now.plus(options.connectTimeout()).plus(options.readTimeout()).plusSeconds(30);
+			return webhooks.claimDue(only, now, options.batchSize(), lease);
 		});
 	}
 
-	private void attempt(Claimed delivery) {
+	private void attempt(WebhookRepository.Claimed delivery) {
 		Instant started = clock.instant();
 		long timestamp = started.getEpochSecond();
 		Integer statusCode = null;
@@ -203,35 +177,16 @@ public class WebhookWorker {
 		record(delivery, statusCode, error, durationMs);
 	}
 
-	private void record(Claimed delivery, @Nullable Integer statusCode, @Nullable String error, long durationMs) {
+	private void record(WebhookRepository.Claimed delivery, @Nullable Integer statusCode, @Nullable String error, long durationMs) {
 		Instant now = clock.instant();
 		int attempts = delivery.attempts() + 1;
 		boolean succeeded = error == null;
 		boolean givingUp = !succeeded && attempts >= options.maxAttempts();
 		Instant next = succeeded || givingUp ? null : now.plus(options.backoff(attempts));
 		String status = succeeded ? "SUCCEEDED" : givingUp ? "FAILED" : "PENDING";
-		transaction.executeWithoutResult(tx -> {
-			jdbc.sql("""
-					UPDATE webhook_delivery SET status = :status, attempts = :attempts, next_attempt_at = :next,
-					  completed_at = :completed WHERE id = :id""")
-				.param("status", status)
-				.param("attempts", attempts)
-				.param("next", next == null ? null : Timestamp.from(next))
-				.param("completed", next == null ? Timestamp.from(now) : null)
-				.param("id", delivery.id())
-				.update();
-			jdbc.sql("""
-					INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms, succeeded, next_attempt_at)
-					VALUES (:delivery, :at, :code, :error, :ms, :ok, :next)""")
-				.param("delivery", delivery.id())
-				.param("at", Timestamp.from(now))
-				.param("code", statusCode)
-				.param("error", error == null ? null : PublicUrl.shorten(error, 500))
-				.param("ms", durationMs)
-				.param("ok", succeeded)
-				.param("next", next == null ? null : Timestamp.from(next))
-				.update();
-		});
+		WebhookRepository.Attempt attempt = new WebhookRepository.Attempt(delivery.id(), now, statusCode,
+				error == null ? null : PublicUrl.shorten(error, 500), durationMs, succeeded, attempts, status, next);
+		transaction.executeWithoutResult(tx -> webhooks.recordAttempt(attempt));
 		if (succeeded) {
 			log.info("webhook delivery {} to endpoint {} succeeded (attempt {})", delivery.id(), delivery.endpointId(), attempts);
 		}

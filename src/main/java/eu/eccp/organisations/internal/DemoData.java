@@ -47,6 +47,8 @@ class DemoData implements ApplicationRunner {
 			new DemoAccount("hosting.partner", "Hosting abuse desk", "hosting", Set.of(Role.PARTNER)),
 			new DemoAccount("bank.partner", "Bank fraud desk", "bank", Set.of(Role.PARTNER)),
 			new DemoAccount("europol.coordinator", "Europol EC3 coordinator", "europol", Set.of(Role.COORDINATOR)),
+			// a second coordinator: public advisories are published only after a second person approves them
+			new DemoAccount("europol.coordinator2", "Europol EC3 second coordinator", "europol", Set.of(Role.COORDINATOR)),
 			new DemoAccount("blocklist.officer", "Europol EC3 block-list officer", "europol", Set.of(Role.BLOCKLIST_OFFICER)),
 			new DemoAccount("statistician", "Platform statistician", "platform-operator", Set.of(Role.STATISTICIAN)),
 			new DemoAccount("trainer", "Platform trainer", "platform-operator", Set.of(Role.TRAINER)),
@@ -58,7 +60,11 @@ class DemoData implements ApplicationRunner {
 			new DemoAccount("de.hotline", "Mia Schneider (DE hotline)", "de-hotline", Set.of(Role.HOTLINE_ANALYST)),
 			new DemoAccount("nl.hotline", "Daan Bakker (NL hotline)", "nl-hotline", Set.of(Role.HOTLINE_ANALYST)),
 			new DemoAccount("nl.hotline2", "Emma Visser (NL hotline)", "nl-hotline", Set.of(Role.HOTLINE_ANALYST)),
-			new DemoAccount("hosting-de.partner", "DE hosting abuse desk", "hosting-de", Set.of(Role.PARTNER)));
+			new DemoAccount("hosting-de.partner", "DE hosting abuse desk", "hosting-de", Set.of(Role.PARTNER)),
+			// training: a trainer of an EU training organiser, and the German unit's national training coordinator
+			// (designated by the training module's demo data)
+			new DemoAccount("cepol.trainer", "Ana Sousa (CEPOL trainer)", "cepol", Set.of(Role.TRAINER)),
+			new DemoAccount("de.training", "Lena Fischer (DE training coordinator)", "de-unit", Set.of(Role.ANALYST)));
 
 	private final AccountProvisioning provisioning;
 
@@ -87,7 +93,11 @@ class DemoData implements ApplicationRunner {
 		provisioning.demoOrganisation("Demo German Illegal Content Hotline", "de-hotline", OrganisationType.HOTLINE, "DE");
 		provisioning.demoOrganisation("Demo Dutch Illegal Content Hotline", "nl-hotline", OrganisationType.HOTLINE, "NL");
 		provisioning.demoOrganisation("Demo Hosting Provider (DE)", "hosting-de", OrganisationType.HOSTING_PROVIDER, "DE");
-		organisations += 4;
+		provisioning.demoOrganisation("CEPOL, EU Agency for Law Enforcement Training", "cepol", OrganisationType.TRAINING_ORGANISER, "HU");
+		provisioning.demoOrganisation("European Cybercrime Training and Education Group (ECTEG)", "ecteg",
+				OrganisationType.TRAINING_ORGANISER, "BE");
+		provisioning.demoOrganisation("European Judicial Training Network (EJTN)", "ejtn", OrganisationType.TRAINING_ORGANISER, "BE");
+		organisations += 7;
 		provisioning.operator("ECCP Platform Operator (demo)", CountryCode.of("BE"), true);
 		organisations += 6;
 

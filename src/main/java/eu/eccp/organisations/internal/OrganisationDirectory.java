@@ -39,13 +39,15 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 public class OrganisationDirectory implements Organisations {
 
 	private final OrganisationRepository repository;
+	private final OrganisationLookups lookups;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	OrganisationDirectory(OrganisationRepository repository, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+	OrganisationDirectory(OrganisationRepository repository, OrganisationLookups lookups, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
+		this.lookups = lookups;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -87,16 +89,16 @@ public class OrganisationDirectory implements Organisations {
 		}
 	}
 
+	/** From memory (see {@link OrganisationLookups}): called for every report routed and every notice. */
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<OrganisationView> find(OrganisationId id) {
-		return repository.findById(id);
+		return lookups.find(id);
 	}
 
+	/** From memory (see {@link OrganisationLookups}): called for every report routed. */
 	@Override
-	@Transactional(readOnly = true)
 	public List<OrganisationView> find(CountryCode country, OrganisationType type) {
-		return repository.find(country, type);
+		return lookups.find(country, type);
 	}
 
 	@Override
@@ -132,6 +134,7 @@ public class OrganisationDirectory implements Organisations {
 	public OrganisationView register(CallerContext caller, OrganisationForm form) {
 		requirePlatformAdmin(caller);
 		OrganisationView org = form.validate(OrganisationId.random());
+		lookups.changed();
 		if (!repository.insert(org, false, clock.instant())) {
 			throw new InvalidRequestException("shortName", "validation.shortNameTaken");
 		}
@@ -150,6 +153,7 @@ public class OrganisationDirectory implements Organisations {
 			.ifPresent(other -> {
 				throw new InvalidRequestException("shortName", "validation.shortNameTaken");
 			});
+		lookups.changed();
 		repository.update(changed);
 		audit.record(AuditEvent.of("organisation.updated", "organisation", id));
 		return changed;
@@ -177,6 +181,7 @@ public class OrganisationDirectory implements Organisations {
 	/** Used by the demo data and the first-administrator bootstrap. */
 	@Transactional
 	OrganisationView ensure(OrganisationView org, boolean demo) {
+		lookups.changed();
 		if (repository.insert(org, demo, clock.instant())) {
 			return org;
 		}

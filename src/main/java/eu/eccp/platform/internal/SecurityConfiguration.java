@@ -97,6 +97,9 @@ class SecurityConfiguration {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> enrolment = new DefaultAuthorizationManagerFactory<>();
 		enrolment.setAdditionalAuthorization(new SecondFactorAuthorization(accounts, true));
 		AuthorizationManager<RequestAuthorizationContext> signedIn = factors.authenticated();
+		// RFC 8058 one-click unsubscribe: mail programs POST to the link in List-Unsubscribe without a CSRF token
+		// (the token in the link is the credential; the POST only ends a subscription)
+		http.csrf(csrf -> csrf.ignoringRequestMatchers("/advisories/subscription/unsubscribe/*"));
 		http.authorizeHttpRequests(authorize -> authorize
 			// the front door: public for visitors, the dashboard (with every factor) for a signed-in person
 			.requestMatchers("/").access((authentication, context) -> {
@@ -106,7 +109,8 @@ class SecurityConfiguration {
 			})
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/report", "/report/**",
-					"/blocklist/stop/**", "/blocklist/review")
+					"/blocklist/stop/**", "/blocklist/review", "/training/public/**", "/statistics", "/statistics/download",
+					"/advisories", "/advisories/**")
 			.permitAll()
 			.requestMatchers("/login/code").authenticated()
 			.requestMatchers("/account/security", "/account/security/**").access(enrolment.authenticated())

@@ -1,18 +1,12 @@
 package eu.eccp.reporting.internal;
 
-import java.time.Duration;
-
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import eu.eccp.shared.ClientRateLimits;
 
 /**
- * Per-client (IP address) rate limits for the public, unauthenticated endpoints, with Bucket4j token
- * buckets held in a bounded Caffeine cache (so a flood of addresses cannot exhaust memory).
+ * Per-client (IP address) rate limits for reporting's public, unauthenticated endpoints, through the shared
+ * {@link ClientRateLimits} (Bucket4j token buckets in a bounded Caffeine cache).
  */
 @Component
 class ClientRateLimiter {
@@ -23,10 +17,7 @@ class ClientRateLimiter {
 		PUBLIC_SUBMISSION, STATUS_LOOKUP
 	}
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(2))
-		.build();
+	private final ClientRateLimits limits = new ClientRateLimits(200_000);
 
 	private final ReportingProperties properties;
 
@@ -38,9 +29,6 @@ class ClientRateLimiter {
 	boolean tryAcquire(Limit limit, String client) {
 		int perHour = limit == Limit.PUBLIC_SUBMISSION ? properties.publicSubmissionsPerHour()
 				: properties.statusLookupsPerHour();
-		Bucket bucket = buckets.get(limit + "|" + client, key -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
-			.build());
-		return bucket.tryConsume(1);
+		return limits.tryAcquire(limit.name(), client, perHour);
 	}
 }

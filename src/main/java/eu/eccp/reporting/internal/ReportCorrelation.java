@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +23,9 @@ import eu.eccp.correlation.SourceRef;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.reporting.Offence;
+import eu.eccp.reporting.ReportFacts;
 import eu.eccp.reporting.ReportId;
+import eu.eccp.reporting.ReportsCounted;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.takedown.ContentIntake;
 import eu.eccp.takedown.ReportedCategory;
@@ -32,7 +35,8 @@ import eu.eccp.takedown.ReportedContent;
  * The one path from stored reports to correlation, for every source of reports (public and organisational
  * intake through the processing worker, bulk imports chunk by chunk): a batch's indicators are extracted in
  * memory, stored for the whole batch in one transaction, and handed to {@link Sightings} as one batch; then the
- * batch leaves the processing queue. Each step is idempotent, so a batch cut short by a crash is simply done
+ * batch leaves the processing queue. The batch's non-personal facts are published for statistics
+ * ({@link ReportsCounted}) in the transaction that stores its indicators. Each step is idempotent, so a batch cut short by a crash is simply done
  * again, and the import phases it counts (extracted, correlated) move once per report.
  */
 @Component
@@ -49,11 +53,14 @@ class ReportCorrelation {
 	private final Organisations organisations;
 	private final TransactionTemplate transactions;
 	private final ContentIntake content;
+	private final ApplicationEventPublisher events;
 
 	ReportCorrelation(ReportIndicatorExtraction extraction, ReportRepository reports,
 			ReportIndicatorRepository indicators, ReportProcessingQueue queue, ImportJobRepository jobs,
-			Sightings sightings, Organisations organisations, TransactionTemplate transactions, ContentIntake content) {
+			Sightings sightings, Organisations organisations, TransactionTemplate transactions, ContentIntake content,
+			ApplicationEventPublisher events) {
 		this.content = content;
+		this.events = events;
 		this.extraction = extraction;
 		this.reports = reports;
 		this.indicators = indicators;
@@ -73,6 +80,7 @@ class ReportCorrelation {
 		Map<ReportId, List<ReportIndicator>> stored = new LinkedHashMap<>();
 		List<RecordSightings> records = new ArrayList<>(batch.size());
 		Map<OrganisationId, Optional<OrganisationView>> owners = new HashMap<>();
+		List<ReportFacts> facts = new ArrayList<>(batch.size());
 		for (ReportForProcessing report : batch) {
 			List<ReportIndicatorExtraction.Found> found = extraction.extract(report, files.getOrDefault(report.id(), List.of()));
 			List<ReportIndicator> rows = new ArrayList<>(found.size());
@@ -88,6 +96,7 @@ class ReportCorrelation {
 				log.warn("report {}: its owner is not on the platform; not correlated", report.id());
 				continue;
 			}
+			facts.add(factsOf(report, owner.get()));
 			records.add(new RecordSightings(new SourceRef(SourceRef.REPORT, report.id().value()), owner.get().id(),
 					owner.get().country(), report.tlp(), report.submittedAt(), observed));
 		}
@@ -96,12 +105,21 @@ class ReportCorrelation {
 			indicators.replaceAll(stored);
 			content.fromReports(illegalContent(batch));
 			queue.extracted(ids).forEach(jobs::addExtracted);
+			if (!facts.isEmpty()) {
+				events.publishEvent(new ReportsCounted(facts));
+			}
 		});
 		IngestResult result = sightings.record(records, announcement);
 		transactions.executeWithoutResult(status -> queue.done(ids).forEach(jobs::addCorrelated));
 		log.debug("{} reports: {} new sightings, {} links, {} hits", batch.size(), result.newSightings(), result.links(),
 				result.hits());
 		return result;
+	}
+
+	/** What statistics may know of the report: its dimensions, and the country of the unit it was routed to. */
+	static ReportFacts factsOf(ReportForProcessing report, OrganisationView owner) {
+		return new ReportFacts(report.id(), report.offence(), owner.country(), report.victimCountries(), report.occurredAt(),
+				report.submittedAt(), report.lossAmount(), report.lossCurrency());
 	}
 
 	/**

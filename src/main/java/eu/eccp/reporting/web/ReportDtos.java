@@ -21,11 +21,11 @@ final class ReportDtos {
 	}
 
 	record Classification(CrimeKind kind, Offence offence, List<String> conventionArticles, String rsitClass,
-			String rsitType) {
+			String rsitType, String iccsCode, boolean cyberRelated) {
 
 		static Classification of(Offence offence) {
 			return new Classification(offence.kind(), offence, offence.conventionArticles(), offence.rsitClass(),
-					offence.rsitType());
+					offence.rsitType(), offence.iccsCode(), offence.cyberRelated());
 		}
 	}
 

@@ -26,11 +26,14 @@ import eu.eccp.shared.Tlp;
  *        (e.g. a bank blocking IBANs)
  * @param pseudonymousSources whether the sharing organisations appear under a pseudonym instead of their name
  * @param writable whether receiving partners may add objects to the agreement's collection
+ * @param publicClear whether its TLP:CLEAR indicators of types that are not personal data also go to the public
+ *        collection (served without an account when the operator enables it, {@link PublicCollection})
  */
 public record Agreement(UUID id, String name, String description, Set<OrganisationId> sharing,
 		Set<OrganisationId> receiving, Set<String> indicatorTypes, Set<String> personalTypes, Set<String> clearValueTypes,
 		@Nullable String clearValuePurpose, boolean pseudonymousSources, Tlp tlpCeiling, Pap pap, Iep iep,
-		LocalDate validFrom, @Nullable LocalDate validUntil, boolean writable, UUID createdBy, Instant createdAt,
+		LocalDate validFrom, @Nullable LocalDate validUntil, boolean writable, boolean publicClear, UUID createdBy,
+		Instant createdAt,
 		Instant updatedAt, @Nullable Instant endedAt) {
 
 	/** Payment cards never leave the platform (not even their keyed hash); every other indicator type may. */

@@ -19,5 +19,21 @@ public record AgreementDraft(@io.swagger.v3.oas.annotations.media.Schema(require
 		@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "MAY", "MUST_NOT" }) @Nullable String unmodifiedResale,
 		@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "MAY", "MUST_NOT" }) @Nullable String resharing, @Nullable Integer retentionDays, @io.swagger.v3.oas.annotations.media.Schema(format = "date") @Nullable String validFrom,
 		
-		@io.swagger.v3.oas.annotations.media.Schema(format = "date") @Nullable String validUntil, @Nullable Boolean writable) {
+		@io.swagger.v3.oas.annotations.media.Schema(format = "date") @Nullable String validUntil, @Nullable Boolean writable,
+		@io.swagger.v3.oas.annotations.media.Schema(description = "also publish the agreement's TLP:CLEAR indicators of types that are not personal data in the public collection") @Nullable Boolean publicClear) {
+
+	/** An agreement that publishes nothing in the public collection. */
+	public AgreementDraft(@Nullable String name, @Nullable String description, @Nullable List<String> sharingOrganisations,
+			@Nullable List<String> receivingOrganisations, @Nullable List<String> indicatorTypes,
+			@Nullable List<String> personalTypes, @Nullable List<String> clearValueTypes, @Nullable String clearValuePurpose,
+			@Nullable Boolean pseudonymousSources, @Nullable String tlp, @Nullable String pap,
+			@Nullable String encryptInTransit, @Nullable String permittedActions, @Nullable String affectedPartyNotifications,
+			@Nullable String attribution, @Nullable String unmodifiedResale, @Nullable String resharing,
+			@Nullable Integer retentionDays, @Nullable String validFrom, @Nullable String validUntil,
+			@Nullable Boolean writable) {
+		this(name, description, sharingOrganisations, receivingOrganisations, indicatorTypes, personalTypes, clearValueTypes,
+				clearValuePurpose, pseudonymousSources, tlp, pap, encryptInTransit, permittedActions,
+				affectedPartyNotifications, attribution, unmodifiedResale, resharing, retentionDays, validFrom, validUntil,
+				writable, null);
+	}
 }

@@ -26,7 +26,7 @@ class AgreementRepository {
 			a.id, a.name, a.description, a.tlp_ceiling, a.pap, a.indicator_types, a.personal_types, a.clear_value_types,
 			a.clear_value_purpose, a.pseudonymous_sources, a.encrypt_in_transit, a.permitted_actions,
 			a.affected_party_notifications, a.attribution, a.unmodified_resale, a.resharing, a.retention_days, a.valid_from,
-			a.valid_until, a.writable, a.created_by, a.created_at, a.updated_at, a.ended_at""";
+			a.valid_until, a.writable, a.public_clear, a.created_by, a.created_at, a.updated_at, a.ended_at""";
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +39,10 @@ class AgreementRepository {
 				INSERT INTO sharing_agreement (id, name, description, tlp_ceiling, pap, indicator_types, personal_types,
 				  clear_value_types, clear_value_purpose, pseudonymous_sources, encrypt_in_transit, permitted_actions,
 				  affected_party_notifications, attribution, unmodified_resale, resharing, retention_days, valid_from, valid_until,
-				  writable, created_by, created_at, updated_at)
+				  writable, public_clear, created_by, created_at, updated_at)
 				VALUES (:id, :name, :description, :tlp, :pap, CAST(:types AS text[]), CAST(:personal AS text[]),
 				  CAST(:clear AS text[]), :purpose, :pseudonymous, :encrypt, :actions, :notifications, :attribution, :resale,
-				  :resharing, :retention, :from, :until, :writable, :createdBy, :createdAt, :createdAt)""")
+				  :resharing, :retention, :from, :until, :writable, :publicClear, :createdBy, :createdAt, :createdAt)""")
 			.param("id", a.id())
 			.param("name", a.name())
 			.param("description", a.description())
@@ -63,6 +63,7 @@ class AgreementRepository {
 			.param("from", a.validFrom())
 			.param("until", a.validUntil())
 			.param("writable", a.writable())
+			.param("publicClear", a.publicClear())
 			.param("createdBy", a.createdBy())
 			.param("createdAt", Timestamp.from(a.createdAt()))
 			.update();
@@ -160,12 +161,13 @@ class AgreementRepository {
 		java.time.LocalDate from = rs.getObject("valid_from", java.time.LocalDate.class);
 		java.time.LocalDate until = rs.getObject("valid_until", java.time.LocalDate.class);
 		boolean writable = rs.getBoolean("writable");
+		boolean publicClear = rs.getBoolean("public_clear");
 		UUID createdBy = rs.getObject("created_by", UUID.class);
 		java.time.Instant createdAt = rs.getTimestamp("created_at").toInstant();
 		java.time.Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
 		Timestamp ended = rs.getTimestamp("ended_at");
 		return new Row(id, (s, r) -> new Agreement(id, name, description, s, r, types, personal, clear, purpose, pseudonymous,
-				tlp, pap, iep, from, until, writable, createdBy, createdAt, updatedAt, ended == null ? null : ended.toInstant()));
+				tlp, pap, iep, from, until, writable, publicClear, createdBy, createdAt, updatedAt, ended == null ? null : ended.toInstant()));
 	}
 
 	private static Set<String> strings(ResultSet rs, String column) throws SQLException {

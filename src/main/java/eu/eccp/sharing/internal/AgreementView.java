@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 public record AgreementView(UUID id, String name, String description, List<Party> sharingOrganisations,
 		List<Party> receivingOrganisations, List<String> indicatorTypes, List<String> personalTypes,
 		List<String> clearValueTypes, @Nullable String clearValuePurpose, boolean pseudonymousSources, String tlp,
-		String pap, Iep iep, LocalDate validFrom, @Nullable LocalDate validUntil, boolean writable, boolean active,
+		String pap, Iep iep, LocalDate validFrom, @Nullable LocalDate validUntil, boolean writable, boolean publicClear,
+		boolean active,
 		Instant createdAt, @Nullable Instant endedAt, String taxiiCollection, String mispFeed) {
 
 	/** An organisation party to the agreement. */

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import eu.eccp.correlation.SharedIndicators;
 import eu.eccp.shared.Tlp;
 
 /** The rows of {@code sharing_collection_object} and the collection's stamp in {@code sharing_collection_state}. */
@@ -67,13 +66,22 @@ class CollectionObjects {
 		return stamp;
 	}
 
+	/** What a refresh stamps for one indicator: its ids and the sighting summary of this version. */
+	record Stamped(long indicatorId, String type, UUID stixUuid, UUID sightingUuid, Instant firstSeen, Instant lastSeen,
+			int records, List<String> countries, Tlp tlp) {
+
+		Stamped {
+			countries = List.copyOf(countries);
+		}
+	}
+
 	/**
 	 * New and changed indicators get a new version, the i-th stamped {@code stamp} + i microseconds, so no two rows of
 	 * a collection share a date added and a client's {@code added_after} cursor resumes exactly (their first creation
-	 * time is kept).
+	 * time is kept). Each version is kept in {@code sharing_collection_version} as well, at most {@code maxVersions}
+	 * per object (the oldest go first).
 	 */
-	void upsert(UUID agreement, List<SharedIndicators.Summary> changed, List<UUID> stixIds, List<UUID> sightingIds,
-			Instant stamp) {
+	void upsert(UUID agreement, List<Stamped> changed, Instant stamp, int maxVersions) {
 		Timestamp at = Timestamp.from(stamp);
 		jdbc.sql("""
 				INSERT INTO sharing_collection_object AS o (agreement_id, indicator_id, type, stix_uuid, sighting_uuid, seq,
@@ -89,20 +97,21 @@ class CollectionObjects {
 				  records = EXCLUDED.records, countries = EXCLUDED.countries, tlp = EXCLUDED.tlp, revoked = FALSE""")
 			.param("a", agreement)
 			.param("at", at)
-			.param("ids", changed.stream().map(SharedIndicators.Summary::indicatorId).toArray(Long[]::new))
-			.param("types", changed.stream().map(SharedIndicators.Summary::type).toArray(String[]::new))
-			.param("uuids", stixIds.toArray(UUID[]::new))
-			.param("suuids", sightingIds.toArray(UUID[]::new))
+			.param("ids", changed.stream().map(Stamped::indicatorId).toArray(Long[]::new))
+			.param("types", changed.stream().map(Stamped::type).toArray(String[]::new))
+			.param("uuids", changed.stream().map(Stamped::stixUuid).toArray(UUID[]::new))
+			.param("suuids", changed.stream().map(Stamped::sightingUuid).toArray(UUID[]::new))
 			.param("first", changed.stream().map(s -> Timestamp.from(s.firstSeen())).toArray(Timestamp[]::new))
 			.param("last", changed.stream().map(s -> Timestamp.from(s.lastSeen())).toArray(Timestamp[]::new))
-			.param("records", changed.stream().map(SharedIndicators.Summary::records).toArray(Integer[]::new))
+			.param("records", changed.stream().map(Stamped::records).toArray(Integer[]::new))
 			.param("countries", changed.stream().map(s -> String.join(",", s.countries())).toArray(String[]::new))
-			.param("tlps", changed.stream().map(s -> s.marking().name()).toArray(String[]::new))
+			.param("tlps", changed.stream().map(s -> s.tlp().name()).toArray(String[]::new))
 			.update();
+		keepVersions(agreement, changed.stream().map(Stamped::indicatorId).toList(), maxVersions);
 	}
 
 	/** Indicators no longer shareable (their records left the scope) get a last, revoked version. */
-	void revoke(UUID agreement, List<Long> indicatorIds, Instant stamp) {
+	void revoke(UUID agreement, List<Long> indicatorIds, Instant stamp, int maxVersions) {
 		jdbc.sql("""
 				UPDATE sharing_collection_object o SET revoked = TRUE, seq = nextval('sharing_object_seq'),
 				  date_added = CAST(:at AS timestamptz) + (x.n - 1) * interval '1 microsecond',
@@ -113,6 +122,92 @@ class CollectionObjects {
 			.param("ids", indicatorIds.toArray(Long[]::new))
 			.param("at", Timestamp.from(stamp))
 			.update();
+		keepVersions(agreement, indicatorIds, maxVersions);
+	}
+
+	/** Copies the objects' current versions into the version history and drops the oldest beyond {@code max}. */
+	private void keepVersions(UUID agreement, List<Long> indicatorIds, int max) {
+		Long[] ids = indicatorIds.toArray(Long[]::new);
+		jdbc.sql("""
+				INSERT INTO sharing_collection_version (agreement_id, indicator_id, seq, date_added, modified, first_seen,
+				  last_seen, records, countries, tlp, revoked)
+				SELECT agreement_id, indicator_id, seq, date_added, modified, first_seen, last_seen, records, countries, tlp, revoked
+				FROM sharing_collection_object WHERE agreement_id = :a AND indicator_id = ANY (CAST(:ids AS bigint[]))
+				ON CONFLICT (agreement_id, indicator_id, modified) DO NOTHING""")
+			.param("a", agreement)
+			.param("ids", ids)
+			.update();
+		jdbc.sql("""
+				DELETE FROM sharing_collection_version v USING (
+				  SELECT indicator_id, modified, row_number() OVER (PARTITION BY indicator_id ORDER BY modified DESC) AS n
+				  FROM sharing_collection_version WHERE agreement_id = :a AND indicator_id = ANY (CAST(:ids AS bigint[]))) old
+				WHERE v.agreement_id = :a AND v.indicator_id = old.indicator_id AND v.modified = old.modified AND old.n > :max""")
+			.param("a", agreement)
+			.param("ids", ids)
+			.param("max", max)
+			.update();
+	}
+
+	/** Which versions a history walk gives: all of them, the first and/or last kept of each object, given times. */
+	record VersionFilter(boolean all, boolean first, boolean last, List<Instant> stamps) {
+
+		VersionFilter {
+			stamps = List.copyOf(stamps);
+		}
+	}
+
+	private static final String VERSION_COLUMNS = """
+			v.indicator_id, o.type, o.stix_uuid, o.sighting_uuid, v.seq, v.date_added, o.created, v.modified, v.first_seen,
+			v.last_seen, v.records, v.countries, v.tlp, v.revoked""";
+
+	private static final String VERSION_FILTER = """
+			 AND (NOT o.revoked OR v.seq = o.seq)
+			 AND (:all OR (:last AND v.seq = o.seq)
+			  OR (:first AND v.modified = (SELECT min(v2.modified) FROM sharing_collection_version v2
+			     WHERE v2.agreement_id = v.agreement_id AND v2.indicator_id = v.indicator_id))
+			  OR v.modified = ANY (CAST(:stamps AS timestamptz[])))""";
+
+	/**
+	 * Versions after the position {@code (afterAdded, afterSeq)} in (date_added, seq) order, added after
+	 * {@code addedAfter} when given, at most {@code limit}, as the filter asks. A revoked object shows its revoked
+	 * version only: what it was before is no longer served.
+	 */
+	List<CollectionRow> versionPage(UUID agreement, Instant afterAdded, long afterSeq, @Nullable Instant addedAfter,
+			int limit, VersionFilter filter) {
+		Instant from = addedAfter != null && addedAfter.isAfter(afterAdded) ? addedAfter : afterAdded;
+		long seq = addedAfter != null && addedAfter.isAfter(afterAdded) ? Long.MAX_VALUE : afterSeq;
+		return jdbc.sql("SELECT " + VERSION_COLUMNS + """
+				 FROM sharing_collection_version v
+				JOIN sharing_collection_object o ON o.agreement_id = v.agreement_id AND o.indicator_id = v.indicator_id
+				WHERE v.agreement_id = :a AND (v.date_added, v.seq) > (:from, :seq)""" + VERSION_FILTER + """
+				 ORDER BY v.date_added, v.seq LIMIT :limit""")
+			.param("a", agreement)
+			.param("from", Timestamp.from(from))
+			.param("seq", seq)
+			.param("limit", limit)
+			.param("all", filter.all())
+			.param("first", filter.first())
+			.param("last", filter.last())
+			.param("stamps", filter.stamps().stream().map(Timestamp::from).toArray(Timestamp[]::new))
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	/** The kept versions of some objects (as the filter asks), oldest first. */
+	List<CollectionRow> versionsOf(UUID agreement, Collection<Long> indicatorIds, VersionFilter filter) {
+		return jdbc.sql("SELECT " + VERSION_COLUMNS + """
+				 FROM sharing_collection_version v
+				JOIN sharing_collection_object o ON o.agreement_id = v.agreement_id AND o.indicator_id = v.indicator_id
+				WHERE v.agreement_id = :a AND v.indicator_id = ANY (CAST(:ids AS bigint[]))""" + VERSION_FILTER + """
+				 ORDER BY v.indicator_id, v.modified""")
+			.param("a", agreement)
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.param("all", filter.all())
+			.param("first", filter.first())
+			.param("last", filter.last())
+			.param("stamps", filter.stamps().stream().map(Timestamp::from).toArray(Timestamp[]::new))
+			.query((rs, n) -> row(rs))
+			.list();
 	}
 
 	void refreshed(UUID agreement, Instant at) {
@@ -147,6 +242,31 @@ class CollectionObjects {
 			.param("a", agreement)
 			.param("from", Timestamp.from(from))
 			.param("seq", seq)
+			.param("limit", limit)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	/**
+	 * The live TLP:CLEAR rows, of the given (collection, type) pairs, of the first {@code limit} indicators after an
+	 * indicator id (all rows of each of them), in indicator id order: what the public collection is made of.
+	 */
+	List<CollectionRow> publishable(List<UUID> collections, List<String> types, long afterIndicator, int limit) {
+		if (collections.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				WITH allowed AS (SELECT * FROM unnest(CAST(:c AS uuid[]), CAST(:t AS text[])) AS p(a, t)),
+				ids AS (SELECT DISTINCT o.indicator_id FROM sharing_collection_object o
+				  JOIN allowed p ON o.agreement_id = p.a AND o.type = p.t
+				  WHERE NOT o.revoked AND o.tlp = 'CLEAR' AND o.indicator_id > :after ORDER BY 1 LIMIT :limit)
+				SELECT o.""" + COLUMNS + """
+				 FROM sharing_collection_object o JOIN allowed p ON o.agreement_id = p.a AND o.type = p.t
+				JOIN ids ON ids.indicator_id = o.indicator_id
+				WHERE NOT o.revoked AND o.tlp = 'CLEAR' ORDER BY o.indicator_id""")
+			.param("c", collections.toArray(UUID[]::new))
+			.param("t", types.toArray(String[]::new))
+			.param("after", afterIndicator)
 			.param("limit", limit)
 			.query((rs, n) -> row(rs))
 			.list();

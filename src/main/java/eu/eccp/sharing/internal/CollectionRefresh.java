@@ -29,7 +29,8 @@ import eu.eccp.shared.ClusterLock;
  * compares each chunk with the collection's rows: new and changed indicators get a new version, indicators that left
  * the scope (a record now TLP:RED, a type taken out) a revoked one, all stamped later than anything stamped before.
  * Every chunk is a transaction of its own; a refresh cut short by a crash leaves a consistent collection and the next
- * one simply continues comparing.
+ * one simply continues comparing. After the agreements, the public collection (when enabled) is brought up to date
+ * from their collections.
  */
 @Component
 class CollectionRefresh {
@@ -97,6 +98,9 @@ class CollectionRefresh {
 				refresh(agreement);
 			}
 		}
+		if (properties.publicCollection() && !stopping) {
+			refreshPublic();
+		}
 	}
 
 	/** Brings one collection up to date; returns how many indicators got a new version (0 when another node runs it). */
@@ -135,20 +139,29 @@ class CollectionRefresh {
 	}
 
 	private int compare(Agreement agreement, List<SharedIndicators.Summary> page, long after, long upTo) {
-		Map<Long, CollectionRow> stored = new HashMap<>();
-		objects.range(agreement.id(), after, upTo).forEach(r -> stored.put(r.indicatorId(), r));
-		List<SharedIndicators.Summary> changed = new ArrayList<>();
-		List<UUID> stixIds = new ArrayList<>();
-		List<UUID> sightingIds = new ArrayList<>();
-		Set<Long> present = new java.util.HashSet<>();
+		List<CollectionObjects.Stamped> now = new ArrayList<>(page.size());
 		for (SharedIndicators.Summary s : page) {
+			UUID stix = StixIds.indicator(s.type(), s.value());
+			now.add(new CollectionObjects.Stamped(s.indicatorId(), s.type(), stix, StixIds.sighting(agreement.id(), stix),
+					s.firstSeen(), s.lastSeen(), s.records(), s.countries(), s.marking()));
+		}
+		return compare(agreement.id(), now, after, upTo);
+	}
+
+	/**
+	 * Compares what a collection should hold for indicator ids in {@code (after, upTo]} with its rows: new and changed
+	 * indicators get a new version, those no longer there a revoked one.
+	 */
+	private int compare(UUID collection, List<CollectionObjects.Stamped> page, long after, long upTo) {
+		Map<Long, CollectionRow> stored = new HashMap<>();
+		objects.range(collection, after, upTo).forEach(r -> stored.put(r.indicatorId(), r));
+		List<CollectionObjects.Stamped> changed = new ArrayList<>();
+		Set<Long> present = new java.util.HashSet<>();
+		for (CollectionObjects.Stamped s : page) {
 			present.add(s.indicatorId());
 			CollectionRow row = stored.get(s.indicatorId());
 			if (row == null || row.revoked() || !same(row, s)) {
-				UUID stix = StixIds.indicator(s.type(), s.value());
 				changed.add(s);
-				stixIds.add(stix);
-				sightingIds.add(StixIds.sighting(agreement.id(), stix));
 			}
 		}
 		List<Long> gone = stored.values().stream().filter(r -> !r.revoked() && !present.contains(r.indicatorId()))
@@ -156,20 +169,96 @@ class CollectionRefresh {
 		if (changed.isEmpty() && gone.isEmpty()) {
 			return 0;
 		}
-		Instant stamp = objects.nextStamp(agreement.id(), clock.instant(), changed.size() + gone.size());
+		Instant stamp = objects.nextStamp(collection, clock.instant(), changed.size() + gone.size());
 		if (!changed.isEmpty()) {
-			objects.upsert(agreement.id(), changed, stixIds, sightingIds, stamp);
+			objects.upsert(collection, changed, stamp, properties.maxVersions());
 		}
 		if (!gone.isEmpty()) {
-			objects.revoke(agreement.id(), gone, stamp.plus(changed.size(), java.time.temporal.ChronoUnit.MICROS));
+			objects.revoke(collection, gone, stamp.plus(changed.size(), java.time.temporal.ChronoUnit.MICROS),
+					properties.maxVersions());
 		}
 		return changed.size() + gone.size();
 	}
 
-	private static boolean same(CollectionRow row, SharedIndicators.Summary s) {
+	/**
+	 * Brings the public collection up to date (when the operator enables it): the TLP:CLEAR indicators, of types that
+	 * are not personal data under the agreement, in the collections of the agreements in force that publish there;
+	 * an indicator in several of them appears once, with the earliest first and latest last sighting, the largest
+	 * count and all countries. Indicators that left every such collection get a revoked version.
+	 */
+	int refreshPublic() {
+		int[] changed = { 0 };
+		locks.runExclusively("sharing.refresh." + PublicCollection.ID, () -> changed[0] = comparePublic());
+		return changed[0];
+	}
+
+	private int comparePublic() {
+		LocalDate today = LocalDate.now(clock);
+		List<UUID> collections = new ArrayList<>();
+		List<String> types = new ArrayList<>();
+		for (Agreement a : agreements.notEnded()) {
+			if (a.publicClear() && a.activeOn(today)) {
+				for (String type : a.indicatorTypes()) {
+					if (!a.isPersonal(type)) {
+						collections.add(a.id());
+						types.add(type);
+					}
+				}
+			}
+		}
+		int chunk = properties.refreshChunk();
+		long after = 0;
+		int changed = 0;
+		while (!stopping) {
+			List<CollectionRow> rows = objects.publishable(collections, types, after, chunk);
+			List<CollectionObjects.Stamped> merged = merge(rows);
+			long upTo = merged.size() < chunk ? Long.MAX_VALUE : merged.get(merged.size() - 1).indicatorId();
+			long from = after;
+			Integer done = transactions.execute(status -> compare(PublicCollection.ID, merged, from, upTo));
+			changed += done == null ? 0 : done;
+			if (merged.size() < chunk) {
+				break;
+			}
+			after = upTo;
+		}
+		if (!stopping) {
+			Instant at = clock.instant();
+			transactions.executeWithoutResult(status -> objects.refreshed(PublicCollection.ID, at));
+		}
+		return changed;
+	}
+
+	/** One public version per indicator from its rows in the publishing collections (rows in indicator id order). */
+	private static List<CollectionObjects.Stamped> merge(List<CollectionRow> rows) {
+		List<CollectionObjects.Stamped> merged = new ArrayList<>();
+		int i = 0;
+		while (i < rows.size()) {
+			CollectionRow first = rows.get(i);
+			Instant firstSeen = first.firstSeen();
+			Instant lastSeen = first.lastSeen();
+			int records = first.records();
+			java.util.TreeSet<String> countries = new java.util.TreeSet<>(first.countries());
+			int j = i + 1;
+			while (j < rows.size() && rows.get(j).indicatorId() == first.indicatorId()) {
+				CollectionRow r = rows.get(j);
+				firstSeen = r.firstSeen().isBefore(firstSeen) ? r.firstSeen() : firstSeen;
+				lastSeen = r.lastSeen().isAfter(lastSeen) ? r.lastSeen() : lastSeen;
+				records = Math.max(records, r.records());
+				countries.addAll(r.countries());
+				j++;
+			}
+			merged.add(new CollectionObjects.Stamped(first.indicatorId(), first.type(), first.stixUuid(),
+					StixIds.sighting(PublicCollection.ID, first.stixUuid()), firstSeen, lastSeen, records,
+					List.copyOf(countries), eu.eccp.shared.Tlp.CLEAR));
+			i = j;
+		}
+		return merged;
+	}
+
+	private static boolean same(CollectionRow row, CollectionObjects.Stamped s) {
 		return row.records() == s.records() && row.firstSeen().equals(micros(s.firstSeen()))
 				&& row.lastSeen().equals(micros(s.lastSeen())) && row.countries().equals(s.countries())
-				&& row.tlp() == s.marking();
+				&& row.tlp() == s.tlp();
 	}
 
 	private static Instant micros(Instant i) {

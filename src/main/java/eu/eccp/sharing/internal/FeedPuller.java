@@ -1,12 +1,6 @@
 package eu.eccp.sharing.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,14 +28,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The TAXII 2.1 client: one thread per node pulls due sources one at a time. A node claims a source under a lease
+ * The feed client: one thread per node pulls due sources one at a time, TAXII 2.1 collections here and MISP feeds
+ * through {@link MispFeedPull}. A node claims a source under a lease
  * ({@code FOR UPDATE SKIP LOCKED}, so nodes never pull one source at once and a dead node's source is taken over when
  * its lease runs out), asks for {@code objects/?added_after=CURSOR&limit=N}, follows {@code next} while
  * {@code more} is true, imports each page ({@link StixImport}) and moves the cursor to the page's
  * {@code X-TAXII-Date-Added-Last} less one microsecond (the last object is fetched again next time, which an
  * idempotent import makes harmless, and a server stamping several objects with one time loses none). A failed pull
  * (network, timeout, an answer other than 200) is tried again after a wait that doubles with each failure in a row.
- * Redirects are not followed, and the address is checked again on every pull.
+ * Redirects are not followed, and the address is checked again on every pull and on every connection
+ * ({@link FeedHttp} connects to the very addresses it checked). The credential is decrypted for the pull only.
  */
 @Component
 class FeedPuller {
@@ -59,7 +55,8 @@ class FeedPuller {
 	private final JsonMapper json;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
-	private final HttpClient http;
+	private final FeedHttp http;
+	private final MispFeedPull misp;
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "sharing-feeds");
 		t.setDaemon(true);
@@ -68,7 +65,7 @@ class FeedPuller {
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	FeedPuller(FeedSourceRepository sources, FeedSources checks, StixImport imports, FeedProperties properties,
-			JsonMapper json, TransactionTemplate transactions, Clock clock) {
+			JsonMapper json, TransactionTemplate transactions, Clock clock, FeedHttp http, MispFeedPull misp) {
 		this.sources = sources;
 		this.checks = checks;
 		this.imports = imports;
@@ -76,8 +73,8 @@ class FeedPuller {
 		this.json = json;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = http;
+		this.misp = misp;
 	}
 
 	@Scheduled(fixedDelayString = "${eccp.sharing.feeds.poll-interval:10s}", initialDelayString = "${eccp.sharing.feeds.poll-interval:10s}")
@@ -114,36 +111,60 @@ class FeedPuller {
 		}
 		FeedSourceRepository.Source source = claimed.get();
 		try {
-			List<ImportReport.Rejection> rejections = pull(source);
+			MispFeedPull.Pulled pulled = pull(source);
 			Instant done = clock.instant();
-			transactions.executeWithoutResult(status -> sources.succeeded(source.id(), done,
-					done.plusSeconds(source.intervalSeconds()), rejections));
+			Instant nextRun = pulled.more() ? done.plus(properties.pollInterval()) : done.plusSeconds(source.intervalSeconds());
+			transactions.executeWithoutResult(status -> sources.succeeded(source.id(), done, nextRun, pulled.rejections()));
 		}
 		catch (PullFailed | RuntimeException e) {
 			String error = e instanceof PullFailed ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+			String code = e instanceof PullFailed f ? f.code : "internal";
+			String arg = e instanceof PullFailed f ? f.arg : null;
 			long factor = 1L << Math.min(20, source.failures());
 			Duration wait = properties.baseDelay().multipliedBy(factor);
 			Duration delay = wait.compareTo(properties.maxDelay()) > 0 ? properties.maxDelay() : wait;
 			log.info("TAXII source {} failed ({}), next attempt in {}", source.id(), error, delay);
-			transactions.executeWithoutResult(status -> sources.failed(source.id(), String.valueOf(error),
+			transactions.executeWithoutResult(status -> sources.failed(source.id(), String.valueOf(error), code, arg,
 					clock.instant().plus(delay)));
 		}
 		return true;
 	}
 
-	/** A pull that could not go on; the message says why (shown on the source). */
+	/**
+	 * A pull that could not go on: the message says why in English (the API's {@code lastError}), the code
+	 * ({@code sharing.feed.error.CODE} in the bundles) and its argument say it in the reader's language on the page.
+	 */
 	static final class PullFailed extends Exception {
 
-		PullFailed(String message) {
+		final String code;
+		final @Nullable String arg;
+
+		PullFailed(String code, @Nullable String arg, String message) {
 			super(message, null, false, false);
+			this.code = code;
+			this.arg = arg;
+		}
+
+		static PullFailed http(int status, String what) {
+			return new PullFailed("http", String.valueOf(status), "HTTP " + status + what);
+		}
+
+		static PullFailed of(FeedHttp.Failed e) {
+			return new PullFailed(e.code, e.arg, e.getMessage());
 		}
 	}
 
-	private List<ImportReport.Rejection> pull(FeedSourceRepository.Source source) throws PullFailed {
+	private MispFeedPull.Pulled pull(FeedSourceRepository.Source source) throws PullFailed {
 		String urlError = checks.checkUrl(source.url());
 		if (urlError != null) {
-			throw new PullFailed("the address is not acceptable: " + urlError);
+			throw new PullFailed("urlRefused", urlError, "the address is not acceptable: " + urlError);
 		}
+		return source.isMisp() ? misp.pull(source, authorization(source))
+				: new MispFeedPull.Pulled(pullTaxii(source), false);
+	}
+
+	private List<ImportReport.Rejection> pullTaxii(FeedSourceRepository.Source source) throws PullFailed {
+		String authorization = authorization(source);
 		String addedAfter = source.addedAfter();
 		String next = null;
 		List<ImportReport.Rejection> rejections = new ArrayList<>();
@@ -156,16 +177,17 @@ class FeedPuller {
 			if (next != null) {
 				url.append("&next=").append(URLEncoder.encode(next, StandardCharsets.UTF_8));
 			}
-			HttpResponse<InputStream> response = get(source, url.toString());
 			JsonNode envelope;
-			try (InputStream body = response.body()) {
-				if (response.statusCode() != 200) {
-					throw new PullFailed("HTTP " + response.statusCode());
+			String last;
+			try (FeedHttp.Answer answer = get(url.toString(), TAXII, authorization)) {
+				if (answer.status() != 200) {
+					throw PullFailed.http(answer.status(), "");
 				}
-				envelope = json.readTree(body);
+				envelope = json.readTree(answer.body());
+				last = answer.header("X-TAXII-Date-Added-Last");
 			}
-			catch (IOException | tools.jackson.core.JacksonException e) {
-				throw new PullFailed("unreadable answer: " + e.getMessage());
+			catch (tools.jackson.core.JacksonException e) {
+				throw new PullFailed("unreadable", null, "unreadable answer: " + e.getOriginalMessage());
 			}
 			List<JsonNode> objects = new ArrayList<>();
 			envelope.path("objects").forEach(objects::add);
@@ -176,7 +198,6 @@ class FeedPuller {
 					rejections.add(r);
 				}
 			}
-			String last = response.headers().firstValue("X-TAXII-Date-Added-Last").orElse(null);
 			String cursor = cursor(last);
 			Instant lease = clock.instant().plus(properties.lease());
 			transactions.executeWithoutResult(status -> sources.pageDone(source.id(), cursor, report, lease));
@@ -189,6 +210,34 @@ class FeedPuller {
 		return rejections;
 	}
 
+	/** The Authorization header for the source: Basic with its user name, else Bearer; none without credential. */
+	private @Nullable String authorization(FeedSourceRepository.Source source) throws PullFailed {
+		String secret;
+		try {
+			secret = checks.credential(source);
+		}
+		catch (IllegalStateException e) {
+			throw new PullFailed("credential", null, "the stored credential cannot be decrypted (is the credential key file the one it was"
+					+ " stored with?)");
+		}
+		if (secret == null) {
+			return null;
+		}
+		return source.username() != null
+				? "Basic " + Base64.getEncoder().encodeToString((source.username() + ":" + secret)
+					.getBytes(StandardCharsets.UTF_8))
+				: "Bearer " + secret;
+	}
+
+	FeedHttp.Answer get(String url, String accept, @Nullable String authorization) throws PullFailed {
+		try {
+			return http.get(url, accept, authorization);
+		}
+		catch (FeedHttp.Failed e) {
+			throw PullFailed.of(e);
+		}
+	}
+
 	/** The cursor after a page: its last date added less one microsecond (see the class comment). */
 	static @Nullable String cursor(@Nullable String lastAdded) {
 		if (lastAdded == null || lastAdded.isBlank()) {
@@ -199,27 +248,6 @@ class FeedPuller {
 		}
 		catch (IllegalArgumentException e) {
 			return null;
-		}
-	}
-
-	private HttpResponse<InputStream> get(FeedSourceRepository.Source source, String url) throws PullFailed {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.readTimeout())
-			.header("Accept", TAXII).GET();
-		if (source.secret() != null) {
-			request.header("Authorization", source.username() != null
-					? "Basic " + Base64.getEncoder().encodeToString((source.username() + ":" + source.secret())
-						.getBytes(StandardCharsets.UTF_8))
-					: "Bearer " + source.secret());
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-		}
-		catch (IOException e) {
-			throw new PullFailed("could not reach the source: " + e.getClass().getSimpleName());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new PullFailed("interrupted");
 		}
 	}
 }

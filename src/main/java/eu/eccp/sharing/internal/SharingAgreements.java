@@ -130,7 +130,8 @@ public class SharingAgreements {
 				receiving, types, personal, clear, clear.isEmpty() ? null : purpose,
 				Boolean.TRUE.equals(draft.pseudonymousSources()), java.util.Objects.requireNonNull(tlp), pap,
 				new Iep(encrypt, actions, notifications, attribution, resale, resharing, retention),
-				java.util.Objects.requireNonNull(from), until, Boolean.TRUE.equals(draft.writable()), caller.userId().value(),
+				java.util.Objects.requireNonNull(from), until, Boolean.TRUE.equals(draft.writable()),
+				Boolean.TRUE.equals(draft.publicClear()), caller.userId().value(),
 				clock.instant(), clock.instant(), null);
 		agreements.insert(agreement);
 		audit.record(AuditEvent.of("sharing.agreement.created", "sharing-agreement", agreement.id())
@@ -176,7 +177,7 @@ public class SharingAgreements {
 		return new AgreementView(a.id(), a.name(), a.description(), parties(a.sharing()), parties(a.receiving()),
 				a.indicatorTypes().stream().sorted().toList(), a.personalTypes().stream().sorted().toList(),
 				a.clearValueTypes().stream().sorted().toList(), a.clearValuePurpose(), a.pseudonymousSources(),
-				a.tlpCeiling().name(), a.pap().name(), a.iep(), a.validFrom(), a.validUntil(), a.writable(),
+				a.tlpCeiling().name(), a.pap().name(), a.iep(), a.validFrom(), a.validUntil(), a.writable(), a.publicClear(),
 				a.activeOn(LocalDate.now(clock)), a.createdAt(), a.endedAt(),
 				"/taxii2/api/collections/" + a.id() + "/", "/feeds/misp/" + a.id() + "/");
 	}

@@ -17,16 +17,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pseudonymKeyFile the platform's secret from which every partner's pseudonym key is derived
  *        ({@code DATA_DIR/sharing/pseudonym.key} when unset), created on first use
  * @param maxImportObjects the most objects one STIX bundle or TAXII envelope may carry
+ * @param maxVersions the most versions kept per collection object (TAXII {@code match[version]}, the versions
+ *        endpoint); the oldest are dropped first
+ * @param publicCollection whether the public TLP:CLEAR collection is served, without an account, at
+ *        {@code /taxii2/public/}: the TLP:CLEAR indicators, of types that are not personal data, of the agreements that
+ *        publish there
  */
 @ConfigurationProperties("eccp.sharing")
 public record SharingProperties(@DefaultValue("1m") Duration refreshInterval, @DefaultValue("2000") int refreshChunk,
 		@DefaultValue("100") int defaultPageSize, @DefaultValue("1000") int maxPageSize,
-		@Nullable Path pseudonymKeyFile, @DefaultValue("200000") int maxImportObjects) {
+		@Nullable Path pseudonymKeyFile, @DefaultValue("200000") int maxImportObjects,
+		@DefaultValue("50") int maxVersions, @DefaultValue("false") boolean publicCollection) {
 
 	public SharingProperties {
-		if (refreshChunk < 1 || defaultPageSize < 1 || maxPageSize < defaultPageSize) {
-			throw new IllegalArgumentException(
-					"eccp.sharing: refresh-chunk and default-page-size must be positive, max-page-size at least default-page-size");
+		if (refreshChunk < 1 || defaultPageSize < 1 || maxPageSize < defaultPageSize || maxVersions < 1) {
+			throw new IllegalArgumentException("eccp.sharing: refresh-chunk, default-page-size and max-versions must be"
+					+ " positive, max-page-size at least default-page-size");
 		}
 	}
 }

@@ -172,8 +172,19 @@ public class StixImport {
 						+ report.imported() + " rejected=" + report.rejectedCount())));
 	}
 
+	/** Opens an import for an organisation; {@link #close} finishes and audits it. */
+	Batch open(UUID organisation, Tlp defaultMarking, String channel) {
+		return new Batch(organisation, defaultMarking, channel);
+	}
+
+	ImportReport close(Batch batch, AuditActor actor, String channel) {
+		ImportReport report = batch.finish();
+		auditImport(actor, batch.organisation, channel, report);
+		return report;
+	}
+
 	/** One import: objects are checked as they come and recorded a batch at a time. */
-	private final class Batch {
+	final class Batch {
 
 		final UUID organisation;
 		final OrganisationView owner;
@@ -248,6 +259,32 @@ public class StixImport {
 				reject(index, id, e.getMessage());
 				return;
 			}
+			Instant seen;
+			try {
+				seen = seenAt(node);
+			}
+			catch (IllegalArgumentException e) {
+				reject(index, id, "bad-timestamp");
+				return;
+			}
+			addObserved(index, id, observables, marking(node), seen);
+		}
+
+		/** Counts one more object received and returns its position. */
+		int nextIndex() {
+			return received++;
+		}
+
+		/**
+		 * Records an object already read (a MISP attribute, say): its values checked and made canonical by the
+		 * indicators module (a bad one rejects the object), its record id derived from the organisation and
+		 * {@code id}, so importing it again changes nothing.
+		 */
+		void addObserved(int index, String id, List<StixPatternReader.Observable> observables, Tlp marking, Instant seen) {
+			if (index >= properties.maxImportObjects()) {
+				reject(index, id, "too-many-objects");
+				return;
+			}
 			List<ObservedIndicator> indicators = new ArrayList<>();
 			for (StixPatternReader.Observable o : observables) {
 				ObservedIndicator canonical = canonical(o);
@@ -257,21 +294,17 @@ public class StixImport {
 				}
 				indicators.add(canonical);
 			}
-			Instant seen;
-			try {
-				seen = seenAt(node);
-			}
-			catch (IllegalArgumentException e) {
-				reject(index, id, "bad-timestamp");
-				return;
-			}
 			UUID record = StixIds.v5("feed|" + organisation + "|" + id);
-			pending.add(new RecordSightings(new SourceRef(FEED, record), owner.id(), owner.country(), marking(node), seen,
+			pending.add(new RecordSightings(new SourceRef(FEED, record), owner.id(), owner.country(), marking, seen,
 					indicators));
 			imported++;
 			if (pending.size() >= BATCH) {
 				flush();
 			}
+		}
+
+		void skip() {
+			skipped++;
 		}
 
 		void reject(int index, String id, String reason) {

@@ -29,7 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * What a partner reads through TAXII: the collections of the agreements it receives under (active ones only), and
  * their objects in (date added, position) order, page by page, built for that partner (pseudonyms keyed for it).
  * Anyone else gets "not found" for a collection, whether it exists or not. Pages of objects are disclosures and are
- * recorded ({@link Disclosures}); manifests and versions carry ids and times only.
+ * recorded ({@link Disclosures}); manifests and versions carry ids and times only. Objects keep their versions
+ * ({@code match[version]}: {@code last}, the default, {@code first}, {@code all} or timestamps; the versions
+ * endpoint); a revoked object shows its revoked version only. The public TLP:CLEAR collection
+ * ({@link PublicCollection}) is served the same way, without an account and without disclosure records.
  */
 @Service
 public class TaxiiCollections {
@@ -124,11 +127,63 @@ public class TaxiiCollections {
 		return walk(readable(caller, collection), recipient(caller), query, false);
 	}
 
-	/** Every version of one object (collections keep the latest only): empty when the caller has no such object. */
+	/** Every kept version of one object, oldest first: empty when the caller has no such object. */
 	@Transactional(readOnly = true)
 	public List<Entry> versions(CallerContext caller, UUID collection, String objectId, TaxiiQuery query) {
 		Agreement agreement = readable(caller, collection);
-		return byIds(agreement, recipient(caller), Set.of(objectId), query, false);
+		return versions(agreement, recipient(caller), objectId, query);
+	}
+
+	private List<Entry> versions(Agreement agreement, StixObjects.Recipient recipient, String objectId, TaxiiQuery query) {
+		TaxiiQuery all = new TaxiiQuery(query.addedAfter(), query.limit(), null, Set.of(), Set.of(), Set.of("all"),
+				query.specVersions());
+		if (!all.specVersionMatches()) {
+			return List.of();
+		}
+		return byIds(agreement, recipient, Set.of(objectId), all, false).stream()
+			.sorted(java.util.Comparator.comparing(Entry::version)).toList();
+	}
+
+	// --- the public TLP:CLEAR collection (no account; nothing personal; no disclosure to record) ---
+
+	private void requirePublic(UUID collection) {
+		if (!properties.publicCollection() || !PublicCollection.ID.equals(collection)) {
+			throw new TaxiiException(404, "Collection not found");
+		}
+	}
+
+	/** The public collections: the one public TLP:CLEAR collection when the operator enables it, else none. */
+	public List<CollectionInfo> publicCollections() {
+		return properties.publicCollection() ? List.of(info(PublicCollection.AGREEMENT)) : List.of();
+	}
+
+	public CollectionInfo publicCollection(UUID collection) {
+		requirePublic(collection);
+		return info(PublicCollection.AGREEMENT);
+	}
+
+	@Transactional(readOnly = true)
+	public EntryPage publicObjects(UUID collection, TaxiiQuery query) {
+		requirePublic(collection);
+		return walk(PublicCollection.AGREEMENT, PublicCollection.READER, query, true);
+	}
+
+	@Transactional(readOnly = true)
+	public EntryPage publicManifest(UUID collection, TaxiiQuery query) {
+		requirePublic(collection);
+		return walk(PublicCollection.AGREEMENT, PublicCollection.READER, query, false);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Entry> publicObject(UUID collection, String objectId, TaxiiQuery query) {
+		requirePublic(collection);
+		return byIds(PublicCollection.AGREEMENT, PublicCollection.READER, Set.of(objectId), query, true);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Entry> publicVersions(UUID collection, String objectId, TaxiiQuery query) {
+		requirePublic(collection);
+		return versions(PublicCollection.AGREEMENT, PublicCollection.READER, objectId, query);
 	}
 
 	private boolean isClearPersonal(Agreement agreement, ObjectNode indicator, StixObjects.Recipient recipient) {
@@ -222,8 +277,10 @@ public class TaxiiCollections {
 		int batch = Math.max(16, limit / 2 + 2);
 		String soleSource = agreement.sharing().size() == 1
 				? stix.sourceIdentityId(agreement, agreement.sharing().iterator().next(), recipient) : null;
+		CollectionObjects.VersionFilter history = query.history();
 		while (out.size() <= limit) {
-			List<CollectionRow> rows = objects.page(agreement.id(), afterAdded, afterSeq, addedAfter, batch);
+			List<CollectionRow> rows = history == null ? objects.page(agreement.id(), afterAdded, afterSeq, addedAfter, batch)
+					: objects.versionPage(agreement.id(), afterAdded, afterSeq, addedAfter, batch, history);
 			if (rows.isEmpty()) {
 				break;
 			}
@@ -277,24 +334,29 @@ public class TaxiiCollections {
 		return StixTime.parse(modified);
 	}
 
-	/** The objects with the given ids the recipient has (ids it cannot have, such as clear ids of pseudonyms, match nothing). */
+	/**
+	 * The objects with the given ids the recipient has (ids it cannot have, such as clear ids of pseudonyms, match
+	 * nothing): their latest versions, or the versions {@code match[version]} asks for.
+	 */
 	private List<Entry> byIds(Agreement agreement, StixObjects.Recipient recipient, Set<String> ids, TaxiiQuery query,
 			boolean bodies) {
-		Map<String, Entry> found = new LinkedHashMap<>();
+		List<Entry> found = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
 		Instant definitionsAdded = agreement.createdAt().truncatedTo(ChronoUnit.MICROS);
 		List<ObjectNode> definitions = stix.definitions(agreement, sources(agreement), recipient);
 		for (int i = 0; i < definitions.size(); i++) {
 			ObjectNode d = definitions.get(i);
 			String id = d.path("id").asString();
 			if (ids.contains(id)) {
-				found.put(id, new Entry(id, d.path("type").asString(), definitionsAdded, definitionVersion(d),
+				seen.add(id);
+				found.add(new Entry(id, d.path("type").asString(), definitionsAdded, definitionVersion(d),
 						i - definitions.size(), 0, bodies ? d : null));
 			}
 		}
 		Set<UUID> uuids = new HashSet<>();
 		for (String id : ids) {
 			int dash = id.indexOf("--");
-			if ((id.startsWith("indicator--") || id.startsWith("sighting--")) && !found.containsKey(id)) {
+			if ((id.startsWith("indicator--") || id.startsWith("sighting--")) && !seen.contains(id)) {
 				try {
 					uuids.add(UUID.fromString(id.substring(dash + 2)));
 				}
@@ -305,39 +367,43 @@ public class TaxiiCollections {
 		}
 		String soleSource = agreement.sharing().size() == 1
 				? stix.sourceIdentityId(agreement, agreement.sharing().iterator().next(), recipient) : null;
+		CollectionObjects.VersionFilter history = query.history();
 		if (!uuids.isEmpty()) {
-			collect(agreement, recipient, ids, bodies, objects.byClearIds(agreement.id(), uuids), soleSource, found);
+			collect(agreement, recipient, ids, bodies, objects.byClearIds(agreement.id(), uuids), soleSource, history, found,
+					seen);
 		}
 		// keyed ids cannot be looked up: scan the rows of the types this recipient gets as pseudonyms
 		List<String> keyedTypes = Agreement.SHAREABLE_TYPES.stream()
 			.filter(t -> agreement.indicatorTypes().contains(t) && agreement.pseudonymisedFor(t, recipient.publicAuthority()))
 			.toList();
 		long after = 0;
-		while (found.size() < ids.size() && !keyedTypes.isEmpty() && !uuids.isEmpty()) {
+		while (seen.size() < ids.size() && !keyedTypes.isEmpty() && !uuids.isEmpty()) {
 			List<CollectionRow> rows = objects.ofTypes(agreement.id(), keyedTypes, after, ID_SCAN_CHUNK);
-			collect(agreement, recipient, ids, bodies, rows, soleSource, found);
+			collect(agreement, recipient, ids, bodies, rows, soleSource, history, found, seen);
 			if (rows.size() < ID_SCAN_CHUNK) {
 				break;
 			}
 			after = rows.get(rows.size() - 1).indicatorId();
 		}
-		return found.values().stream()
+		return found.stream()
 			.filter(e -> query.typeMatches(e.type()) && query.versionMatches(e.version())
 					&& (query.addedAfter() == null || e.dateAdded().isAfter(query.addedAfter())))
 			.toList();
 	}
 
 	private void collect(Agreement agreement, StixObjects.Recipient recipient, Set<String> ids, boolean bodies,
-			List<CollectionRow> rows, @Nullable String soleSource, Map<String, Entry> found) {
+			List<CollectionRow> rows, @Nullable String soleSource, CollectionObjects.@Nullable VersionFilter history,
+			List<Entry> found, Set<String> seen) {
 		List<CollectionRow> matching = rows.stream()
 			.filter(r -> ids.contains(stix.indicatorId(agreement, r, recipient)) || ids.contains(stix.sightingId(agreement, r, recipient)))
 			.toList();
 		if (matching.isEmpty()) {
 			return;
 		}
-		Map<Long, SharedIndicators.Value> values = bodies
-				? shared.values(matching.stream().map(CollectionRow::indicatorId).toList()) : Map.of();
-		for (CollectionRow row : matching) {
+		List<Long> indicatorIds = matching.stream().map(CollectionRow::indicatorId).toList();
+		Map<Long, SharedIndicators.Value> values = bodies ? shared.values(indicatorIds) : Map.of();
+		List<CollectionRow> versions = history == null ? matching : objects.versionsOf(agreement.id(), indicatorIds, history);
+		for (CollectionRow row : versions) {
 			String indicatorId = stix.indicatorId(agreement, row, recipient);
 			String sightingId = stix.sightingId(agreement, row, recipient);
 			SharedIndicators.Value value = values.get(row.indicatorId());
@@ -345,11 +411,13 @@ public class TaxiiCollections {
 				continue;
 			}
 			if (ids.contains(indicatorId)) {
-				found.put(indicatorId, new Entry(indicatorId, "indicator", row.dateAdded(), row.modified(), row.seq(), 0,
+				seen.add(indicatorId);
+				found.add(new Entry(indicatorId, "indicator", row.dateAdded(), row.modified(), row.seq(), 0,
 						bodies ? stix.indicator(agreement, row, java.util.Objects.requireNonNull(value), recipient) : null));
 			}
 			if (ids.contains(sightingId)) {
-				found.put(sightingId, new Entry(sightingId, "sighting", row.dateAdded(), row.modified(), row.seq(), 1,
+				seen.add(sightingId);
+				found.add(new Entry(sightingId, "sighting", row.dateAdded(), row.modified(), row.seq(), 1,
 						bodies ? stix.sighting(agreement, row, recipient, soleSource) : null));
 			}
 		}

@@ -24,8 +24,33 @@ public record TaxiiQuery(@Nullable Instant addedAfter, @Nullable Integer limit, 
 	}
 
 	/**
-	 * Whether a version (its {@code modified}) passes {@code match[version]}: every collection object has one version,
-	 * so {@code last}, {@code first} and {@code all} (and no filter) match it, and a timestamp matches only that one.
+	 * Which versions to walk when {@code match[version]} asks for more than the latest (TAXII 2.1 section 3.4.1: the
+	 * default is {@code last}), or null for the latest only. Values that are neither a keyword nor a timestamp match
+	 * nothing.
+	 */
+	CollectionObjects.@Nullable VersionFilter history() {
+		if (versions.isEmpty() || versions.equals(Set.of("last"))) {
+			return null;
+		}
+		java.util.List<Instant> stamps = new java.util.ArrayList<>();
+		for (String v : versions) {
+			if (!v.equals("last") && !v.equals("first") && !v.equals("all")) {
+				try {
+					stamps.add(StixTime.parse(v));
+				}
+				catch (IllegalArgumentException ignored) {
+					// not a timestamp: matches nothing
+				}
+			}
+		}
+		return new CollectionObjects.VersionFilter(versions.contains("all"), versions.contains("first"),
+				versions.contains("last"), stamps);
+	}
+
+	/**
+	 * Whether a version (its {@code modified}) passes {@code match[version]} once the walk chose the versions
+	 * ({@link #history()}): the keywords match what the walk gave, a timestamp matches only that version. The
+	 * definitions (identity, markings, extension) have one version, which every keyword matches.
 	 */
 	boolean versionMatches(Instant modified) {
 		if (versions.isEmpty()) {

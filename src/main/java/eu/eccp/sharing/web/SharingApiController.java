@@ -22,6 +22,7 @@ import eu.eccp.sharing.internal.FeedSourceDraft;
 import eu.eccp.sharing.internal.FeedSourceView;
 import eu.eccp.sharing.internal.FeedSources;
 import eu.eccp.sharing.internal.ImportReport;
+import eu.eccp.sharing.internal.MispImport;
 import eu.eccp.sharing.internal.StixImport;
 import jakarta.servlet.http.HttpServletRequest;
 import eu.eccp.sharing.internal.AgreementDraft;
@@ -39,22 +40,24 @@ class SharingApiController {
 	private final SharingAgreements agreements;
 	private final StixImport imports;
 	private final FeedSources feeds;
+	private final MispImport mispImports;
 
-	SharingApiController(SharingAgreements agreements, StixImport imports, FeedSources feeds) {
+	SharingApiController(SharingAgreements agreements, StixImport imports, FeedSources feeds, MispImport mispImports) {
 		this.agreements = agreements;
 		this.imports = imports;
 		this.feeds = feeds;
+		this.mispImports = mispImports;
 	}
 
 	@GetMapping("/feeds")
-	@Operation(summary = "The organisation's TAXII sources with their progress and errors")
+	@Operation(summary = "The organisation's feed sources (TAXII collections, MISP feeds) with their progress and errors")
 	List<FeedSourceView> feeds() {
 		return feeds.list(CallerContext.require());
 	}
 
 	@PostMapping("/feeds")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Add a remote TAXII 2.1 collection to pull from (the organisation's admins)")
+	@Operation(summary = "Add a remote TAXII 2.1 collection (kind TAXII, the default) or MISP feed (kind MISP) to pull from")
 	FeedSourceView addFeed(@RequestBody FeedSourceDraft draft) {
 		return feeds.add(CallerContext.require(), draft);
 	}
@@ -62,6 +65,12 @@ class SharingApiController {
 	@GetMapping("/feeds/{id}")
 	FeedSourceView feed(@PathVariable UUID id) {
 		return feeds.find(CallerContext.require(), id);
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/feeds/{id}")
+	@Operation(summary = "Change a source (a blank secret keeps the stored one; a new address needs the secret again)")
+	FeedSourceView updateFeed(@PathVariable UUID id, @RequestBody FeedSourceDraft draft) {
+		return feeds.update(CallerContext.require(), id, draft);
 	}
 
 	@PostMapping("/feeds/{id}/run")
@@ -82,14 +91,26 @@ class SharingApiController {
 			description = "tlp: the marking of objects that carry no TLP marking of their own (default AMBER)")
 	ImportReport importStix(HttpServletRequest request, @RequestParam(required = false) @Nullable String tlp)
 			throws java.io.IOException {
-		Tlp marking;
+		return imports.importBundle(CallerContext.require(), request.getInputStream(), marking(tlp));
+	}
+
+	@PostMapping("/imports/misp")
+	@Operation(summary = "Import a MISP event JSON file ({\"Event\": ...}) into the caller's organisation: attributes of "
+			+ "known types become sightings of source kind FEED with their tlp:* tags as marking; each bad attribute is "
+			+ "rejected with its reason, the others imported",
+			description = "tlp: the marking of attributes whose event and attribute carry no tlp:* tag (default AMBER)")
+	ImportReport importMisp(HttpServletRequest request, @RequestParam(required = false) @Nullable String tlp)
+			throws java.io.IOException {
+		return mispImports.importEvent(CallerContext.require(), request.getInputStream(), marking(tlp));
+	}
+
+	static Tlp marking(@Nullable String tlp) {
 		try {
-			marking = tlp == null || tlp.isBlank() ? Tlp.AMBER : Tlp.parse(tlp);
+			return tlp == null || tlp.isBlank() ? Tlp.AMBER : Tlp.parse(tlp);
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidRequestException("tlp", "sharing.error.tlp");
 		}
-		return imports.importBundle(CallerContext.require(), request.getInputStream(), marking);
 	}
 
 	@GetMapping("/agreements")

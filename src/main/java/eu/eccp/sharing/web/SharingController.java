@@ -48,19 +48,19 @@ class SharingController {
 			@Nullable String pap, @Nullable String encryptInTransit, @Nullable String permittedActions,
 			@Nullable String affectedPartyNotifications, @Nullable String attribution, @Nullable String unmodifiedResale,
 			@Nullable String resharing, @Nullable Integer retentionDays, @Nullable String validFrom,
-			@Nullable String validUntil) {
+			@Nullable String validUntil, @Nullable Boolean publicClear) {
 
 		static AgreementForm empty() {
 			return new AgreementForm("", "", List.of(), List.of(), List.of("URL", "DOMAIN"), List.of(), List.of(), "", false,
 					"GREEN", "GREEN", "MUST", "INTERNALLY_VISIBLE_ACTIONS", "MAY", "MUST_NOT", "MUST_NOT", "MUST_NOT", 90, "",
-					"");
+					"", false);
 		}
 
 		AgreementDraft draft() {
 			return new AgreementDraft(name, description, sharingOrganisations, receivingOrganisations, indicatorTypes,
 					personalTypes, clearValueTypes, clearValuePurpose, pseudonymousSources, tlp, pap, encryptInTransit,
 					permittedActions, affectedPartyNotifications, attribution, unmodifiedResale, resharing, retentionDays,
-					validFrom, validUntil, false);
+					validFrom, validUntil, false, publicClear);
 		}
 
 		public boolean has(@Nullable List<String> list, String value) {

@@ -77,7 +77,11 @@ class TaxiiController {
 		o.put("title", "ECCP TAXII 2.1");
 		o.put("description", "European Cyber Crime Platform: indicators shared under sharing agreements");
 		o.put("default", root);
-		o.putArray("api_roots").add(root);
+		ArrayNode roots = o.putArray("api_roots");
+		roots.add(root);
+		if (!collections.publicCollections().isEmpty()) {
+			roots.add(base() + "/taxii2/public/");
+		}
 		return taxii(o, null);
 	}
 
@@ -138,8 +142,10 @@ class TaxiiController {
 			"/taxii2/api/collections/{id}/objects/{objectId}/versions" })
 	ResponseEntity<byte[]> versions(HttpServletRequest request, @PathVariable String id, @PathVariable String objectId) {
 		accepts(request);
-		List<TaxiiCollections.Entry> entries = collections.versions(CallerContext.require(), collectionId(id), objectId,
-				query(request));
+		return versions(collections.versions(CallerContext.require(), collectionId(id), objectId, query(request)));
+	}
+
+	private ResponseEntity<byte[]> versions(List<TaxiiCollections.Entry> entries) {
 		if (entries.isEmpty()) {
 			throw new TaxiiException(404, "Object not found");
 		}
@@ -153,7 +159,76 @@ class TaxiiController {
 	@GetMapping({ "/taxii2/api/collections/{id}/manifest/", "/taxii2/api/collections/{id}/manifest" })
 	ResponseEntity<byte[]> manifest(HttpServletRequest request, @PathVariable String id) {
 		accepts(request);
-		TaxiiCollections.EntryPage page = collections.manifest(CallerContext.require(), collectionId(id), query(request));
+		return manifest(collections.manifest(CallerContext.require(), collectionId(id), query(request)));
+	}
+
+	// --- the public TLP:CLEAR collection: its own API root, read without an account (404 unless enabled) ---
+
+	@GetMapping({ "/taxii2/public/", "/taxii2/public" })
+	ResponseEntity<byte[]> publicRoot(HttpServletRequest request) {
+		accepts(request);
+		if (collections.publicCollections().isEmpty()) {
+			throw new TaxiiException(404, "There is no public collection");
+		}
+		ObjectNode o = json.createObjectNode();
+		o.put("title", "ECCP public");
+		o.put("description", "TLP:CLEAR indicators published under ECCP's sharing agreements, readable without an account");
+		o.putArray("versions").add(TAXII);
+		o.put("max_content_length", 0);
+		return taxii(o, null);
+	}
+
+	@GetMapping({ "/taxii2/public/collections/", "/taxii2/public/collections" })
+	ResponseEntity<byte[]> publicCollections(HttpServletRequest request) {
+		accepts(request);
+		List<TaxiiCollections.CollectionInfo> list = collections.publicCollections();
+		if (list.isEmpty()) {
+			throw new TaxiiException(404, "There is no public collection");
+		}
+		ObjectNode o = json.createObjectNode();
+		ArrayNode array = o.putArray("collections");
+		list.forEach(c -> array.add(collection(c)));
+		return taxii(o, null);
+	}
+
+	@GetMapping({ "/taxii2/public/collections/{id}/", "/taxii2/public/collections/{id}" })
+	ResponseEntity<byte[]> publicCollection(HttpServletRequest request, @PathVariable String id) {
+		accepts(request);
+		return taxii(collection(collections.publicCollection(collectionId(id))), null);
+	}
+
+	@GetMapping({ "/taxii2/public/collections/{id}/objects/", "/taxii2/public/collections/{id}/objects" })
+	ResponseEntity<byte[]> publicObjects(HttpServletRequest request, @PathVariable String id) {
+		accepts(request);
+		return envelope(collections.publicObjects(collectionId(id), query(request)));
+	}
+
+	@GetMapping({ "/taxii2/public/collections/{id}/objects/{objectId}/",
+			"/taxii2/public/collections/{id}/objects/{objectId}" })
+	ResponseEntity<byte[]> publicObject(HttpServletRequest request, @PathVariable String id, @PathVariable String objectId) {
+		accepts(request);
+		List<TaxiiCollections.Entry> entries = collections.publicObject(collectionId(id), objectId, query(request));
+		if (entries.isEmpty()) {
+			throw new TaxiiException(404, "Object not found");
+		}
+		return envelope(new TaxiiCollections.EntryPage(entries, false, null));
+	}
+
+	@GetMapping({ "/taxii2/public/collections/{id}/objects/{objectId}/versions/",
+			"/taxii2/public/collections/{id}/objects/{objectId}/versions" })
+	ResponseEntity<byte[]> publicVersions(HttpServletRequest request, @PathVariable String id,
+			@PathVariable String objectId) {
+		accepts(request);
+		return versions(collections.publicVersions(collectionId(id), objectId, query(request)));
+	}
+
+	@GetMapping({ "/taxii2/public/collections/{id}/manifest/", "/taxii2/public/collections/{id}/manifest" })
+	ResponseEntity<byte[]> publicManifest(HttpServletRequest request, @PathVariable String id) {
+		accepts(request);
+		return manifest(collections.publicManifest(collectionId(id), query(request)));
+	}
+
+	private ResponseEntity<byte[]> manifest(TaxiiCollections.EntryPage page) {
 		ObjectNode o = json.createObjectNode();
 		o.put("more", page.more());
 		if (page.next() != null) {

@@ -28,7 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The TAXII server ({@code /taxii2/**}) and the feeds ({@code /feeds/**}) are stateless: an organisation's service
  * token (or a personal API token) as {@code Authorization: Bearer TOKEN}, or as the password of HTTP Basic (any user
  * name), which is what most TAXII clients and MISP's feed settings can send. Failures are answered as TAXII error
- * messages.
+ * messages. The public TLP:CLEAR collection ({@code /taxii2/public/**}) needs no account; it answers 404 unless the
+ * operator enables it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,7 +48,8 @@ class TaxiiSecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
 			.addFilterBefore(new TokenFilter(accounts), AbstractPreAuthenticatedProcessingFilter.class)
-			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/taxii2/public/**").permitAll()
+				.anyRequest().authenticated())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> unauthorised(response,
 						"Authentication is required: an organisation's token as Bearer token or as Basic password."))

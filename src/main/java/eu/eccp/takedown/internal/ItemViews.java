@@ -32,6 +32,21 @@ public class ItemViews {
 	}
 
 	public record TimelineView(Instant at, @Nullable Org organisation, String kind, @Nullable String detail) {
+
+		/** The assessment category a detail names first ("CSAM_BASELINE", "CSAM_BASELINE: known hash"), for its label. */
+		public @Nullable ContentCategory category() {
+			if (detail == null) {
+				return null;
+			}
+			int colon = detail.indexOf(':');
+			return ContentCategory.parse(colon < 0 ? detail : detail.substring(0, colon));
+		}
+
+		/** What the detail says after the category it names, if anything. */
+		public @Nullable String afterCategory() {
+			int colon = detail == null ? -1 : detail.indexOf(':');
+			return colon < 0 || category() == null ? null : detail.substring(colon + 1).strip();
+		}
 	}
 
 	public record SourceView(String kind, @Nullable String reference, @Nullable Org organisation, String urlAsGiven,

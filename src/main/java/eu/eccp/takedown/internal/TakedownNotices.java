@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import eu.eccp.notifications.Notice;
 import eu.eccp.notifications.Notifications;
 import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.UserId;
 
 /**
  * The module's notices. Titles are message keys with arguments, rendered in each reader's language (the English
@@ -32,9 +33,16 @@ class TakedownNotices {
 	 * e-mail); the English text is kept for webhooks.
 	 */
 	void send(OrganisationId to, String topic, String link, boolean urgent, String titleKey, Object... arguments) {
+		sendTo(to, null, topic, link, urgent, titleKey, arguments);
+	}
+
+	/** As {@link #send}, addressed to one person of the organisation when {@code person} is given (a backup contact). */
+	void sendTo(OrganisationId to, @org.jspecify.annotations.Nullable UserId person, String topic, String link,
+			boolean urgent, String titleKey, Object... arguments) {
 		String title = messages.getMessage(titleKey, arguments, titleKey, Locale.ENGLISH);
 		List<String> texts = Arrays.stream(arguments).map(String::valueOf).toList();
 		Notice notice = new Notice(to, null, topic, title, link, false, Map.of(), titleKey, texts);
-		notifications.send(urgent ? notice.urgently() : notice);
+		Notice addressed = person == null ? notice : notice.forPerson(person);
+		notifications.send(urgent ? addressed.urgently() : addressed);
 	}
 }

@@ -20,11 +20,13 @@ import eu.eccp.shared.PageRequest;
 import eu.eccp.takedown.ItemId;
 import eu.eccp.takedown.internal.Assessment;
 import eu.eccp.takedown.internal.AssessmentDraft;
+import eu.eccp.takedown.internal.BlockListProposing;
 import eu.eccp.takedown.internal.Assessments;
 import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
 import eu.eccp.takedown.internal.HostingDraft;
 import eu.eccp.takedown.internal.HostingLocation;
+import eu.eccp.takedown.internal.ItemPreservations;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,8 +42,13 @@ class ItemsApiController {
 	private final Assessments assessments;
 	private final Hosting hosting;
 	private final Forwarding forwarding;
+	private final BlockListProposing blockList;
+	private final ItemPreservations preservations;
 
-	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding) {
+	ItemsApiController(ItemViews views, Assessments assessments, Hosting hosting, Forwarding forwarding,
+			BlockListProposing blockList, ItemPreservations preservations) {
+		this.preservations = preservations;
+		this.blockList = blockList;
 		this.views = views;
 		this.assessments = assessments;
 		this.hosting = hosting;
@@ -65,6 +72,62 @@ class ItemsApiController {
 		Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
 		return new ForwardResult(outcome.to() == null ? null : new TakedownJson.OrgDto(outcome.to().id().value(),
 				outcome.to().name(), outcome.to().shortName(), outcome.to().country().value()), outcome.blockListCandidate());
+	}
+
+	/** The stop page's text, when the analyst changes the text pre-filled for the category. */
+	record StopPageText(@Nullable String en, @Nullable String fr, @Nullable String de) {
+	}
+
+	/** A block-list proposal from the item: whether the host is dedicated to the content, and the stop page's text. */
+	record BlockListProposalRequest(@Nullable Boolean dedicatedHost, @Nullable StopPageText stopPage) {
+	}
+
+	@PostMapping("/{id}/block-list-proposals")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Propose an EU block-list entry from an item assessed as illegal that was not removed (hosted "
+			+ "outside the EU, or past a notice's deadline): the whole host when dedicatedHost, else the address with "
+			+ "everything under it; the countries where the legality matrix makes it illegal; reason HOSTED_OUTSIDE_EU "
+			+ "or REMOVAL_DEADLINE_PASSED; the stop page pre-filled per category unless given. A block-list officer "
+			+ "other than the proposer must approve it before it is published")
+	BlockListProposing.Proposal proposeForBlockList(@PathVariable UUID id,
+			@RequestBody(required = false) @Nullable BlockListProposalRequest request) {
+		StopPageText text = request == null || request.stopPage() == null ? new StopPageText(null, null, null)
+				: request.stopPage();
+		return blockList.propose(CallerContext.require(), new ItemId(id), new BlockListProposing.ProposalDraft(
+				request == null ? null : request.dedicatedHost(), text.en(), text.fr(), text.de()));
+	}
+
+	@GetMapping("/{id}/block-list-proposals")
+	@Operation(summary = "The block-list proposals made from an item, and whether (and why) it can be proposed now")
+	BlockListState blockListState(@PathVariable UUID id) {
+		ItemViews.ItemDetail detail = views.detail(CallerContext.require(), new ItemId(id));
+		BlockListProposing.Eligibility eligibility = blockList.eligibility(detail.item());
+		return new BlockListState(eligibility.eligible(), eligibility.reason(), eligibility.countries(),
+				blockList.ofItem(new ItemId(id)));
+	}
+
+	record BlockListState(boolean proposable, BlockListProposing.@Nullable Reason reason, java.util.Set<String> countries,
+			java.util.List<BlockListProposing.Proposal> proposals) {
+	}
+
+	@PostMapping("/{id}/preservation-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Ask the item's host (an organisation on the platform with a directory entry) to preserve the "
+			+ "evidence before removal (Regulation (EU) 2021/784 Art. 6): an urgent PRESERVATION request of the 24/7 "
+			+ "network for the item's address, linked back to the item; facts and necessity are pre-filled unless given "
+			+ "(analysts, contact-point officers, coordinators taking part in the item)")
+	ItemPreservations.Preservation requestPreservation(@PathVariable UUID id,
+			@RequestBody(required = false) ItemPreservations.@Nullable PreservationDraft draft, java.util.Locale locale) {
+		return preservations.request(CallerContext.require(), new ItemId(id),
+				draft == null ? new ItemPreservations.PreservationDraft(null, null, null) : draft, locale);
+	}
+
+	@GetMapping("/{id}/preservation-requests")
+	@Operation(summary = "The preservation requests opened from an item")
+	java.util.List<ItemPreservations.Preservation> preservations(@PathVariable UUID id) {
+		CallerContext caller = CallerContext.require();
+		views.detail(caller, new ItemId(id));
+		return preservations.ofItem(caller, new ItemId(id));
 	}
 
 	@GetMapping

@@ -19,11 +19,13 @@ import eu.eccp.shared.PageRequest;
 import eu.eccp.takedown.ItemId;
 import eu.eccp.takedown.internal.Assessment;
 import eu.eccp.takedown.internal.AssessmentDraft;
+import eu.eccp.takedown.internal.BlockListProposing;
 import eu.eccp.takedown.internal.Assessments;
 import eu.eccp.takedown.internal.ContentCategory;
 import eu.eccp.takedown.internal.Forwarding;
 import eu.eccp.takedown.internal.Hosting;
 import eu.eccp.takedown.internal.HostingDraft;
+import eu.eccp.takedown.internal.ItemPreservations;
 import eu.eccp.takedown.internal.ItemStatus;
 import eu.eccp.takedown.internal.ItemViews;
 import eu.eccp.takedown.internal.LegalityMatrix;
@@ -45,10 +47,14 @@ class TakedownController {
 	private final Hosting hosting;
 	private final Forwarding forwarding;
 	private final Notices notices;
+	private final BlockListProposing blockList;
+	private final ItemPreservations preservations;
 
 	TakedownController(ItemViews views, Assessments assessments, LegalityMatrix matrix, Hosting hosting,
-			Forwarding forwarding, Notices notices) {
+			Forwarding forwarding, Notices notices, BlockListProposing blockList, ItemPreservations preservations) {
+		this.preservations = preservations;
 		this.notices = notices;
+		this.blockList = blockList;
 		this.views = views;
 		this.assessments = assessments;
 		this.matrix = matrix;
@@ -96,6 +102,55 @@ class TakedownController {
 		catch (ConflictException e) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return show(new ItemId(id), model, Map.of(), null, "takedown.problem.forward");
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/block-list-proposal")
+	String proposeForBlockList(@PathVariable UUID id, BlockListProposing.ProposalDraft draft, Model model,
+			HttpServletResponse response) {
+		try {
+			blockList.propose(CallerContext.require(), new ItemId(id), draft);
+			return "redirect:/takedown/items/" + id + "?blockListProposed";
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("blockListDraft", draft);
+			// the block list names the stop page's fields stopPage.en, .fr, .de; the form stopPageEn, Fr, De
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			e.fieldErrors().forEach((field, key) -> errors.put(switch (field) {
+				case "stopPage.en" -> "stopPageEn";
+				case "stopPage.fr" -> "stopPageFr";
+				case "stopPage.de" -> "stopPageDe";
+				default -> field;
+			}, key));
+			return show(new ItemId(id), model, errors, null, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("blockListDraft", draft);
+			return show(new ItemId(id), model, Map.of(), null, "takedown.blocklist.problem.conflict");
+		}
+	}
+
+	@PostMapping("/takedown/items/{id}/preservation")
+	String requestPreservation(@PathVariable UUID id, ItemPreservations.PreservationDraft draft, Model model,
+			HttpServletResponse response, java.util.Locale locale) {
+		try {
+			ItemPreservations.Preservation sent = preservations.request(CallerContext.require(), new ItemId(id), draft, locale);
+			return "redirect:/takedown/items/" + id + "?preservationRequested=" + sent.reference();
+		}
+		catch (InvalidRequestException e) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("preservationDraft", draft);
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			e.fieldErrors().forEach((field, key) -> errors.put(field.equals("facts") || field.equals("necessity")
+					? field : "preservation", key));
+			return show(new ItemId(id), model, errors, null, null);
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("preservationDraft", draft);
+			return show(new ItemId(id), model, Map.of(), null, "takedown.preservation.noHost");
 		}
 	}
 
@@ -170,7 +225,19 @@ class TakedownController {
 			model.addAttribute("noticeDraft", new NoticeDraft(null, null, null, null, false, null, null, null, null, null,
 					null, null));
 		}
+		BlockListProposing.Eligibility eligibility = blockList.eligibility(detail.item());
+		model.addAttribute("blockList", eligibility);
+		model.addAttribute("blockListProposals", blockList.ofItem(id));
+		if (!model.containsAttribute("blockListDraft")) {
+			model.addAttribute("blockListDraft", new BlockListProposing.ProposalDraft(false, eligibility.stopPage().en(),
+					eligibility.stopPage().fr(), eligibility.stopPage().de()));
+		}
 		model.addAttribute("mayOrder", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR));
+		model.addAttribute("preservations", preservations.ofItem(caller, id));
+		if (!model.containsAttribute("preservationDraft")) {
+			model.addAttribute("preservationDraft", preservations.prefilled(detail.item(),
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
 		model.addAttribute("mayPreserve", caller.has(eu.eccp.shared.Role.ANALYST) || caller.has(eu.eccp.shared.Role.COORDINATOR)
 				|| caller.has(eu.eccp.shared.Role.CONTACT_POINT_OFFICER));
 		return "takedown/item";

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.awareness.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.awareness.web;
+
+import org.jspecify.annotations.NullMarked;

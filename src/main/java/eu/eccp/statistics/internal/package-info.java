@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.statistics.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.statistics.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.training.internal;
+
+import org.jspecify.annotations.NullMarked;

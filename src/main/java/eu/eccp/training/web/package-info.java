@@ -1,0 +1,4 @@
+@NullMarked
+package eu.eccp.training.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,209 @@
+package eu.eccp.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.JsonPath;
+
+import eu.eccp.DemoTokens;
+import eu.eccp.correlation.ObservedIndicator;
+import eu.eccp.correlation.RecordSightings;
+import eu.eccp.correlation.Sightings;
+import eu.eccp.correlation.SourceRef;
+import eu.eccp.organisations.Organisations;
+import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.OrganisationId;
+import eu.eccp.shared.Tlp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public TLP:CLEAR collection serves, without an account, only the TLP:CLEAR indicators of types that are not
+ * personal data of the agreements that publish there; collection objects keep their versions, served per TAXII 2.1
+ * ({@code match[version]} all, first, last or a timestamp, and the versions endpoint).
+ */
+@SpringBootTest(properties = { "eccp.demo=true", "eccp.sharing.refresh-interval=1s", "eccp.sharing.public-collection=true",
+		"eccp.data-dir=${java.io.tmpdir}/eccp-public-collection-tests" })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class PublicCollectionAndVersionsTests {
+
+	static final String TAXII = "application/taxii+json;version=2.1";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Sightings sightings;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	JsonMapper json;
+
+	final String s = UUID.randomUUID().toString().substring(0, 8);
+
+	static RecordSightings record(OrganisationId owner, Tlp tlp, Instant at, ObservedIndicator... indicators) {
+		return new RecordSightings(new SourceRef(SourceRef.REPORT, UUID.randomUUID()), owner, new CountryCode("FR"), tlp, at,
+				List.of(indicators));
+	}
+
+	static ObservedIndicator ind(String type, String value) {
+		return new ObservedIndicator(type, value, null);
+	}
+
+	String agreement(String sharing, String receiving, boolean publicClear) throws Exception {
+		String coordinator = DemoTokens.token(mvc, "europol.coordinator");
+		return JsonPath.read(mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/agreements"), coordinator)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"name":"%s to %s %s","sharingOrganisations":["%s"],"receivingOrganisations":["%s"],
+					 "indicatorTypes":["URL","EMAIL","DOMAIN"],"tlp":"AMBER","validFrom":"%s","publicClear":%s}"""
+				.formatted(sharing, receiving, s, sharing, receiving, LocalDate.now(), publicClear)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+	}
+
+	MockHttpServletResponse anonymous(String path) throws Exception {
+		return mvc.perform(get(path).header("Accept", TAXII)).andReturn().getResponse();
+	}
+
+	MockHttpServletResponse taxii(String token, String path) throws Exception {
+		MockHttpServletRequestBuilder request = get(path).header("Accept", TAXII).header("Authorization", "Bearer " + token);
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	List<JsonNode> objects(MockHttpServletResponse response) throws Exception {
+		assertThat(response.getStatus()).isEqualTo(200);
+		List<JsonNode> objects = new ArrayList<>();
+		json.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("objects").forEach(objects::add);
+		return objects;
+	}
+
+	/** Reads the public collection page by page, without an account. */
+	List<JsonNode> publicPull(String collection) throws Exception {
+		List<JsonNode> all = new ArrayList<>();
+		String next = null;
+		for (int page = 0; page < 1000; page++) {
+			MockHttpServletResponse response = anonymous("/taxii2/public/collections/" + collection + "/objects/?limit=50"
+					+ (next == null ? "" : "&next=" + next));
+			JsonNode envelope = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+			all.addAll(objects(response));
+			if (!envelope.path("more").asBoolean(false)) {
+				return all;
+			}
+			next = envelope.path("next").asString();
+		}
+		throw new AssertionError("no end of paging");
+	}
+
+	@Test
+	void thePublicCollectionServesOnlyClearNonPersonalIndicatorsOfPublishingAgreementsWithoutAnAccount() throws Exception {
+		OrganisationId fr = organisations.findByShortName("fr-unit").orElseThrow().id();
+		OrganisationId de = organisations.findByShortName("de-unit").orElseThrow().id();
+		String clearUrl = "https://public-" + s + ".bad-site.net/a";
+		String greenUrl = "https://green-" + s + ".bad-site.net/a";
+		String email = "public." + s + "@mail-provider.net";
+		String unpublished = "https://unpublished-" + s + ".bad-site.net/a";
+		Instant at = Instant.parse("2026-03-01T10:00:00Z");
+		sightings.record(List.of(record(fr, Tlp.CLEAR, at, ind("URL", clearUrl), ind("EMAIL", email)),
+				record(fr, Tlp.GREEN, at, ind("URL", greenUrl)), record(de, Tlp.CLEAR, at, ind("URL", unpublished))));
+		agreement("fr-unit", "bank", true);
+		agreement("de-unit", "bank", false);
+
+		MockHttpServletResponse listed = anonymous("/taxii2/public/collections/");
+		assertThat(listed.getStatus()).isEqualTo(200);
+		assertThat(listed.getContentType()).isEqualTo(TAXII);
+		String collection = JsonPath.read(listed.getContentAsString(), "$.collections[0].id");
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+			.until(() -> publicPull(collection).toString().contains(clearUrl));
+		List<JsonNode> served = publicPull(collection);
+
+		assertThat(served.toString()).doesNotContain(greenUrl, email, unpublished, "fr-unit");
+		assertThat(served).as("no personal data, not even as pseudonyms")
+			.noneMatch(o -> o.path("pattern").asString().contains("eccp-pseudonym"));
+		for (JsonNode o : served) {
+			assertThat(StixSchemas.validate(o.path("type").asString(), o.toString())).as(o.toString()).isEmpty();
+			if (o.path("type").asString().equals("indicator") || o.path("type").asString().equals("sighting")) {
+				assertThat(o.path("object_marking_refs").toString()).contains("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+			}
+		}
+		assertThat(served.stream().filter(o -> o.path("type").asString().equals("identity")).count())
+			.as("only the platform is named").isEqualTo(1);
+		assertThat(anonymous("/taxii2/api/collections/").getStatus()).as("the other API root needs an account")
+			.isEqualTo(401);
+		String discovery = taxii(DemoTokens.token(mvc, "bank.partner"), "/taxii2/").getContentAsString();
+		assertThat(discovery).contains("/taxii2/public/");
+	}
+
+	@Test
+	void objectsKeepTheirVersionsServedPerTaxii() throws Exception {
+		OrganisationId fr = organisations.findByShortName("fr-unit").orElseThrow().id();
+		String url = "https://versioned-" + s + ".bad-site.net/a";
+		Instant at = Instant.parse("2026-03-01T10:00:00Z");
+		sightings.record(List.of(record(fr, Tlp.GREEN, at, ind("URL", url))));
+		String collection = agreement("fr-unit", "hosting", false);
+		String hosting = DemoTokens.token(mvc, "hosting.partner");
+		String objects = "/taxii2/api/collections/" + collection + "/objects/";
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+			.until(() -> objects(taxii(hosting, objects + "?match[type]=indicator")).toString().contains(url));
+		JsonNode first = objects(taxii(hosting, objects + "?match[type]=indicator")).stream()
+			.filter(o -> o.path("pattern").asString().contains(url)).findFirst().orElseThrow();
+		String id = first.path("id").asString();
+		String sightingOf = "?match[type]=sighting";
+
+		sightings.record(List.of(record(fr, Tlp.GREEN, at.plusSeconds(3600), ind("URL", url))));
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+			.until(() -> JsonPath.<List<String>>read(taxii(hosting, objects + id + "/versions/").getContentAsString(),
+					"$.versions").size() >= 2);
+
+		List<String> versions = JsonPath.read(taxii(hosting, objects + id + "/versions/").getContentAsString(), "$.versions");
+		assertThat(versions).hasSize(2);
+		assertThat(versions.get(0)).isEqualTo(first.path("modified").asString());
+		assertThat(Instant.parse(versions.get(1))).isAfter(Instant.parse(versions.get(0)));
+
+		assertThat(objects(taxii(hosting, objects + id + "/"))).as("the latest version by default").singleElement()
+			.satisfies(o -> assertThat(o.path("modified").asString()).isEqualTo(versions.get(1)));
+		assertThat(objects(taxii(hosting, objects + id + "/?match[version]=all"))).hasSize(2);
+		assertThat(objects(taxii(hosting, objects + id + "/?match[version]=first"))).singleElement()
+			.satisfies(o -> assertThat(o.path("modified").asString()).isEqualTo(versions.get(0)));
+		assertThat(objects(taxii(hosting, objects + id + "/?match[version]=last"))).singleElement()
+			.satisfies(o -> assertThat(o.path("modified").asString()).isEqualTo(versions.get(1)));
+		assertThat(objects(taxii(hosting, objects + id + "/?match[version]=" + versions.get(0)))).singleElement()
+			.satisfies(o -> assertThat(o.path("modified").asString()).isEqualTo(versions.get(0)));
+		assertThat(objects(taxii(hosting, objects + id + "/?match[version]=first,last"))).hasSize(2);
+
+		List<JsonNode> sightingVersions = objects(taxii(hosting, objects + sightingOf + "&match[version]=all&limit=1000"))
+			.stream().filter(o -> o.path("sighting_of_ref").asString().equals(id)).toList();
+		assertThat(sightingVersions).as("the walk over all versions").hasSize(2);
+		assertThat(sightingVersions.stream().map(o -> o.path("count").asInt()).toList()).containsExactly(1, 2);
+		for (JsonNode o : sightingVersions) {
+			assertThat(StixSchemas.validate("sighting", o.toString())).isEmpty();
+		}
+		String manifest = taxii(hosting, "/taxii2/api/collections/" + collection + "/manifest/?match[id]=" + id
+				+ "&match[version]=all").getContentAsString();
+		assertThat(JsonPath.<List<String>>read(manifest, "$.objects[*].version")).containsExactlyElementsOf(versions);
+		assertThat(taxii(DemoTokens.token(mvc, "bank.partner"), objects + id + "/versions/").getStatus())
+			.as("outside the agreement").isEqualTo(404);
+	}
+}
