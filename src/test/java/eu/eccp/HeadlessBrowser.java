@@ -113,7 +113,7 @@ public final class HeadlessBrowser {
 		return new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 
-	/** A text of the shipped message bundle of a language ({@code en}, {@code fr}, {@code de}). */
+	/** A text of the shipped message bundle of a language ({@code en}, {@code fr}, {@code de}), as a browser test reads it on the page. */
 	public static String message(String language, String key) {
 		Properties bundle = new Properties();
 		String suffix = language.equals("en") ? "" : "_" + language;
@@ -124,6 +124,8 @@ public final class HeadlessBrowser {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return bundle.getProperty(key);
+		// as WebDriver reads a page's text: a no-break space (French before a colon) comes back as a plain space
+		String text = bundle.getProperty(key);
+		return text == null ? null : text.replace('\u00a0', ' ');
 	}
 }

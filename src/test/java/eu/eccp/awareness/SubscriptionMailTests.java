@@ -111,7 +111,7 @@ class SubscriptionMailTests {
 		publish("Fake shops " + run, List.of("FR", "BE"));
 		publish("Only for Portugal " + run, List.of("PT"));
 		MimeMessage advisory = awaitMail(address, 2);
-		assertThat(advisory.getSubject()).isEqualTo("Alerte ECCP : Fake shops " + run + " (fr)");
+		assertThat(advisory.getSubject()).isEqualTo("Alerte ECCP\u00a0: Fake shops " + run + " (fr)");
 		String body = (String) advisory.getContent();
 		assertThat(body).contains("Payez par carte seulement.").contains("https://eccp.example.eu/report?lang=fr")
 			.doesNotContain("<img").doesNotContain("Before confirming");

@@ -67,7 +67,7 @@ class ContactPointApiTests {
 			.containsEntry("openNow", true).containsEntry("platformChannel", true).containsEntry("editable", false);
 		assertThat((List<String>) isp.get("capabilities")).contains("PRESERVATION", "TRAFFIC_DATA", "EMERGENCY_DISCLOSURE");
 		assertThat((List<String>) isp.get("languages")).containsExactly("de", "en");
-		assertThat((Map<String, Object>) isp.get("backup")).containsEntry("name", "ISP night shift lead");
+		assertThat((Map<String, Object>) isp.get("backup")).containsEntry("name", "Schichtleitung Nacht des Internetanbieters"); // written in the German ISP's own language
 		Map<String, Object> hosting = JsonPath.<List<Map<String, Object>>>read(body, "$[?(@.shortName == 'hosting')]").get(0);
 		assertThat(hosting).containsEntry("alwaysOpen", false).containsEntry("officeOpens", "08:00:00")
 			.containsEntry("officeCloses", "18:00:00").containsEntry("timeZone", "Europe/Amsterdam").containsKey("openNow");

@@ -177,7 +177,7 @@ class HostingApiTests {
 
 		String invalid = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/network-contacts")
 			.session(session).with(csrf).param("asn", "AS16509").param("name", "").param("abuseEmail", "nope"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(invalid).contains("Some fields need your attention.").contains("Enter a valid e-mail address.")
 			.contains("This field is required.");
 

@@ -446,8 +446,8 @@ class TaxiiServerTests {
 		String refused = mvc.perform(post("/sharing").session(coordinatorSession)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("name", "Page agreement " + s).param("sharingOrganisations", "fr-unit").param("receivingOrganisations", "bank")
-			.param("indicatorTypes", "URL").param("tlp", "RED")).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
+			.param("indicatorTypes", "URL").param("tlp", "RED")).andExpect(status().isUnprocessableContent()).andReturn()
+			.getResponse().getContentAsString();
 		assertThat(refused).contains("TLP:AMBER+STRICT and TLP:RED never leave their owner.");
 		mvc.perform(post("/sharing").session(coordinatorSession)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())

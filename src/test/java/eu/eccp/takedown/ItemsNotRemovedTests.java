@@ -252,7 +252,7 @@ class ItemsNotRemovedTests {
 		String detail = jdbc.sql("""
 				SELECT detail FROM content_item_event WHERE item_id = CAST(:id AS uuid) AND kind = 'ESCALATED'""")
 			.param("id", id).query(String.class).single();
-		assertThat(detail).contains(reference, "Demo Hosting Provider (Hosting on-call engineer)", "Duty officer, NL national unit");
+		assertThat(detail).contains(reference, "Demo Hosting Provider (Hosting on-call engineer)", "Duty officer of the national unit, Netherlands");
 		// the sender (the hotline of the hosting country here) is told plainly, not as its own escalation target
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM notice WHERE recipient_org = :o AND topic = 'takedown.notice.escalated' AND title LIKE :ref
