@@ -195,6 +195,7 @@ class TrainingBrowserTests {
 		String pdf = fetch(browser.findElement(By.id("my-certificate")).getAttribute("href"));
 		assertThat(pdf).startsWith("application/pdf").contains("%PDF-");
 		HeadlessBrowser.logOut(browser);
+		HeadlessBrowser.waiting(browser).until(driver -> driver.getCurrentUrl().contains("/login?logout"));
 		visit("/training/public/verify", "verify");
 		browser.findElement(By.id("code")).sendKeys(code);
 		click(browser.findElement(By.id("verify-submit")), By.id("verify-valid"));
