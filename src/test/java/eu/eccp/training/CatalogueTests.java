@@ -181,6 +181,18 @@ class CatalogueTests {
 			.param("textTitle", "").param("format", "ONLINE"))
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("texts-error").contains("roles-error").doesNotContain("??");
+		String demoCourse = java.util.UUID.nameUUIDFromBytes("eccp-demo-course:cepol-crypto".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.toString();
+		String coursePage = mvc.perform(get("/training/courses/" + demoCourse).session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(coursePage).contains("Cryptocurrency investigations").contains("overlap-warning").doesNotContain("??");
+		for (String path : List.of("/training/enrolments", "/training/needs", "/training/courses/" + demoCourse + "/edit")) {
+			assertThat(mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString()).as(path).doesNotContain("??");
+		}
+		org.springframework.mock.web.MockHttpSession analyst = login("de.analyst");
+		assertThat(mvc.perform(get("/training/courses/" + demoCourse).session(analyst)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains("apply-form").doesNotContain("??");
 	}
 
 	org.springframework.mock.web.MockHttpSession login(String username) throws Exception {

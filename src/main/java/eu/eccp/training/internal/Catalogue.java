@@ -125,14 +125,6 @@ public class Catalogue {
 			.toList();
 	}
 
-	/** The published courses that overlap a course not yet stored (the form's check). */
-	@Transactional(readOnly = true)
-	public List<Overlap> overlaps(ValidCourse course) {
-		return courses.findAll(overlaps.overlapping(new CourseId(new java.util.UUID(0, 0)), course)).stream()
-			.map(other -> Overlap.between(course, other))
-			.toList();
-	}
-
 	/** For coordinators: pairs of upcoming published courses that look like the same offer. */
 	@Transactional(readOnly = true)
 	public Page<LikelyDuplicate> likelyDuplicates(CallerContext caller, PageRequest page) {

@@ -1,6 +1,5 @@
 package eu.eccp.training.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -177,9 +176,5 @@ class CoursesController {
 		model.addAttribute("formats", CourseFormat.values());
 		model.addAttribute("audienceValues", Audience.values());
 		model.addAttribute("languageCodes", CourseForm.LANGUAGES);
-	}
-
-	static List<String> languages() {
-		return CourseForm.LANGUAGES;
 	}
 }
