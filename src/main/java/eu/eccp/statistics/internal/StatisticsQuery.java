@@ -82,7 +82,10 @@ public class StatisticsQuery {
 		List<RollupRepository.CellRow> rows = repository.cells(request.measure(), request.basis(), readFrom.atDay(1),
 				request.to().atDay(1), request.basis() == Basis.OCCURRED,
 				offences == null ? null : offences.stream().map(Offence::name).collect(Collectors.toSet()),
-				request.countries().isEmpty() ? null : request.countries());
+				request.countries().isEmpty() ? null : request.countries(),
+				dims.stream().anyMatch(d -> d == Dimension.OFFENCE || d == Dimension.KIND || d == Dimension.ICCS
+						|| d == Dimension.RSIT),
+				dims.contains(Dimension.COUNTRY));
 
 		int threshold = properties.threshold();
 		Map<List<String>, long[]> counts = new HashMap<>();
