@@ -4,7 +4,7 @@
 # Usage: bench/statistics.sh [REPORTS]   (default 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+mvn -B -q -o -DskipTests test-compile
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   eu.eccp.statistics.bench.StatisticsLoadBenchmark "${1:-1000000}"

@@ -126,9 +126,13 @@ class RollupRepository {
 
 	/** The roll-up rows of one measure and basis in a range of months, for the offences and countries given. */
 	List<CellRow> cells(Measure measure, Basis basis, LocalDate from, LocalDate to, boolean withUnknownMonth,
-			@Nullable Set<String> offences, @Nullable Set<String> countries) {
-		StringBuilder sql = new StringBuilder("""
-				SELECT month, offence, country, currency, sum(n) AS n, sum(eur) AS eur, sum(original_amount) AS original
+			@Nullable Set<String> offences, @Nullable Set<String> countries, boolean byOffence, boolean byCountry) {
+		// what the table does not break down by is summed here, so a table reads one row per shown value
+		String offence = byOffence ? "offence" : "'" + Offence.UNDETERMINED.name() + "'";
+		String country = byCountry ? "country" : "''";
+		StringBuilder sql = new StringBuilder("SELECT month, " + offence + " AS offence, " + country + " AS country, "
+				+ """
+				currency, sum(n) AS n, sum(eur) AS eur, sum(original_amount) AS original
 				FROM statistics_cell WHERE measure = :measure AND basis = :basis
 				  AND (month BETWEEN :from AND :to""");
 		sql.append(withUnknownMonth ? " OR month = :unknown)" : ")");
@@ -142,7 +146,7 @@ class RollupRepository {
 			sql.append(" AND country = ANY (CAST(:countries AS text[]))");
 			params.put("countries", countries.toArray(String[]::new));
 		}
-		sql.append(" GROUP BY month, offence, country, currency");
+		sql.append(" GROUP BY 1, 2, 3, 4");
 		return jdbc.sql(sql.toString()).params(params)
 			.query((rs, n) -> new CellRow(rs.getDate("month").toLocalDate(), Offence.valueOf(rs.getString("offence")),
 					rs.getString("country"), rs.getString("currency"), rs.getLong("n"), rs.getBigDecimal("eur"),

@@ -82,7 +82,10 @@ public class StatisticsQuery {
 		List<RollupRepository.CellRow> rows = repository.cells(request.measure(), request.basis(), readFrom.atDay(1),
 				request.to().atDay(1), request.basis() == Basis.OCCURRED,
 				offences == null ? null : offences.stream().map(Offence::name).collect(Collectors.toSet()),
-				request.countries().isEmpty() ? null : request.countries());
+				request.countries().isEmpty() ? null : request.countries(),
+				dims.stream().anyMatch(d -> d == Dimension.OFFENCE || d == Dimension.KIND || d == Dimension.ICCS
+						|| d == Dimension.RSIT),
+				dims.contains(Dimension.COUNTRY));
 
 		int threshold = properties.threshold();
 		Map<List<String>, long[]> counts = new HashMap<>();
@@ -142,9 +145,15 @@ public class StatisticsQuery {
 					eur[rowTotal] = eur[rowTotal].add(amount);
 					values[columnTotal] += n;
 					eur[columnTotal] = eur[columnTotal].add(amount);
-					keys.set(rowTotal, keyOf(List.of(dims.get(0)), List.of(axes.get(0).get(r))));
-					keys.set(columnTotal, keyOf(List.of(dims.get(1)), List.of(axes.get(1).get(c))));
 				}
+			}
+		}
+		if (two) {
+			for (int r = 0; r < rowCount; r++) {
+				keys.set(rowCount * columnCount + r, keyOf(List.of(dims.get(0)), List.of(axes.get(0).get(r))));
+			}
+			for (int c = 0; c < columnCount; c++) {
+				keys.set(rowCount * columnCount + rowCount + c, keyOf(List.of(dims.get(1)), List.of(axes.get(1).get(c))));
 			}
 		}
 		boolean[] hidden = dims.isEmpty() ? hideTotalOnly(values[0], threshold, size)

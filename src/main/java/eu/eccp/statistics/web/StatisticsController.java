@@ -45,55 +45,41 @@ class StatisticsController {
 	private final Labels labels;
 	private final Clock clock;
 	private final TimeFigures times;
+	private final StatisticsJson json;
 
 	StatisticsController(StatisticsQuery query, StatisticsDownloads downloads, Labels labels, Clock clock,
-			TimeFigures times) {
+			TimeFigures times, StatisticsJson json) {
 		this.times = times;
+		this.json = json;
 		this.query = query;
 		this.downloads = downloads;
 		this.labels = labels;
 		this.clock = clock;
 	}
 
-	/** The question a page asks, as its form gives it (one or two dimensions, per 100,000 or counts). */
-	record Question(@Nullable String measure, @Nullable String basis, @Nullable String dimension,
-			@Nullable String dimension2, @Nullable String from, @Nullable String to, @Nullable String country,
-			@Nullable String offence, @Nullable String kind, @Nullable String iccs, @Nullable String rsit,
-			@Nullable String rate) {
-
-		String dimensions() {
-			String first = dimension == null || dimension.isBlank() ? "COUNTRY" : dimension;
-			return dimension2 == null || dimension2.isBlank() ? first : first + "," + dimension2;
-		}
-
-		boolean perCapita() {
-			return "per100k".equals(rate);
-		}
-	}
-
 	@GetMapping("/statistics")
-	String publicPage(Question question, Model model, Locale locale, HttpServletResponse response) {
+	String publicPage(StatisticsQuestion question, Model model, Locale locale, HttpServletResponse response) {
 		return page(question, model, locale, response, false);
 	}
 
 	@GetMapping("/statistics/analysis")
-	String analysisPage(Question question, Model model, Locale locale, HttpServletResponse response) {
+	String analysisPage(StatisticsQuestion question, Model model, Locale locale, HttpServletResponse response) {
 		return page(question, model, locale, response, true);
 	}
 
 	@GetMapping("/statistics/download")
-	void publicDownload(Question question, @RequestParam(required = false) @Nullable String format, Locale locale,
+	void publicDownload(StatisticsQuestion question, @RequestParam(required = false) @Nullable String format, Locale locale,
 			HttpServletResponse response) throws IOException {
 		download(question, format, locale, response, false);
 	}
 
 	@GetMapping("/statistics/analysis/download")
-	void analysisDownload(Question question, @RequestParam(required = false) @Nullable String format, Locale locale,
+	void analysisDownload(StatisticsQuestion question, @RequestParam(required = false) @Nullable String format, Locale locale,
 			HttpServletResponse response) throws IOException {
 		download(question, format, locale, response, true);
 	}
 
-	private String page(Question question, Model model, Locale locale, HttpServletResponse response, boolean staff) {
+	private String page(StatisticsQuestion question, Model model, Locale locale, HttpServletResponse response, boolean staff) {
 		model.addAttribute("staff", staff);
 		model.addAttribute("question", question);
 		model.addAttribute("measures", Measure.values());
@@ -108,10 +94,12 @@ class StatisticsController {
 					: query.publicTable(request, locale);
 			model.addAttribute("table", table);
 			model.addAttribute("rows", rows(table));
-			List<String> columns = table.dimensions().size() == 2 ? table.valuesOf(table.dimensions().get(1)) : List.of();
+			List<String> columns = table.dimensions().size() == 2 ? columnsOf(table) : List.of();
 			model.addAttribute("columns", columns.stream().map(c -> label(table.dimensions().get(1), c)).toList());
 			model.addAttribute("columnTotals", columnTotals(table, columns));
-			model.addAttribute("chart", chart(table, question.perCapita(), locale));
+			Map<String, Object> chart = chart(table, question.perCapita(), locale);
+			model.addAttribute("chart", chart);
+			model.addAttribute("chartJson", json.write(chart));
 			model.addAttribute("downloadQuery", downloadQuery(question));
 		}
 		catch (InvalidRequestException e) {
@@ -126,7 +114,7 @@ class StatisticsController {
 		return "statistics/page";
 	}
 
-	private void download(Question question, @Nullable String format, Locale locale, HttpServletResponse response,
+	private void download(StatisticsQuestion question, @Nullable String format, Locale locale, HttpServletResponse response,
 			boolean staff) throws IOException {
 		StatisticsDownloads.Format chosen;
 		StatisticsRequest request;
@@ -150,22 +138,18 @@ class StatisticsController {
 		}
 	}
 
-	private StatisticsRequest request(Question q, boolean staff) {
+	private StatisticsRequest request(StatisticsQuestion q, boolean staff) {
 		return StatisticsRequest.parse(q.measure(), q.basis(), staff ? q.dimensions() : q.dimensions(), q.from(), q.to(),
 				q.country(), q.offence(), q.kind(), q.iccs(), q.rsit(), YearMonth.now(clock.withZone(ZoneOffset.UTC)));
 	}
 
-	/** One table row per value of the first dimension: its label, its cells (two dimensions) and its total. */
-	record Row(String label, List<StatisticsTable.Figure> cells, StatisticsTable.@Nullable Figure total) {
-	}
-
-	private List<Row> rows(StatisticsTable table) {
+	private List<StatisticsRow> rows(StatisticsTable table) {
 		if (table.dimensions().isEmpty()) {
 			return List.of();
 		}
 		Dimension first = table.dimensions().get(0);
 		String firstName = first.name().toLowerCase(Locale.ROOT);
-		Map<String, Row> rows = new LinkedHashMap<>();
+		Map<String, StatisticsRow> rows = new LinkedHashMap<>();
 		for (String value : table.valuesOf(first)) {
 			List<StatisticsTable.Figure> cells = table.cells().stream()
 				.filter(f -> value.equals(f.key().get(firstName)))
@@ -173,9 +157,16 @@ class StatisticsController {
 			StatisticsTable.Figure total = table.dimensions().size() == 2 ? table.totals().stream()
 				.filter(f -> f.key().size() == 1 && value.equals(f.key().get(firstName)))
 				.findFirst().orElse(null) : null;
-			rows.put(value, new Row(label(first, value), cells, total));
+			rows.put(value, new StatisticsRow(label(first, value), cells, total));
 		}
 		return List.copyOf(rows.values());
+	}
+
+	/** The second dimension's values in the order of its totals (also when no row has any figure). */
+	private static List<String> columnsOf(StatisticsTable table) {
+		String second = table.dimensions().get(1).name().toLowerCase(Locale.ROOT);
+		return table.totals().stream().filter(f -> f.key().size() == 1 && f.key().containsKey(second))
+			.map(f -> f.key().get(second)).toList();
 	}
 
 	private static List<StatisticsTable.Figure> columnTotals(StatisticsTable table, List<String> columns) {
@@ -219,7 +210,7 @@ class StatisticsController {
 		return chart;
 	}
 
-	private static String downloadQuery(Question q) {
+	private static String downloadQuery(StatisticsQuestion q) {
 		StringBuilder query = new StringBuilder();
 		append(query, "measure", q.measure());
 		append(query, "basis", q.basis());
