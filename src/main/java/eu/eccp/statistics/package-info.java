@@ -10,7 +10,8 @@
  * and contact points publish their time figures ({@link eu.eccp.takedown.RemovalFigures},
  * {@link eu.eccp.contactpoints.RequestFigures}). Counts are kept in a roll-up table (measure x basis x month x
  * offence x country) updated incrementally in the transaction that records a report, so queries read roll-up rows,
- * never reports.
+ * never reports. National units upload their official police-recorded figures by ICCS code
+ * ({@code internal.NationalFigures}), shown beside the platform's counts with their source.
  */
 @NullMarked
 @ApplicationModule(displayName = "Statistics",
