@@ -51,18 +51,18 @@ public class Certificates {
 		document.open();
 		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(reader);
 		ZoneId zone = course.details().zone();
-		document.add(centred(message("training.certificate.title", reader), new Font(Font.HELVETICA, 28, Font.BOLD), 24));
-		document.add(centred(message("training.certificate.certifies", reader), new Font(Font.HELVETICA, 14), 12));
-		document.add(centred(enrolment.personName(), new Font(Font.HELVETICA, 22, Font.BOLD), 12));
-		document.add(centred(message("training.certificate.completed", reader), new Font(Font.HELVETICA, 14), 12));
-		document.add(centred(course.title(reader.getLanguage()), new Font(Font.HELVETICA, 20, Font.BOLD), 12));
+		document.add(centred(message("training.certificate.title", reader), CertificateFonts.bold(28), 24));
+		document.add(centred(message("training.certificate.certifies", reader), CertificateFonts.regular(14), 12));
+		document.add(centred(enrolment.personName(), CertificateFonts.bold(22), 12));
+		document.add(centred(message("training.certificate.completed", reader), CertificateFonts.regular(14), 12));
+		document.add(centred(course.title(reader.getLanguage()), CertificateFonts.bold(20), 12));
 		document.add(centred(message("training.certificate.organisedBy", reader, course.organiserName(),
 				dates.format(course.details().startsAt().atZone(zone)), dates.format(course.details().endsAt().atZone(zone))),
-				new Font(Font.HELVETICA, 12), 36));
+				CertificateFonts.regular(12), 36));
 		document.add(centred(message("training.certificate.code", reader, enrolment.certificateCode()),
-				new Font(Font.COURIER, 14, Font.BOLD), 6));
+				CertificateFonts.code(14), 6));
 		document.add(centred(message("training.certificate.verifyAt", reader, verificationUrl(enrolment.certificateCode())),
-				new Font(Font.HELVETICA, 10), 0));
+				CertificateFonts.regular(10), 0));
 		document.close();
 		return out.toByteArray();
 	}
