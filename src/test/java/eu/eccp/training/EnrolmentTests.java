@@ -158,6 +158,30 @@ class EnrolmentTests {
 	}
 
 	@Test
+	void cancellingACourseTellsEveryoneWhoseApplicationOrPlaceStood() throws Exception {
+		String course = course(1, null);
+		String organiser = DemoTokens.token(mvc, "cepol.trainer");
+		String deAnalyst = DemoTokens.token(mvc, "de.analyst");
+		String frAnalyst = DemoTokens.token(mvc, "fr.analyst");
+		String deTraining = DemoTokens.token(mvc, "de.training");
+		String accepted = apply(deAnalyst, course);
+		decide(deTraining, accepted, "nominate", "NOMINATED");
+		decide(organiser, accepted, "accept", "ACCEPTED");
+		String applied = apply(frAnalyst, course);
+		long before = jdbc.sql("SELECT count(*) FROM notice WHERE topic = 'training.cancelled'").query(Long.class).single();
+
+		mvc.perform(bearer(post("/api/v1/training/courses/" + course + "/cancel"), organiser)).andExpect(status().isOk());
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(topics(deAnalyst)).contains("training.cancelled");
+			assertThat(topics(frAnalyst)).contains("training.cancelled");
+		});
+		assertThat(applied).isNotBlank();
+		assertThat(jdbc.sql("SELECT count(*) FROM notice WHERE topic = 'training.cancelled'").query(Long.class).single())
+			.as("one notice per application or place, to its person only").isEqualTo(before + 2);
+	}
+
+	@Test
 	void aCompletedParticipantGetsACertificateWhoseCodeThePublicPageVerifies() throws Exception {
 		String course = course(5, 2);
 		String organiser = DemoTokens.token(mvc, "cepol.trainer");

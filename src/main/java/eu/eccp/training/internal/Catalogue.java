@@ -36,9 +36,17 @@ public class Catalogue {
 	private final Organisations organisations;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final EnrolmentRepository enrolments;
+	private final TrainingNotices notices;
+
+	/** Applications and places a cancellation ends. */
+	private static final Set<EnrolmentStatus> STILL_STANDING = EnumSet.of(EnrolmentStatus.APPLIED, EnrolmentStatus.NOMINATED,
+			EnrolmentStatus.ACCEPTED, EnrolmentStatus.WAIT_LISTED);
 
 	Catalogue(CourseRepository courses, OverlapRepository overlaps, Organisations organisations, AuditTrail audit,
-			Clock clock) {
+			Clock clock, EnrolmentRepository enrolments, TrainingNotices notices) {
+		this.enrolments = enrolments;
+		this.notices = notices;
 		this.courses = courses;
 		this.overlaps = overlaps;
 		this.organisations = organisations;
@@ -89,7 +97,12 @@ public class Catalogue {
 			throw new ConflictException("the course is already cancelled");
 		}
 		audit.record(AuditEvent.of("training.course.cancelled", "training-course", id));
-		return courses.find(id).orElseThrow();
+		Course cancelled = courses.find(id).orElseThrow();
+		// everyone whose application or place still stood is told, in their own inbox
+		for (Enrolment enrolment : enrolments.ofCourse(id, STILL_STANDING)) {
+			notices.cancelled(enrolment, cancelled);
+		}
+		return cancelled;
 	}
 
 	/** A course the caller may see: published or cancelled ones, and drafts of their own organisation. */

@@ -52,6 +52,12 @@ class TrainingNotices {
 			.forPerson(enrolment.person()).with("courseId", course.id()));
 	}
 
+	/** The course was cancelled: the application or place is gone. */
+	void cancelled(Enrolment enrolment, Course course) {
+		notifications.send(Notice.of(enrolment.organisation(), "training.cancelled", link(course), course.title(null))
+			.forPerson(enrolment.person()).with("courseId", course.id()));
+	}
+
 	void reminder(Enrolment enrolment, Course course) {
 		notifications.send(Notice.of(enrolment.organisation(), "training.reminder", link(course), course.title(null),
 				course.details().localStart().toLocalDate().toString())
