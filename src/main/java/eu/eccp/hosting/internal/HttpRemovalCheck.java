@@ -56,6 +56,7 @@ import eu.eccp.hosting.ProbeResult.Failure;
 import eu.eccp.hosting.ProbeResult.Hop;
 import eu.eccp.hosting.ProbeResult.Outcome;
 import eu.eccp.hosting.RemovalCheck;
+import eu.eccp.shared.CheckedDnsResolver;
 import eu.eccp.shared.NetworkAddresses;
 
 /**
@@ -86,23 +87,8 @@ class HttpRemovalCheck implements RemovalCheck, DisposableBean {
 		this.resolver = resolver;
 		this.clock = clock;
 		this.allowedPrivate = options.allowedPrivateNetworks().stream().map(Cidr::parse).toList();
-		DnsResolver guarded = new DnsResolver() {
-			@Override
-			public InetAddress[] resolve(String host) throws UnknownHostException {
-				InetAddress[] addresses = resolver.addressesOrThrow(host);
-				for (InetAddress address : addresses) {
-					if (refused(address)) {
-						throw new PrivateAddressRefusedException(host);
-					}
-				}
-				return addresses;
-			}
-
-			@Override
-			public String resolveCanonicalHostname(String host) {
-				return host;
-			}
-		};
+		DnsResolver guarded = new CheckedDnsResolver(resolver::addressesOrThrow, this::refused,
+				PrivateAddressRefusedException::new);
 		ConnectionConfig connection = ConnectionConfig.custom()
 			.setConnectTimeout(Timeout.of(options.connectTimeout()))
 			.setSocketTimeout(Timeout.of(options.readTimeout()))

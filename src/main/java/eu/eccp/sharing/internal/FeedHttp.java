@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import com.google.common.net.InetAddresses;
 
+import eu.eccp.shared.CheckedDnsResolver;
 import eu.eccp.shared.NetworkAddresses;
 
 /**
@@ -113,23 +114,7 @@ class FeedHttp implements DisposableBean {
 
 	FeedHttp(FeedProperties properties, HostLookup lookup) {
 		this.properties = properties;
-		DnsResolver guarded = new DnsResolver() {
-			@Override
-			public InetAddress[] resolve(String host) throws UnknownHostException {
-				InetAddress[] addresses = lookup.addresses(host);
-				for (InetAddress address : addresses) {
-					if (refused(address)) {
-						throw new PrivateAddressRefused(host);
-					}
-				}
-				return addresses;
-			}
-
-			@Override
-			public String resolveCanonicalHostname(String host) {
-				return host;
-			}
-		};
+		DnsResolver guarded = new CheckedDnsResolver(lookup::addresses, this::refused, PrivateAddressRefused::new);
 		this.http = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(guarded)
