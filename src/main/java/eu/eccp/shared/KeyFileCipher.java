@@ -1,14 +1,7 @@
 package eu.eccp.shared;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -101,32 +94,11 @@ public final class KeyFileCipher {
 
 	private SecretKey loadOrCreate() {
 		try {
-			if (!Files.exists(keyFile)) {
-				byte[] fresh = new byte[32];
-				random.nextBytes(fresh);
-				Files.createDirectories(keyFile.toAbsolutePath().getParent());
-				try {
-					Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII,
-							StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-					try {
-						Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-					}
-					catch (UnsupportedOperationException notPosix) {
-						// no POSIX permissions here: the data directory's own protection applies
-					}
-				}
-				catch (FileAlreadyExistsException raced) {
-					// another instance created it meanwhile: use theirs
-				}
-			}
-			byte[] bytes = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+			byte[] bytes = KeyFiles.readOrCreate(keyFile, purpose);
 			if (bytes.length != 32) {
 				throw new IllegalStateException("the " + purpose + " key file " + keyFile + " does not hold a 256-bit key");
 			}
 			return new SecretKeySpec(bytes, "AES");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read or create the " + purpose + " key " + keyFile, e);
 		}
 		catch (IllegalArgumentException e) {
 			throw new IllegalStateException("the " + purpose + " key file " + keyFile + " is not Base64", e);

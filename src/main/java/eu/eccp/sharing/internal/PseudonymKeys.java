@@ -1,16 +1,9 @@
 package eu.eccp.sharing.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -21,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import eu.eccp.shared.KeyFiles;
 import eu.eccp.shared.OrganisationId;
 
 /**
@@ -91,32 +85,11 @@ public class PseudonymKeys {
 
 	private byte[] loadOrCreate() {
 		try {
-			if (!Files.exists(keyFile)) {
-				byte[] fresh = new byte[32];
-				new SecureRandom().nextBytes(fresh);
-				Files.createDirectories(keyFile.toAbsolutePath().getParent());
-				try {
-					Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII,
-							StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-					try {
-						Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-					}
-					catch (UnsupportedOperationException notPosix) {
-						// no POSIX permissions here: the data directory's own protection applies
-					}
-				}
-				catch (FileAlreadyExistsException raced) {
-					// another instance created it meanwhile: use theirs
-				}
-			}
-			byte[] bytes = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+			byte[] bytes = KeyFiles.readOrCreate(keyFile, "pseudonym");
 			if (bytes.length < 32) {
 				throw new IllegalStateException("the pseudonym key file " + keyFile + " holds fewer than 256 bits");
 			}
 			return bytes;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read or create the pseudonym key " + keyFile, e);
 		}
 		catch (IllegalArgumentException e) {
 			throw new IllegalStateException("the pseudonym key file " + keyFile + " is not Base64", e);
