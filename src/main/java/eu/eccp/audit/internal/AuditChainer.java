@@ -25,13 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that records an entry chains it right after it commits (so a request's entries are in the chain
  * before its answer leaves), unless a pass that started after that commit has already done it; the chainer's
  * own thread chains what other threads record, and every 5 seconds whatever a failed pass left. One pass at a time per node (a lock in memory, so waiting threads
- * hold no connection) and across nodes (a PostgreSQL advisory lock), which keeps sequence numbers gapless.
+ * hold no connection) and across nodes (the chain head's row lock, taken before pending entries are read), which
+ * keeps sequence numbers gapless.
  */
 @Component
 class AuditChainer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
-	private static final long LOCK = 0x45434350_41756474L;
 	private static final int PASS = 10_000;
 
 	private final JdbcClient jdbc;
@@ -196,7 +196,10 @@ class AuditChainer implements SmartLifecycle {
 	/** One transaction: up to {@value #PASS} pending entries appended to the chain; returns how many. */
 	private int pass() {
 		return Objects.requireNonNull(transactions.execute(status -> {
-			jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
+			// the head's row lock is the pass's lock across nodes; pending entries are read only once it is held
+			Object[] head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				.single();
 			long readAt = System.nanoTime();
 			List<Pending> pending = jdbc.sql("SELECT * FROM audit_pending ORDER BY id LIMIT :n")
 				.param("n", PASS)
@@ -207,7 +210,7 @@ class AuditChainer implements SmartLifecycle {
 						rs.getString("remote_address")))
 				.list();
 			if (!pending.isEmpty()) {
-				append(pending);
+				append(pending, (Long) head[0], (String) head[1]);
 			}
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -219,12 +222,9 @@ class AuditChainer implements SmartLifecycle {
 		}));
 	}
 
-	private void append(List<Pending> pending) {
-		Object[] head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
-			.single();
-		long seq = (Long) head[0];
-		String previous = (String) head[1];
+	private void append(List<Pending> pending, long lastSeq, String lastHash) {
+		long seq = lastSeq;
+		String previous = lastHash;
 		int size = pending.size();
 		Long[] seqs = new Long[size];
 		Timestamp[] times = new Timestamp[size];
@@ -261,7 +261,10 @@ class AuditChainer implements SmartLifecycle {
 			previous = hash;
 			chained.add(p.id());
 		}
+		// the entries are appended and leave the pending list in one statement; the head moves in the next
+		// (its trigger checks the newest entry, which a statement's own sub-statements cannot see yet)
 		jdbc.sql("""
+				WITH chained AS (DELETE FROM audit_pending WHERE id = ANY (:chained))
 				INSERT INTO audit_entry (seq, occurred_at, actor_user_id, actor_username, actor_org_id, action,
 				  object_type, object_id, detail, personal_data, remote_address, prev_hash, hash)
 				SELECT * FROM unnest(CAST(:seqs AS bigint[]), CAST(:times AS timestamptz[]), CAST(:users AS uuid[]),
@@ -281,8 +284,8 @@ class AuditChainer implements SmartLifecycle {
 			.param("remotes", remotes)
 			.param("prevs", prevs)
 			.param("hashes", hashes)
+			.param("chained", chained.toArray(Long[]::new))
 			.update();
-		jdbc.sql("DELETE FROM audit_pending WHERE id = ANY (:ids)").param("ids", chained.toArray(Long[]::new)).update();
 		jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
 			.param("seq", seq)
 			.param("hash", previous)

@@ -13,6 +13,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import eu.eccp.platform.web.LayoutModel;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
@@ -33,9 +35,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	private static final String REMEMBERED = WebConfiguration.class.getName() + ".language";
 
 	private final People people;
+	private final LayoutModel layout;
 
-	WebConfiguration(People people) {
+	WebConfiguration(People people, LayoutModel layout) {
 		this.people = people;
+		this.layout = layout;
 	}
 
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN);
@@ -72,6 +76,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(layout);
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import eu.eccp.cases.CaseCounts;
 import eu.eccp.contactpoints.OpenRequests;
 import eu.eccp.correlation.UnreadHits;
+import eu.eccp.notifications.UnreadNotices;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.reporting.ReportCounts;
 import eu.eccp.shared.CallerContext;
@@ -30,9 +31,11 @@ class HomeController {
 	private final OpenRequests requests;
 	private final ReportCounts reports;
 	private final DisplayFormats formats;
+	private final UnreadNotices notices;
 
 	HomeController(Organisations organisations, UnreadHits hits, CaseCounts cases, OpenRequests requests,
-			ReportCounts reports, DisplayFormats formats) {
+			ReportCounts reports, DisplayFormats formats, UnreadNotices notices) {
+		this.notices = notices;
 		this.organisations = organisations;
 		this.hits = hits;
 		this.cases = cases;
@@ -93,8 +96,10 @@ class HomeController {
 			panels.add(new Panel("submit", "panel.submit.title", "panel.submit.text", "/reports/submitted",
 					"panel.submit.link", null));
 		}
+		long unread = notices.count(me);
+		model.addAttribute("unreadNotices", unread); // counted once: the navigation's badge uses it too
 		panels.add(new Panel("notices", "panel.unread.title", "panel.unread.text", "/notifications?unread=true",
-				"panel.unread.link", (Long) model.getAttribute("unreadNotices"))); // counted once, for the navigation badge
+				"panel.unread.link", unread));
 		if (me.has(Role.AUDITOR)) {
 			panels.add(new Panel("audit", "panel.audit.title", "panel.audit.text", "/audit", "panel.audit.link", null));
 		}

@@ -1,6 +1,6 @@
 package eu.eccp.platform.web;
 
-import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -8,8 +8,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,10 +27,12 @@ import eu.eccp.shared.RecordNotFoundException;
 
 /**
  * What every page's layout needs: the signed-in caller (for the navigation per role), their unread
- * notices and the current language. Missing records in the UI show the friendly not-found page.
+ * notices and the current language, added when a page is rendered (an interceptor, not {@code @ModelAttribute}
+ * methods, so that API calls and redirects, which render no page, neither compute nor query any of it). Missing
+ * records in the UI show the friendly not-found page.
  */
 @ControllerAdvice(annotations = Controller.class)
-class LayoutModel {
+public class LayoutModel implements HandlerInterceptor {
 
 	private final UnreadNotices notices;
 	private final AccountAuthentication accounts;
@@ -34,11 +42,30 @@ class LayoutModel {
 		this.accounts = accounts;
 	}
 
+	/** Adds the layout's attributes to a page about to be rendered (a handler's own values stay). */
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView page) {
+		if (page == null || !page.hasView() || page.getView() instanceof RedirectView
+				|| (page.getViewName() != null && (page.getViewName().startsWith("redirect:")
+						|| page.getViewName().startsWith("forward:")))) {
+			return;
+		}
+		Map<String, Object> model = page.getModel();
+		model.putIfAbsent("secondFactorPending", secondFactorPending());
+		if (!model.containsKey("me")) {
+			model.put("me", me());
+		}
+		if (!model.containsKey("unreadNotices")) {
+			model.put("unreadNotices", unreadNotices());
+		}
+		model.putIfAbsent("language", LocaleContextHolder.getLocale().getLanguage());
+	}
+
 	/**
 	 * Whether the session passed the password but still owes a second-factor code or an enrolment: the
 	 * navigation is hidden then, since nothing but that step is allowed.
 	 */
-	@ModelAttribute("secondFactorPending")
 	boolean secondFactorPending() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()) {
@@ -53,22 +80,15 @@ class LayoutModel {
 		};
 	}
 
-	@ModelAttribute("me")
 	@Nullable
 	CallerContext me() {
 		return CallerContext.current().orElse(null);
 	}
 
 	/** The caller's unread notices, for the badge next to "Notifications" in the navigation. */
-	@ModelAttribute("unreadNotices")
 	@Nullable
 	Long unreadNotices() {
 		return CallerContext.current().map(notices::count).orElse(null);
-	}
-
-	@ModelAttribute("language")
-	String language(Locale locale) {
-		return locale.getLanguage();
 	}
 
 	@ExceptionHandler(RecordNotFoundException.class)
@@ -77,6 +97,7 @@ class LayoutModel {
 		model.addAttribute("status", 404);
 		model.addAttribute("messageKey", "error.notFound");
 		model.addAttribute("me", me());
+		model.addAttribute("language", LocaleContextHolder.getLocale().getLanguage());
 		return "error";
 	}
 }

@@ -108,9 +108,11 @@ public class ReportIntake {
 		String reference = Secrets.newReference();
 		Optional<StoredReport> original = earlierCopy(contentHash, now);
 		ReportRouting.Route route = routeOf(report, original);
-		reports.insert(new ReportRepository.NewReport(id, reference, Secrets.sha256(token), channel, null, null, null,
-				report, route.owner(), route.reason(), original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
-				original.map(StoredReport::id).orElse(null), contentHash, now));
+		// stored and (unless it repeats an earlier one) queued for processing in one statement
+		reports.insertReceived(new ReportRepository.NewReport(id, reference, Secrets.sha256(token), channel, null, null,
+				null, report, route.owner(), route.reason(),
+				original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
+				original.map(StoredReport::id).orElse(null), contentHash, now), original.isEmpty());
 		storeFiles(id, files, true, now);
 		audit.record(AuditActor.anonymous("public"),
 				AuditEvent.of(original.isPresent() ? "report.resubmitted" : "report.submitted", "report", id)
@@ -122,7 +124,7 @@ public class ReportIntake {
 			reports.addEvent(original.get().id(), now, "RESUBMITTED", null, reference, null, false);
 		}
 		else {
-			queueForProcessing(id, now);
+			worker.wakeAfterCommit();
 			events.publishEvent(new ReportSubmitted(id, route.owner()));
 		}
 		log.info("report {} received via {} routed {}", id, channel, route.reason());
@@ -153,15 +155,15 @@ public class ReportIntake {
 		String contentHash = contentHash(report, "org|" + caller.organisationId());
 		Optional<StoredReport> original = earlierCopy(contentHash, now);
 		ReportRouting.Route route = routeOf(report, original);
-		reports.insert(new ReportRepository.NewReport(id, Secrets.newReference(), null, "ORGANISATION",
+		reports.insertReceived(new ReportRepository.NewReport(id, Secrets.newReference(), null, "ORGANISATION",
 				caller.organisationId(), caller.userId().value(), key, report, route.owner(), route.reason(),
 				original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
-				original.map(StoredReport::id).orElse(null), contentHash, now));
+				original.map(StoredReport::id).orElse(null), contentHash, now), original.isEmpty());
 		storeFiles(id, files, true, now);
 		audit.record(AuditEvent.of(original.isPresent() ? "report.resubmitted" : "report.submitted", "report", id)
 			.withDetail("channel=ORGANISATION offence=" + report.offence()));
 		if (original.isEmpty()) {
-			queueForProcessing(id, now);
+			worker.wakeAfterCommit();
 			events.publishEvent(new ReportSubmitted(id, route.owner()));
 		}
 		return new OrganisationReceipt(reports.findById(id).orElseThrow(), false);

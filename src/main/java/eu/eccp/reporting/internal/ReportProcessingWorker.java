@@ -31,7 +31,9 @@ import eu.eccp.reporting.ReportId;
  * per node (never one task per report, so a burst of reports cannot take the connection pool: the worker
  * holds at most one connection at a time). Woken when a report is stored on this node, otherwise it looks
  * for due work every {@code poll-interval}, which also picks up work a crashed node left behind once its
- * claims expire. A batch that fails is split and each report tried alone, so one bad report delays only
+ * claims expire. After a batch that did not fill up it lets reports gather for {@code gather} before it claims
+ * again, so a steady stream is processed in batches of what arrived meanwhile rather than a few reports at a
+ * time (an idle worker still takes a single report at once). A batch that fails is split and each report tried alone, so one bad report delays only
  * itself; it is retried with a growing wait until it succeeds, and counted as failing for administrators.
  */
 @Component
@@ -130,18 +132,41 @@ class ReportProcessingWorker implements SmartLifecycle {
 
 	private void loop() {
 		while (running) {
-			boolean more;
+			int claimed;
 			try {
-				more = processDue();
+				claimed = processDue();
 			}
 			catch (RuntimeException e) {
 				// e.g. the database is unreachable for a moment: wait and look again
 				log.warn("report processing could not claim work: {}", e.toString());
-				more = false;
+				claimed = 0;
 			}
-			if (!more) {
+			if (claimed == 0) {
 				await();
 			}
+			else if (claimed < properties.batchSize()) {
+				gather();
+			}
+		}
+	}
+
+	/** Lets the reports arriving now gather into the next batch; only stopping cuts it short. */
+	private void gather() {
+		long until = System.nanoTime() + properties.gather().toNanos();
+		lock.lock();
+		try {
+			long left;
+			while (running && (left = until - System.nanoTime()) > 0) {
+				wake.awaitNanos(left);
+			}
+			woken = false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			running = false;
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
@@ -162,13 +187,13 @@ class ReportProcessingWorker implements SmartLifecycle {
 		}
 	}
 
-	/** Claims and processes one batch of due reports; true when there may be more. */
-	boolean processDue() {
+	/** Claims and processes one batch of due reports; returns how many it claimed (a full batch: there may be more). */
+	int processDue() {
 		Instant now = clock.instant();
 		List<ReportProcessingQueue.Claimed> claimed = Objects.requireNonNull(
 				transactions.execute(status -> queue.claimDue(properties.batchSize(), now, properties.lease())));
 		if (claimed.isEmpty()) {
-			return false;
+			return 0;
 		}
 		// reports of one import are correlated together, their hits held for the import's one announcement
 		Map<Optional<UUID>, List<ReportProcessingQueue.Claimed>> byImport = new LinkedHashMap<>();
@@ -178,7 +203,7 @@ class ReportProcessingWorker implements SmartLifecycle {
 			long hits = process(group, announcement);
 			job.ifPresent(id -> afterImportGroup(id, hits, announcement));
 		});
-		return claimed.size() == properties.batchSize();
+		return claimed.size();
 	}
 
 	/** Hits of a running import wait for its end; those of anything else are announced with their batch. */

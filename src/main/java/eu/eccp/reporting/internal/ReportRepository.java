@@ -49,6 +49,16 @@ class ReportRepository {
 			  :lossAmount, :lossCurrency, :paymentMethod, :description, CAST(:details AS jsonb), :language,
 			  :consentContact, :consentShare, :owner, :routedBy, :tlp, :status, :duplicateOf, :contentHash, :now, :now)""";
 
+	/** {@link #INSERT} with the contact details, the first history step and the queue entry, in one statement. */
+	private static final String INSERT_RECEIVED = "WITH stored AS (" + INSERT + """
+			 RETURNING id),
+			contact AS (INSERT INTO report_contact (report_id, name, email, phone, language)
+			  SELECT id, :name, :email, :phone, :language FROM stored WHERE CAST(:withContact AS boolean)),
+			queued AS (INSERT INTO report_processing (report_id, enqueued_at, next_attempt_at)
+			  SELECT id, :now, :now FROM stored WHERE CAST(:queue AS boolean))
+			INSERT INTO report_event (report_id, at, type, status, text, by_user, visible_to_reporter)
+			SELECT id, :now, 'SUBMITTED', :eventStatus, NULL, :submittedByUser, true FROM stored""";
+
 	private static final String INSERT_CONTACT = """
 			INSERT INTO report_contact (report_id, name, email, phone, language)
 			VALUES (:id, :name, :email, :phone, :language)""";
@@ -78,6 +88,21 @@ class ReportRepository {
 		insertAll(List.of(report));
 	}
 
+	/**
+	 * Stores one new report with its contact details and first history step and, when {@code queue}, puts it
+	 * in the processing queue: one statement, so taking a report in costs one round trip for all of them.
+	 */
+	void insertReceived(NewReport report, boolean queue) {
+		ValidReport r = report.report();
+		MapSqlParameterSource row = row(report).addValue("withContact", r.hasContact() || r.language() != null)
+			.addValue("name", r.contactName())
+			.addValue("email", r.contactEmail())
+			.addValue("phone", r.contactPhone())
+			.addValue("queue", queue)
+			.addValue("eventStatus", report.status().name());
+		named.update(INSERT_RECEIVED, row);
+	}
+
 	/** Stores reports with their contact details and first history step, in JDBC batches. */
 	void insertAll(List<NewReport> reports) {
 		if (reports.isEmpty()) {
@@ -89,35 +114,7 @@ class ReportRepository {
 		for (int i = 0; i < reports.size(); i++) {
 			NewReport n = reports.get(i);
 			ValidReport r = n.report();
-			rows[i] = new MapSqlParameterSource().addValue("id", n.id().value())
-				.addValue("reference", n.reference())
-				.addValue("tokenHash", n.statusTokenHash())
-				.addValue("channel", n.channel())
-				.addValue("submittedByOrg", n.submittedByOrg() == null ? null : n.submittedByOrg().value())
-				.addValue("submittedByUser", n.submittedByUser())
-				.addValue("orgReference", r.organisationReference())
-				.addValue("idempotencyKey", n.idempotencyKey())
-				.addValue("kind", r.offence().kind().name())
-				.addValue("offence", r.offence().name())
-				.addValue("residence", r.residenceCountry() == null ? null : r.residenceCountry().value())
-				.addValue("victims", r.victimCountries().stream().map(CountryCode::value).collect(Collectors.joining(",", "{", "}")))
-				.addValue("occurredAt", SqlTimes.at(r.occurredAt()))
-				.addValue("timeZone", r.occurredTimeZone())
-				.addValue("lossAmount", r.lossAmount())
-				.addValue("lossCurrency", r.lossCurrency())
-				.addValue("paymentMethod", r.paymentMethod())
-				.addValue("description", r.description())
-				.addValue("details", json.writeValueAsString(r.details()))
-				.addValue("language", r.language())
-				.addValue("consentContact", r.consentToContact())
-				.addValue("consentShare", r.consentToShare())
-				.addValue("owner", n.owner().value())
-				.addValue("routedBy", n.routedBy())
-				.addValue("tlp", r.tlp().name())
-				.addValue("status", n.status().name())
-				.addValue("duplicateOf", n.duplicateOf() == null ? null : n.duplicateOf().value())
-				.addValue("contentHash", n.contentHash())
-				.addValue("now", SqlTimes.at(n.now()));
+			rows[i] = row(n);
 			if (r.hasContact() || r.language() != null) {
 				contacts.add(new MapSqlParameterSource().addValue("id", n.id().value())
 					.addValue("name", r.contactName())
@@ -132,6 +129,39 @@ class ReportRepository {
 			named.batchUpdate(INSERT_CONTACT, contacts.toArray(MapSqlParameterSource[]::new));
 		}
 		named.batchUpdate(INSERT_EVENT, events);
+	}
+
+	private MapSqlParameterSource row(NewReport n) {
+		ValidReport r = n.report();
+		return new MapSqlParameterSource().addValue("id", n.id().value())
+			.addValue("reference", n.reference())
+			.addValue("tokenHash", n.statusTokenHash())
+			.addValue("channel", n.channel())
+			.addValue("submittedByOrg", n.submittedByOrg() == null ? null : n.submittedByOrg().value())
+			.addValue("submittedByUser", n.submittedByUser())
+			.addValue("orgReference", r.organisationReference())
+			.addValue("idempotencyKey", n.idempotencyKey())
+			.addValue("kind", r.offence().kind().name())
+			.addValue("offence", r.offence().name())
+			.addValue("residence", r.residenceCountry() == null ? null : r.residenceCountry().value())
+			.addValue("victims", r.victimCountries().stream().map(CountryCode::value).collect(Collectors.joining(",", "{", "}")))
+			.addValue("occurredAt", SqlTimes.at(r.occurredAt()))
+			.addValue("timeZone", r.occurredTimeZone())
+			.addValue("lossAmount", r.lossAmount())
+			.addValue("lossCurrency", r.lossCurrency())
+			.addValue("paymentMethod", r.paymentMethod())
+			.addValue("description", r.description())
+			.addValue("details", json.writeValueAsString(r.details()))
+			.addValue("language", r.language())
+			.addValue("consentContact", r.consentToContact())
+			.addValue("consentShare", r.consentToShare())
+			.addValue("owner", n.owner().value())
+			.addValue("routedBy", n.routedBy())
+			.addValue("tlp", r.tlp().name())
+			.addValue("status", n.status().name())
+			.addValue("duplicateOf", n.duplicateOf() == null ? null : n.duplicateOf().value())
+			.addValue("contentHash", n.contentHash())
+			.addValue("now", SqlTimes.at(n.now()));
 	}
 
 	void addEvent(ReportId id, Instant at, String type, @Nullable String status, @Nullable String text,
