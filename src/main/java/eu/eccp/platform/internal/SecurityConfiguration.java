@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,6 +48,17 @@ class SecurityConfiguration {
 	 */
 	static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
 			"style-src 'self' 'unsafe-inline'");
+
+	/**
+	 * No Spring Security observations: with only {@code management.observations.enable.spring.security=false}
+	 * the chain is still wrapped in a decorator that asks for (and discards) an observation around every filter
+	 * of every request; without it the filters run directly. The HTTP server's own observation
+	 * ({@code http.server.requests}) still measures each request.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	@Order(1)
