@@ -14,4 +14,7 @@ public interface AuditTrail {
 
 	/** Records many events by one actor in one append (one JDBC batch, chained together). */
 	void recordAll(AuditActor actor, java.util.List<AuditEvent> events);
+
+	/** Records entries of several actors, each with its own remote address, in one append. */
+	void recordAll(java.util.List<AuditRecord> records);
 }

@@ -112,37 +112,62 @@ class BulkImportPipelineTests {
 	}
 
 	@Test
-	void aBurstOfPublicReportsIsAllCorrelatedWithoutStarvingTheConnectionPool() throws Exception {
+	void aBurstOfPublicReportsIsAllStoredAuditedAndCorrelatedAndRepeatsAreSpottedEvenWhenSentTogether() throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		int reports = 300;
+		int reports = 2_000;
+		int repeats = 100;
 		ExecutorService clients = Executors.newFixedThreadPool(16);
 		try {
-			List<Future<Integer>> answers = new ArrayList<>();
-			for (int i = 0; i < reports; i++) {
-				int n = i;
+			List<Future<String>> answers = new ArrayList<>();
+			for (int i = 0; i < reports + repeats; i++) {
+				// the last hundred repeat the first hundred exactly, from the same address, while they are in flight
+				int n = i < reports ? i : i - reports;
 				String body = """
 						{"offence":"PHISHING","victimCountries":["%s"],"description":"Burst %s number %d: https://burst-%d-%s.xyz/pay"}"""
-					.formatted(i % 2 == 0 ? "FR" : "DE", run, i, i / 2, run);
-				answers.add(clients.submit(() -> send(HttpRequest.newBuilder(uri("/api/v1/public/reports"))
-					.header("Content-Type", "application/json")
-					.header("X-Forwarded-For", "198.51.100." + (n % 250))
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build()).statusCode()));
+					.formatted(n % 2 == 0 ? "FR" : "DE", run, n, n / 2, run);
+				answers.add(clients.submit(() -> {
+					HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/public/reports"))
+						.header("Content-Type", "application/json")
+						.header("X-Forwarded-For", "198.51.100." + (n % 250))
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build());
+					assertThat(answer.statusCode()).isEqualTo(201);
+					return JsonPath.read(answer.body(), "$.reference");
+				}));
 			}
-			for (Future<Integer> answer : answers) {
-				assertThat(answer.get()).isEqualTo(201);
+			for (Future<String> answer : answers) {
+				assertThat(answer.get()).isNotBlank();
 			}
 		}
 		finally {
 			clients.shutdownNow();
 		}
-		Awaitility.await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(count("""
+		String ofRun = "Burst " + run + " %";
+		assertThat(count("SELECT count(*) FROM report WHERE description LIKE :p", ofRun)).isEqualTo(reports + repeats);
+		assertThat(count("SELECT count(*) FROM report WHERE description LIKE :p AND status = 'DUPLICATE'", ofRun))
+			.as("each repeat is stored as a duplicate of its original, whichever of the two was written first")
+			.isEqualTo(repeats);
+		assertThat(count("""
+				SELECT count(*) FROM report d JOIN report o ON o.id = d.duplicate_of
+				WHERE d.description LIKE :p AND o.description = d.description AND o.status <> 'DUPLICATE'""", ofRun))
+			.isEqualTo(repeats);
+		assertThat(count("""
+				SELECT count(*) FROM audit_entry a JOIN report r ON a.object_type = 'report' AND a.object_id = CAST(r.id AS text)
+				WHERE r.description LIKE :p AND a.action IN ('report.submitted', 'report.resubmitted')
+				AND a.remote_address LIKE '198.51.100.%'""", ofRun))
+			.as("every report audited once, with the address it came from").isEqualTo(reports + repeats);
+		Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(count("""
 				SELECT count(*) FROM correlation_record c JOIN report r ON r.id = c.source_id AND c.source_kind = 'REPORT'
-				WHERE r.description LIKE :p""", "Burst " + run + " %")).isEqualTo(reports));
+				WHERE r.description LIKE :p""", ofRun)).isEqualTo(reports));
+		assertThat(count("""
+				SELECT count(DISTINCT i.report_id) FROM report_indicator i JOIN report r ON r.id = i.report_id
+				WHERE r.description LIKE :p AND i.type = 'URL'""", ofRun)).isEqualTo(reports);
 		assertThat(count("""
 				SELECT count(*) FROM hit h JOIN correlation_record c ON c.id = h.record_id
-				JOIN report r ON r.id = c.source_id AND c.source_kind = 'REPORT' WHERE r.description LIKE :p""",
-				"Burst " + run + " %")).as("each FR/DE pair sharing an address gives both units a hit").isEqualTo(reports);
+				JOIN report r ON r.id = c.source_id AND c.source_kind = 'REPORT' WHERE r.description LIKE :p""", ofRun))
+			.as("each FR/DE pair sharing an address gives both units a hit").isEqualTo(reports);
+		assertThat(count("SELECT count(*) FROM report_processing p JOIN report r ON r.id = p.report_id WHERE r.description LIKE :p",
+				ofRun)).as("nothing is left in the processing queue").isZero();
 	}
 
 	private long count(String sql, String pattern) {

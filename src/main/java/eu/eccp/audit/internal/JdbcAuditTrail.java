@@ -15,6 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
+import eu.eccp.audit.AuditRecord;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.SqlTimes;
@@ -52,14 +53,21 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional
 	public void recordAll(AuditActor actor, List<AuditEvent> events) {
-		if (events.isEmpty()) {
+		String remote = remoteAddress();
+		recordAll(events.stream().map(event -> new AuditRecord(actor, event, remote)).toList());
+	}
+
+	@Override
+	@Transactional
+	public void recordAll(List<AuditRecord> records) {
+		if (records.isEmpty()) {
 			return;
 		}
 		Instant now = ChainHash.storedPrecision(clock.instant());
-		String remote = remoteAddress();
-		MapSqlParameterSource[] rows = new MapSqlParameterSource[events.size()];
-		for (int i = 0; i < events.size(); i++) {
-			AuditEvent event = events.get(i);
+		MapSqlParameterSource[] rows = new MapSqlParameterSource[records.size()];
+		for (int i = 0; i < records.size(); i++) {
+			AuditActor actor = records.get(i).actor();
+			AuditEvent event = records.get(i).event();
 			rows[i] = new MapSqlParameterSource().addValue("at", SqlTimes.at(now))
 				.addValue("userId", actor.userId() == null ? null : actor.userId().value())
 				.addValue("username", actor.username())
@@ -69,7 +77,7 @@ class JdbcAuditTrail implements AuditTrail {
 				.addValue("objectId", event.objectId())
 				.addValue("detail", event.detail())
 				.addValue("personal", event.personalData())
-				.addValue("remote", remote);
+				.addValue("remote", records.get(i).remoteAddress());
 		}
 		named.batchUpdate("""
 				INSERT INTO audit_pending (occurred_at, actor_user_id, actor_username, actor_org_id, action,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.reporting.ReportId;
@@ -51,11 +52,16 @@ public class ReportIntake {
 	private final Clock clock;
 	private final ReportProcessingQueue processing;
 	private final ReportProcessingWorker worker;
+	private final PublicReportWriter writer;
+	private final TransactionTemplate transactions;
 
 	ReportIntake(ReportValidator validator, ReportRouting routing, ReportRepository reports, AttachmentStore attachments,
 			ClientRateLimiter rateLimiter, ReportingProperties properties, AuditTrail audit,
 			ApplicationEventPublisher events, JsonMapper json, ReceiptMailer receipts, Clock clock,
-			ReportProcessingQueue processing, ReportProcessingWorker worker) {
+			ReportProcessingQueue processing, ReportProcessingWorker worker, PublicReportWriter writer,
+			TransactionTemplate transactions) {
+		this.writer = writer;
+		this.transactions = transactions;
 		this.processing = processing;
 		this.worker = worker;
 		this.receipts = receipts;
@@ -91,7 +97,11 @@ public class ReportIntake {
 	static final Role[] SUBMITTERS = { Role.ANALYST, Role.PARTNER, Role.HOTLINE_ANALYST, Role.CONTACT_POINT_OFFICER,
 			Role.COORDINATOR };
 
-	@Transactional
+	/**
+	 * Takes a public report in: checked and prepared here, stored by {@link PublicReportWriter} (with other
+	 * reports arriving at the same time when it has no files, else here with its files in one transaction).
+	 * Runs outside a transaction so that the request holds no connection while its report waits to be stored.
+	 */
 	public PublicReceipt submitPublic(ReportDraft draft, List<Upload> files, String channel, String client) {
 		if (draft.website() != null && !draft.website().isBlank()) {
 			throw new InvalidRequestException("website", "validation.honeypot");
@@ -101,34 +111,24 @@ public class ReportIntake {
 		}
 		ValidReport report = validator.validate(draft);
 		checkFiles(report, files);
-		Instant now = clock.instant();
-		String contentHash = contentHash(report, "public|" + Secrets.sha256(client));
 		String token = Secrets.newStatusToken();
-		ReportId id = ReportId.random();
-		String reference = Secrets.newReference();
-		Optional<StoredReport> original = earlierCopy(contentHash, now);
-		ReportRouting.Route route = routeOf(report, original);
-		// stored and (unless it repeats an earlier one) queued for processing in one statement
-		reports.insertReceived(new ReportRepository.NewReport(id, reference, Secrets.sha256(token), channel, null, null,
-				null, report, route.owner(), route.reason(),
-				original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
-				original.map(StoredReport::id).orElse(null), contentHash, now), original.isEmpty());
-		storeFiles(id, files, true, now);
-		audit.record(AuditActor.anonymous("public"),
-				AuditEvent.of(original.isPresent() ? "report.resubmitted" : "report.submitted", "report", id)
-					.withDetail("channel=" + channel + " offence=" + report.offence()));
+		PublicReportWriter.Prepared prepared = new PublicReportWriter.Prepared(ReportId.random(), Secrets.newReference(),
+				Secrets.sha256(token), channel, report,
+				routing.route(report.offence(), report.victimCountries(), report.residenceCountry()),
+				contentHash(report, "public|" + Secrets.sha256(client)), clock.instant(), client);
+		PublicReportWriter.Stored stored = files.isEmpty() ? writer.write(prepared)
+				: Objects.requireNonNull(transactions.execute(status -> {
+					PublicReportWriter.Stored one = writer.store(List.of(prepared)).get(0);
+					storeFiles(prepared.id(), files, true, prepared.now());
+					return one;
+				}));
 		if (Boolean.TRUE.equals(draft.emailReceipt()) && report.contactEmail() != null) {
-			receipts.sendAfterCommit(id.toString(), report.contactEmail(), reference, token, report.language());
+			receipts.sendAfterCommit(prepared.id().toString(), report.contactEmail(), prepared.reference(), token,
+					report.language());
 		}
-		if (original.isPresent()) {
-			reports.addEvent(original.get().id(), now, "RESUBMITTED", null, reference, null, false);
-		}
-		else {
-			worker.wakeAfterCommit();
-			events.publishEvent(new ReportSubmitted(id, route.owner()));
-		}
-		log.info("report {} received via {} routed {}", id, channel, route.reason());
-		return new PublicReceipt(reference, token, original.isPresent());
+		log.info("report {} received via {}{}", prepared.id(), channel,
+				stored.duplicate() ? " as a resubmission" : " routed " + prepared.route().reason());
+		return new PublicReceipt(prepared.reference(), token, stored.duplicate());
 	}
 
 	@Transactional

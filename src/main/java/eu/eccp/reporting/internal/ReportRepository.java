@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +227,20 @@ class ReportRepository {
 	}
 
 	/** The earliest non-duplicate report with this content since {@code since}. */
+	/** For each content hash, the earliest report since then that is not itself a duplicate, in one query. */
+	Map<String, StoredReport> findOriginals(Collection<String> contentHashes, Instant since) {
+		Map<String, StoredReport> result = new HashMap<>();
+		jdbc.sql("""
+				SELECT DISTINCT ON (content_hash) * FROM report
+				WHERE content_hash = ANY (:h) AND submitted_at >= :since AND duplicate_of IS NULL
+				ORDER BY content_hash, submitted_at""")
+			.param("h", contentHashes.toArray(String[]::new))
+			.param("since", SqlTimes.at(since))
+			.query((rs, n) -> result.put(rs.getString("content_hash"), map(rs, n)))
+			.list();
+		return result;
+	}
+
 	Optional<StoredReport> findOriginal(String contentHash, Instant since) {
 		return jdbc.sql("""
 				SELECT * FROM report WHERE content_hash = :h AND submitted_at >= :since AND duplicate_of IS NULL
