@@ -1,16 +1,12 @@
 package eu.eccp.audit.internal;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +30,7 @@ class AuditChainer implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
 	private static final int PASS = 10_000;
 
-	private final JdbcClient jdbc;
+	private final AuditRepository repository;
 	private final TransactionTemplate transactions;
 	private final ReentrantLock lock = new ReentrantLock();
 	/** {@link System#nanoTime()} at which the last completed pass began reading pending entries. */
@@ -46,8 +42,8 @@ class AuditChainer implements SmartLifecycle {
 	private @org.jspecify.annotations.Nullable Thread thread;
 	private volatile long lastPassRead = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(365);
 
-	AuditChainer(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-		this.jdbc = jdbc;
+	AuditChainer(AuditRepository repository, PlatformTransactionManager transactionManager) {
+		this.repository = repository;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -197,20 +193,11 @@ class AuditChainer implements SmartLifecycle {
 	private int pass() {
 		return Objects.requireNonNull(transactions.execute(status -> {
 			// the head's row lock is the pass's lock across nodes; pending entries are read only once it is held
-			Object[] head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
-				.single();
+			AuditRepository.ChainHead head = repository.lockHead();
 			long readAt = System.nanoTime();
-			List<Pending> pending = jdbc.sql("SELECT * FROM audit_pending ORDER BY id LIMIT :n")
-				.param("n", PASS)
-				.query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-						rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"),
-						rs.getObject("actor_org_id", UUID.class), rs.getString("action"), rs.getString("object_type"),
-						rs.getString("object_id"), rs.getString("detail"), rs.getBoolean("personal_data"),
-						rs.getString("remote_address")))
-				.list();
+			List<AuditRepository.Pending> pending = repository.pending(PASS);
 			if (!pending.isEmpty()) {
-				append(pending, (Long) head[0], (String) head[1]);
+				append(pending, head);
 			}
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -222,79 +209,22 @@ class AuditChainer implements SmartLifecycle {
 		}));
 	}
 
-	private void append(List<Pending> pending, long lastSeq, String lastHash) {
-		long seq = lastSeq;
-		String previous = lastHash;
-		int size = pending.size();
-		Long[] seqs = new Long[size];
-		Timestamp[] times = new Timestamp[size];
-		UUID[] users = new UUID[size];
-		String[] usernames = new String[size];
-		UUID[] orgs = new UUID[size];
-		String[] actions = new String[size];
-		String[] types = new String[size];
-		String[] ids = new String[size];
-		String[] details = new String[size];
-		Boolean[] personal = new Boolean[size];
-		String[] remotes = new String[size];
-		String[] prevs = new String[size];
-		String[] hashes = new String[size];
-		List<Long> chained = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			Pending p = pending.get(i);
+	private void append(List<AuditRepository.Pending> pending, AuditRepository.ChainHead head) {
+		long seq = head.seq();
+		String previous = head.hash();
+		List<AuditEntry> entries = new ArrayList<>(pending.size());
+		List<Long> chained = new ArrayList<>(pending.size());
+		for (AuditRepository.Pending p : pending) {
 			AuditEntry unhashed = new AuditEntry(++seq, p.at(), p.user(), p.username(), p.org(), p.action(), p.objectType(),
 					p.objectId(), p.detail(), p.personal(), p.remote(), previous, "");
 			String hash = ChainHash.of(unhashed);
-			seqs[i] = seq;
-			times[i] = Timestamp.from(p.at());
-			users[i] = p.user();
-			usernames[i] = p.username();
-			orgs[i] = p.org();
-			actions[i] = p.action();
-			types[i] = p.objectType();
-			ids[i] = p.objectId();
-			details[i] = p.detail();
-			personal[i] = p.personal();
-			remotes[i] = p.remote();
-			prevs[i] = previous;
-			hashes[i] = hash;
+			entries.add(new AuditEntry(unhashed.seq(), p.at(), p.user(), p.username(), p.org(), p.action(),
+					p.objectType(), p.objectId(), p.detail(), p.personal(), p.remote(), previous, hash));
 			previous = hash;
 			chained.add(p.id());
 		}
-		// the entries are appended and leave the pending list in one statement; the head moves in the next
-		// (its trigger checks the newest entry, which a statement's own sub-statements cannot see yet)
-		jdbc.sql("""
-				WITH chained AS (DELETE FROM audit_pending WHERE id = ANY (:chained))
-				INSERT INTO audit_entry (seq, occurred_at, actor_user_id, actor_username, actor_org_id, action,
-				  object_type, object_id, detail, personal_data, remote_address, prev_hash, hash)
-				SELECT * FROM unnest(CAST(:seqs AS bigint[]), CAST(:times AS timestamptz[]), CAST(:users AS uuid[]),
-				  CAST(:usernames AS text[]), CAST(:orgs AS uuid[]), CAST(:actions AS text[]), CAST(:types AS text[]),
-				  CAST(:ids AS text[]), CAST(:details AS text[]), CAST(:personal AS boolean[]), CAST(:remotes AS text[]),
-				  CAST(:prevs AS text[]), CAST(:hashes AS text[]))""")
-			.param("seqs", seqs)
-			.param("times", times)
-			.param("users", users)
-			.param("usernames", usernames)
-			.param("orgs", orgs)
-			.param("actions", actions)
-			.param("types", types)
-			.param("ids", ids)
-			.param("details", details)
-			.param("personal", personal)
-			.param("remotes", remotes)
-			.param("prevs", prevs)
-			.param("hashes", hashes)
-			.param("chained", chained.toArray(Long[]::new))
-			.update();
-		jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-			.param("seq", seq)
-			.param("hash", previous)
-			.update();
+		repository.append(entries, chained);
+		repository.moveHead(seq, previous);
 		log.debug("audit entries chained up to {}", seq);
-	}
-
-	/** An entry recorded but not yet chained. */
-	private record Pending(long id, java.time.Instant at, UUID user, String username, UUID org, String action,
-			String objectType, String objectId, String detail, boolean personal, String remote) {
 	}
 }

@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -72,7 +71,7 @@ class AuditCheckpoints implements SchedulingConfigurer {
 		static final Reading NONE = new Reading(List.of(), null);
 	}
 
-	private final JdbcClient jdbc;
+	private final AuditRepository repository;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final AuditProperties.Checkpoints options;
@@ -82,9 +81,9 @@ class AuditCheckpoints implements SchedulingConfigurer {
 	private final HttpClient http;
 	private long lastCheckpointed = -1;
 
-	AuditCheckpoints(JdbcClient jdbc, JsonMapper json, Clock clock, AuditProperties properties,
+	AuditCheckpoints(AuditRepository repository, JsonMapper json, Clock clock, AuditProperties properties,
 			@Value("${eccp.data-dir:./data}") Path dataDir, @Value("${eccp.command-line:false}") boolean commandLine) {
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.json = json;
 		this.clock = clock;
 		this.options = properties.checkpoints();
@@ -122,11 +121,9 @@ class AuditCheckpoints implements SchedulingConfigurer {
 
 	/** Signs and appends a checkpoint of the chain's head, unless it has not moved since the last one. */
 	synchronized Optional<Checkpoint> checkpoint() {
-		long[] seq = new long[1];
-		String hash = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1").query((rs, n) -> {
-			seq[0] = rs.getLong(1);
-			return rs.getString(2);
-		}).single();
+		AuditRepository.ChainHead head = repository.head();
+		long[] seq = { head.seq() };
+		String hash = head.hash();
 		if (lastCheckpointed < 0) {
 			lastCheckpointed = lastSeqInFile();
 		}

@@ -1,20 +1,12 @@
 package eu.eccp.audit.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +15,7 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
-import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.Role;
-import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.Visibility;
 
 /**
@@ -35,19 +25,15 @@ import eu.eccp.shared.Visibility;
 @Service
 public class AuditLog {
 
-	private final JdbcClient jdbc;
-	private final JdbcTemplate streaming;
+	private final AuditRepository repository;
 	private final AuditTrail trail;
 	private final AuditCheckpoints checkpoints;
 	private final AuditChainer chainer;
 
-	AuditLog(JdbcClient jdbc, DataSource dataSource, AuditTrail trail, AuditCheckpoints checkpoints,
-			AuditChainer chainer) {
+	AuditLog(AuditRepository repository, AuditTrail trail, AuditCheckpoints checkpoints, AuditChainer chainer) {
 		this.checkpoints = checkpoints;
 		this.chainer = chainer;
-		this.jdbc = jdbc;
-		this.streaming = new JdbcTemplate(dataSource);
-		this.streaming.setFetchSize(2_000);
+		this.repository = repository;
 		this.trail = trail;
 	}
 
@@ -55,39 +41,7 @@ public class AuditLog {
 	public Page<AuditEntry> search(CallerContext caller, AuditQuery query, PageRequest page) {
 		caller.requireAny(Role.AUDITOR);
 		chainer.flush();
-		Visibility.SqlCondition where = Visibility.of(caller).ownedBy("actor_org_id");
-		Map<String, Object> params = new LinkedHashMap<>(where.parameters());
-		StringBuilder sql = new StringBuilder(where.sql());
-		if (query.actor() != null && !query.actor().isBlank()) {
-			sql.append(" AND actor_username = :actor");
-			params.put("actor", query.actor().strip().toLowerCase());
-		}
-		if (query.organisationId() != null) {
-			sql.append(" AND actor_org_id = :org");
-			params.put("org", query.organisationId());
-		}
-		if (query.action() != null && !query.action().isBlank()) {
-			sql.append(" AND action LIKE :action");
-			params.put("action", query.action().strip() + "%");
-		}
-		if (query.objectType() != null && !query.objectType().isBlank()) {
-			sql.append(" AND object_type = :objectType");
-			params.put("objectType", query.objectType().strip());
-		}
-		if (query.objectId() != null && !query.objectId().isBlank()) {
-			sql.append(" AND object_id = :objectId");
-			params.put("objectId", query.objectId().strip());
-		}
-		if (query.from() != null) {
-			sql.append(" AND occurred_at >= :from");
-			params.put("from", SqlTimes.at(query.from()));
-		}
-		if (query.to() != null) {
-			sql.append(" AND occurred_at < :to");
-			params.put("to", SqlTimes.at(query.to()));
-		}
-		Page<AuditEntry> result = PagedQuery.page(jdbc, "*", "audit_entry", sql.toString(), params, "seq DESC", page,
-				(rs, n) -> entry(rs));
+		Page<AuditEntry> result = repository.search(Visibility.of(caller).ownedBy("actor_org_id"), query, page);
 		trail.record(AuditEvent.of("audit.searched", "audit_trail", null).withDetail("results=" + result.total())
 			.personal());
 		return result;
@@ -114,21 +68,17 @@ public class AuditLog {
 		anchors.valid().forEach(c -> bySeq.putIfAbsent(c.seq(), c));
 		long anchored = anchors.valid().size();
 		Verifier verifier = new Verifier(bySeq, anchored);
-		streaming.query("SELECT * FROM audit_entry ORDER BY seq", rs -> {
-			verifier.accept(entry(rs));
-		});
+		repository.streamInOrder(verifier::accept);
 		if (verifier.result != null) {
 			return verifier.result;
 		}
-		Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
-			.query()
-			.singleRow();
-		long headSeq = ((Number) head.get("last_seq")).longValue();
+		AuditRepository.ChainHead head = repository.head();
+		long headSeq = head.seq();
 		if (headSeq != verifier.lastSeq) {
 			return ChainVerification.broken(verifier.checked, Math.min(headSeq, verifier.lastSeq) + 1,
 					"entries after " + verifier.lastSeq + " are missing: the chain's head says " + headSeq, anchored);
 		}
-		if (!head.get("last_hash").equals(verifier.lastHash)) {
+		if (!head.hash().equals(verifier.lastHash)) {
 			return ChainVerification.broken(verifier.checked, verifier.lastSeq,
 					"the last entry does not match the chain's head", anchored);
 		}
@@ -143,14 +93,6 @@ public class AuditLog {
 			return ChainVerification.broken(verifier.checked, anchors.flaw().seq(), anchors.flaw().problem(), anchored);
 		}
 		return ChainVerification.ok(verifier.checked, anchored);
-	}
-
-	static AuditEntry entry(ResultSet rs) throws SQLException {
-		return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"),
-				rs.getObject("actor_org_id", UUID.class), rs.getString("action"), rs.getString("object_type"),
-				rs.getString("object_id"), rs.getString("detail"), rs.getBoolean("personal_data"),
-				rs.getString("remote_address"), rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
 	private static final class Verifier {

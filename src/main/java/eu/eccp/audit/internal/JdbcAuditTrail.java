@@ -1,12 +1,9 @@
 package eu.eccp.audit.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -18,7 +15,6 @@ import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditRecord;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
-import eu.eccp.shared.SqlTimes;
 
 /**
  * Records entries in the action's own transaction (as pending entries, which takes no lock, so audited work
@@ -28,12 +24,12 @@ import eu.eccp.shared.SqlTimes;
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
-	private final NamedParameterJdbcTemplate named;
+	private final AuditRepository repository;
 	private final Clock clock;
 	private final AuditChainer chainer;
 
-	JdbcAuditTrail(NamedParameterJdbcTemplate named, Clock clock, AuditChainer chainer) {
-		this.named = named;
+	JdbcAuditTrail(AuditRepository repository, Clock clock, AuditChainer chainer) {
+		this.repository = repository;
 		this.clock = clock;
 		this.chainer = chainer;
 	}
@@ -63,27 +59,7 @@ class JdbcAuditTrail implements AuditTrail {
 		if (records.isEmpty()) {
 			return;
 		}
-		Instant now = ChainHash.storedPrecision(clock.instant());
-		MapSqlParameterSource[] rows = new MapSqlParameterSource[records.size()];
-		for (int i = 0; i < records.size(); i++) {
-			AuditActor actor = records.get(i).actor();
-			AuditEvent event = records.get(i).event();
-			rows[i] = new MapSqlParameterSource().addValue("at", SqlTimes.at(now))
-				.addValue("userId", actor.userId() == null ? null : actor.userId().value())
-				.addValue("username", actor.username())
-				.addValue("orgId", actor.organisationId() == null ? null : actor.organisationId().value())
-				.addValue("action", event.action())
-				.addValue("objectType", event.objectType())
-				.addValue("objectId", event.objectId())
-				.addValue("detail", event.detail())
-				.addValue("personal", event.personalData())
-				.addValue("remote", records.get(i).remoteAddress());
-		}
-		named.batchUpdate("""
-				INSERT INTO audit_pending (occurred_at, actor_user_id, actor_username, actor_org_id, action,
-				  object_type, object_id, detail, personal_data, remote_address)
-				VALUES (:at, :userId, :username, :orgId, :action, :objectType, :objectId, :detail, :personal, :remote)""",
-				rows);
+		repository.addPending(records, ChainHash.storedPrecision(clock.instant()));
 		chainer.chainAfterCommit();
 	}
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -28,15 +27,15 @@ public class EventReplay {
 
 	private final FailedEventPublications failed;
 	private final ClusterLock cluster;
-	private final JdbcClient jdbc;
+	private final EventPublicationRepository publications;
 	private final BackgroundWorkProperties properties;
 	private final Clock clock;
 
-	EventReplay(FailedEventPublications failed, ClusterLock cluster, JdbcClient jdbc,
+	EventReplay(FailedEventPublications failed, ClusterLock cluster, EventPublicationRepository publications,
 			BackgroundWorkProperties properties, Clock clock) {
 		this.failed = failed;
 		this.cluster = cluster;
-		this.jdbc = jdbc;
+		this.publications = publications;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -65,12 +64,7 @@ public class EventReplay {
 
 	/** Incomplete publications, and how many of them have been tried {@code stuck-after} times or more. */
 	public EventBacklog backlog() {
-		return jdbc.sql("""
-				SELECT count(*), count(*) FILTER (WHERE status = 'FAILED' AND coalesce(completion_attempts, 0) >= :stuck)
-				FROM event_publication WHERE completion_date IS NULL""")
-			.param("stuck", properties.stuckAfter())
-			.query((rs, n) -> new EventBacklog(rs.getLong(1), rs.getLong(2)))
-			.single();
+		return publications.backlog(properties.stuckAfter());
 	}
 
 	/** Module events not yet handled, and those that keep failing. */

@@ -1,9 +1,7 @@
 package eu.eccp.reporting.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,33 +13,22 @@ import eu.eccp.shared.OrganisationId;
 @Component
 class ReportAccessGrants {
 
-	private final JdbcClient jdbc;
+	private final ReportAccessGrantRepository grants;
 	private final Clock clock;
 
-	ReportAccessGrants(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	ReportAccessGrants(ReportAccessGrantRepository grants, Clock clock) {
+		this.grants = grants;
 		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(RecordAccessGranted event) {
-		if (!event.sourceKind().equals("REPORT")) {
-			return;
+		if (event.sourceKind().equals("REPORT")) {
+			grants.grant(event.sourceId(), event.grantee(), clock.instant());
 		}
-		jdbc.sql("""
-				INSERT INTO report_access_grant (report_id, organisation_id, granted_at)
-				SELECT id, :org, :now FROM report WHERE id = :id ON CONFLICT DO NOTHING""")
-			.param("id", event.sourceId())
-			.param("org", event.grantee().value())
-			.param("now", Timestamp.from(clock.instant()))
-			.update();
 	}
 
 	boolean granted(ReportId report, OrganisationId organisation) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM report_access_grant WHERE report_id = :r AND organisation_id = :o)")
-			.param("r", report.value())
-			.param("o", organisation.value())
-			.query(Boolean.class)
-			.single();
+		return grants.granted(report, organisation);
 	}
 }

@@ -38,7 +38,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -88,7 +87,6 @@ public class ReportImports {
 	private final AuditTrail audit;
 	private final TransactionTemplate transactions;
 	private final TaskExecutor executor;
-	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final Path directory;
@@ -103,7 +101,7 @@ public class ReportImports {
 	ReportImports(ImportJobRepository jobs, ReportRepository reports, ReportValidator validator, ReportRouting routing,
 			ReportIntake intake, ReportingProperties properties, ReportProcessingProperties processing,
 			ReportProcessingQueue queue, ReportCorrelation correlation, Sightings sightings, AuditTrail audit,
-			TransactionTemplate transactions, @Qualifier("reportImportExecutor") TaskExecutor executor, JdbcClient jdbc,
+			TransactionTemplate transactions, @Qualifier("reportImportExecutor") TaskExecutor executor,
 			JsonMapper json, Clock clock, @Value("${eccp.data-dir:./data}") Path dataDir, MessageSource messages) {
 		this.jobs = jobs;
 		this.reports = reports;
@@ -118,7 +116,6 @@ public class ReportImports {
 		this.audit = audit;
 		this.transactions = transactions;
 		this.executor = executor;
-		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.directory = dataDir.resolve("imports").toAbsolutePath().normalize();
@@ -457,31 +454,17 @@ public class ReportImports {
 	}
 
 	private Map<String, String> existingOrganisationReferences(OrganisationId org, List<ValidReport> valid) {
-		List<String> references = valid.stream().map(ValidReport::organisationReference).filter(r -> r != null).toList();
-		Map<String, String> existing = new HashMap<>();
-		if (references.isEmpty()) {
-			return existing;
-		}
-		jdbc.sql("SELECT org_reference, reference FROM report WHERE submitted_by_org = :org AND org_reference = ANY (:refs)")
-			.param("org", org.value())
-			.param("refs", references.toArray(String[]::new))
-			.query((rs, n) -> existing.put(rs.getString(1), rs.getString(2)))
-			.list();
-		return existing;
+		return reports.referencesByOrganisationReference(org,
+				valid.stream().map(ValidReport::organisationReference).filter(r -> r != null).toList());
 	}
 
+	/** The report each content hash repeats, if any (the same look-up as the public intake's). */
 	private Map<String, ReportId> originals(List<String> hashes, Instant now) {
 		Map<String, ReportId> originals = new HashMap<>();
-		if (hashes.isEmpty()) {
-			return originals;
+		if (!hashes.isEmpty()) {
+			reports.findOriginals(hashes, now.minus(properties.duplicateWindow()))
+				.forEach((hash, original) -> originals.put(hash, original.id()));
 		}
-		jdbc.sql("""
-				SELECT content_hash, id FROM report WHERE content_hash = ANY (:hashes) AND submitted_at >= :since
-				  AND duplicate_of IS NULL""")
-			.param("hashes", hashes.toArray(String[]::new))
-			.param("since", SqlTimes.at(now.minus(properties.duplicateWindow())))
-			.query((rs, n) -> originals.putIfAbsent(rs.getString(1), new ReportId(rs.getObject(2, UUID.class))))
-			.list();
 		return originals;
 	}
 

@@ -227,6 +227,20 @@ class ReportRepository {
 	}
 
 	/** The earliest non-duplicate report with this content since {@code since}. */
+	/** The platform references of the organisation's reports that carry these references of its own. */
+	Map<String, String> referencesByOrganisationReference(OrganisationId org, Collection<String> organisationReferences) {
+		Map<String, String> existing = new HashMap<>();
+		if (organisationReferences.isEmpty()) {
+			return existing;
+		}
+		jdbc.sql("SELECT org_reference, reference FROM report WHERE submitted_by_org = :org AND org_reference = ANY (:refs)")
+			.param("org", org.value())
+			.param("refs", organisationReferences.toArray(String[]::new))
+			.query((rs, n) -> existing.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return existing;
+	}
+
 	/** For each content hash, the earliest report since then that is not itself a duplicate, in one query. */
 	Map<String, StoredReport> findOriginals(Collection<String> contentHashes, Instant since) {
 		Map<String, StoredReport> result = new HashMap<>();
