@@ -180,10 +180,16 @@ class ReportValidator {
 
 	private @Nullable Instant instant(String text, @Nullable String zone, Map<String, String> errors) {
 		Instant result;
-		try {
-			result = OffsetDateTime.parse(text).toInstant();
+		if (hasOffset(text)) {
+			try {
+				result = OffsetDateTime.parse(text).toInstant();
+			}
+			catch (DateTimeParseException e) {
+				errors.put("occurredAt", "validation.occurredAt");
+				return null;
+			}
 		}
-		catch (DateTimeParseException notOffset) {
+		else {
 			LocalDateTime local;
 			try {
 				local = text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
@@ -203,6 +209,25 @@ class ReportValidator {
 			return null;
 		}
 		return result;
+	}
+
+	/**
+	 * Whether a date-time names its offset ({@code Z}, {@code +hh:mm} or {@code -hh:mm} after the time): decided
+	 * before parsing, so that a local date or time (most reports) is not first tried, and refused with an
+	 * exception, as an offset date-time.
+	 */
+	static boolean hasOffset(String text) {
+		int time = Math.max(text.indexOf('T'), text.indexOf('t'));
+		if (time < 0) {
+			return false;
+		}
+		for (int i = time + 1; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == 'Z' || c == 'z' || c == '+' || c == '-') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Map<String, List<String>> details(ReportDraft.@Nullable Details details, Map<String, String> errors) {
