@@ -43,9 +43,13 @@ class CaseEventRepository {
 			.update();
 	}
 
-	/** The case's lines that pass {@code visible} (a condition on alias {@code e}), oldest first. */
+	/**
+	 * The case's lines that pass the condition on entries {@code visible} (alias {@code e}; a line's author is its
+	 * actor), oldest first.
+	 */
 	List<CaseTimeline.Event> ofCase(CaseId caseId, Visibility.SqlCondition visible) {
-		return jdbc.sql("SELECT * FROM case_event e WHERE e.case_id = :case AND " + visible.sql() + " ORDER BY e.id")
+		String condition = visible.sql().replace(".author_org", ".actor_org");
+		return jdbc.sql("SELECT * FROM case_event e WHERE e.case_id = :case AND " + condition + " ORDER BY e.id")
 			.param("case", caseId.value())
 			.params(visible.parameters())
 			.query((rs, n) -> {

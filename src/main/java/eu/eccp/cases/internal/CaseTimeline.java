@@ -11,7 +11,6 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Tlp;
 import eu.eccp.shared.UserId;
-import eu.eccp.shared.Visibility;
 
 /**
  * Everything that happened in a case, in order. Each line has a type (shown through the message bundles,
@@ -44,8 +43,6 @@ public class CaseTimeline {
 
 	/** The lines the member may see: those about what they may see (a TLP:RED note only within its author's organisation). */
 	List<Event> visibleTo(CaseAccess.Access access) {
-		Visibility.SqlCondition entries = access.entries("e");
-		return events.ofCase(access.file().id(),
-				new Visibility.SqlCondition(entries.sql().replace(".author_org", ".actor_org"), entries.parameters()));
+		return events.ofCase(access.file().id(), access.entries("e"));
 	}
 }
