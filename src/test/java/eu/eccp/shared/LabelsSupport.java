@@ -104,7 +104,7 @@ public final class LabelsSupport {
 					while (matcher.find()) {
 						found.add(matcher.group(1));
 					}
-					if (file.endsWith("UrgentRequests.java")) {
+					if (file.endsWith("RequestLifecycle.java")) {
 						Matcher saved = transition.matcher(code);
 						while (saved.find()) {
 							Matcher what = literal.matcher(saved.group(1));

@@ -32,13 +32,13 @@ public class AdvisoryDesk {
 
 	private final AdvisoryRepository advisories;
 	private final AdvisoryValidation validation;
-	private final Suggestions suggestions;
+	private final SuggestionRepository suggestions;
 	private final SubscriptionMail mail;
 	private final Organisations organisations;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	AdvisoryDesk(AdvisoryRepository advisories, AdvisoryValidation validation, Suggestions suggestions,
+	AdvisoryDesk(AdvisoryRepository advisories, AdvisoryValidation validation, SuggestionRepository suggestions,
 			SubscriptionMail mail, Organisations organisations, AuditTrail audit, Clock clock) {
 		this.advisories = advisories;
 		this.validation = validation;

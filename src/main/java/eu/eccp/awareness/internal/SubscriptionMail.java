@@ -1,7 +1,5 @@
 package eu.eccp.awareness.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +33,14 @@ public class SubscriptionMail {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final SubscriptionRepository subscriptions;
+	private final MailOutboxRepository outbox;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	SubscriptionMail(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+	SubscriptionMail(SubscriptionRepository subscriptions, MailOutboxRepository outbox, AuditTrail audit, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.outbox = outbox;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -71,64 +70,28 @@ public class SubscriptionMail {
 			throw new InvalidRequestException(errors);
 		}
 		Instant now = clock.instant();
-		record Existing(UUID id, String status) {
-		}
-		Optional<Existing> existing = jdbc.sql("""
-				SELECT id, status FROM advisory_subscription
-				WHERE lower(email) = lower(:email) AND language = :language AND COALESCE(country, '--') = COALESCE(:country, '--')
-				  AND status <> 'UNSUBSCRIBED' FOR UPDATE""")
-			.param("email", address)
-			.param("language", lang.code())
-			.param("country", countryCode)
-			.query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2)))
-			.optional();
-		if (existing.isPresent() && existing.get().status().equals("CONFIRMED")) {
+		Optional<SubscriptionRepository.Current> existing = subscriptions.lockCurrent(address, lang.code(), countryCode);
+		if (existing.isPresent() && existing.get().confirmed()) {
 			return;
 		}
 		String token = token();
 		UUID id;
 		if (existing.isPresent()) {
 			id = existing.get().id();
-			jdbc.sql("UPDATE advisory_subscription SET confirm_hash = :hash WHERE id = :id")
-				.param("id", id)
-				.param("hash", Hashes.sha256Hex(token))
-				.update();
+			subscriptions.replaceConfirmHash(id, Hashes.sha256Hex(token));
 		}
 		else {
 			id = UUID.randomUUID();
-			jdbc.sql("""
-					INSERT INTO advisory_subscription (id, email, language, country, status, confirm_hash, unsubscribe_token, created_at)
-					VALUES (:id, :email, :language, :country, 'PENDING', :hash, :unsubscribe, :now)""")
-				.param("id", id)
-				.param("email", address)
-				.param("language", lang.code())
-				.param("country", countryCode)
-				.param("hash", Hashes.sha256Hex(token))
-				.param("unsubscribe", token())
-				.param("now", at(now))
-				.update();
+			subscriptions.insertPending(id, address, lang.code(), countryCode, Hashes.sha256Hex(token), token(), now);
 		}
-		jdbc.sql("""
-				INSERT INTO advisory_mail (id, subscription_id, kind, confirm_token, next_attempt_at)
-				VALUES (:id, :subscription, 'CONFIRM', :token, :now)""")
-			.param("id", UUID.randomUUID())
-			.param("subscription", id)
-			.param("token", token)
-			.param("now", at(now))
-			.update();
+		outbox.queueConfirmation(id, token, now);
 		audit.record(AuditActor.SYSTEM, AuditEvent.of("advisory.subscription-requested", "advisory-subscription", id).personal());
 	}
 
 	/** Confirms the subscription of a confirmation token; empty when the token is unknown or used. */
 	@Transactional
 	public Optional<Subscription> confirm(String token) {
-		Optional<UUID> id = jdbc.sql("""
-				UPDATE advisory_subscription SET status = 'CONFIRMED', confirmed_at = :now, confirm_hash = NULL
-				WHERE confirm_hash = :hash AND status = 'PENDING' RETURNING id""")
-			.param("hash", Hashes.sha256Hex(token))
-			.param("now", at(clock.instant()))
-			.query(UUID.class)
-			.optional();
+		Optional<UUID> id = subscriptions.confirm(Hashes.sha256Hex(token), clock.instant());
 		id.ifPresent(i -> audit.record(AuditActor.SYSTEM,
 				AuditEvent.of("advisory.subscription-confirmed", "advisory-subscription", i).personal()));
 		return id.flatMap(this::find);
@@ -137,29 +100,18 @@ public class SubscriptionMail {
 	/** Whether the token is a confirmation waiting to be used (the page shows a button before confirming). */
 	@Transactional(readOnly = true)
 	public boolean confirmable(String token) {
-		return jdbc.sql("SELECT count(*) FROM advisory_subscription WHERE confirm_hash = :hash AND status = 'PENDING'")
-			.param("hash", Hashes.sha256Hex(token))
-			.query(Long.class)
-			.single() > 0;
+		return subscriptions.pendingWith(Hashes.sha256Hex(token));
 	}
 
 	/** Ends the subscription of an unsubscribe token (again: still true); false for an unknown token. */
 	@Transactional
 	public boolean unsubscribe(String token) {
-		Optional<UUID> id = jdbc.sql("SELECT id FROM advisory_subscription WHERE unsubscribe_token = :token")
-			.param("token", token)
-			.query(UUID.class)
-			.optional();
+		Optional<UUID> id = subscriptions.byUnsubscribeToken(token);
 		if (id.isEmpty()) {
 			return false;
 		}
-		int changed = jdbc.sql("""
-				UPDATE advisory_subscription SET status = 'UNSUBSCRIBED', unsubscribed_at = :now, confirm_hash = NULL
-				WHERE id = :id AND status <> 'UNSUBSCRIBED'""")
-			.param("id", id.get())
-			.param("now", at(clock.instant()))
-			.update();
-		if (changed > 0) {
+		boolean changed = subscriptions.unsubscribe(id.get(), clock.instant());
+		if (changed) {
 			audit.record(AuditActor.SYSTEM,
 					AuditEvent.of("advisory.unsubscribed", "advisory-subscription", id.get()).personal());
 		}
@@ -168,10 +120,7 @@ public class SubscriptionMail {
 
 	@Transactional(readOnly = true)
 	public boolean knownUnsubscribeToken(String token) {
-		return jdbc.sql("SELECT count(*) FROM advisory_subscription WHERE unsubscribe_token = :token")
-			.param("token", token)
-			.query(Long.class)
-			.single() > 0;
+		return subscriptions.byUnsubscribeToken(token).isPresent();
 	}
 
 	/**
@@ -181,28 +130,13 @@ public class SubscriptionMail {
 	 * @return how many were queued
 	 */
 	int queueAdvisory(PublicAdvisory advisory) {
-		return jdbc.sql("""
-				INSERT INTO advisory_mail (id, subscription_id, kind, advisory_id, revision, next_attempt_at)
-				SELECT gen_random_uuid(), s.id, 'ADVISORY', :advisory, :revision, :now
-				FROM advisory_subscription s
-				WHERE s.status = 'CONFIRMED' AND s.language = ANY(:languages)
-				  AND (s.country IS NULL OR s.country = ANY(:countries))
-				ON CONFLICT (subscription_id, advisory_id, revision) DO NOTHING""")
-			.param("advisory", advisory.id().value())
-			.param("revision", advisory.revision())
-			.param("now", at(clock.instant()))
-			.param("languages", advisory.languages().stream().map(AdvisoryLanguage::code).toArray(String[]::new))
-			.param("countries", AdvisoryRepository.codes(advisory.countries()))
-			.update();
+		return outbox.queueAdvisory(advisory.id().value(), advisory.revision(),
+				advisory.languages().stream().map(AdvisoryLanguage::code).toArray(String[]::new),
+				AdvisoryRepository.codes(advisory.countries()), clock.instant());
 	}
 
 	Optional<Subscription> find(UUID id) {
-		return jdbc.sql("SELECT * FROM advisory_subscription WHERE id = :id")
-			.param("id", id)
-			.query((rs, n) -> new Subscription(rs.getObject("id", UUID.class), rs.getString("email"),
-					AdvisoryLanguage.parse(rs.getString("language")), rs.getString("country"), rs.getString("status"),
-					rs.getString("unsubscribe_token")))
-			.optional();
+		return subscriptions.find(id);
 	}
 
 	/** A subscription as the mailer needs it. */

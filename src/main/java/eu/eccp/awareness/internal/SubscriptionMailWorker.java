@@ -1,13 +1,10 @@
 package eu.eccp.awareness.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -42,7 +38,7 @@ class SubscriptionMailWorker {
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionMailWorker.class);
 
 	private final ObjectProvider<JavaMailSender> mail;
-	private final JdbcClient jdbc;
+	private final MailOutboxRepository outbox;
 	private final TransactionTemplate transactions;
 	private final SubscriptionMail subscriptions;
 	private final PublicAdvisories advisories;
@@ -51,12 +47,12 @@ class SubscriptionMailWorker {
 	private final String publicUrl;
 	private final Clock clock;
 
-	SubscriptionMailWorker(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, TransactionTemplate transactions,
+	SubscriptionMailWorker(ObjectProvider<JavaMailSender> mail, MailOutboxRepository outbox, TransactionTemplate transactions,
 			SubscriptionMail subscriptions, PublicAdvisories advisories, MessageSource messages,
 			AwarenessProperties properties, @Value("${eccp.public-url:http://localhost:8080}") String publicUrl,
 			Clock clock) {
 		this.mail = mail;
-		this.jdbc = jdbc;
+		this.outbox = outbox;
 		this.transactions = transactions;
 		this.subscriptions = subscriptions;
 		this.advisories = advisories;
@@ -66,39 +62,25 @@ class SubscriptionMailWorker {
 		this.clock = clock;
 	}
 
-	record Claimed(UUID id, UUID subscription, String kind, @Nullable String confirmToken, @Nullable UUID advisory,
-			int attempts) {
-	}
-
 	@Scheduled(fixedDelayString = "${eccp.awareness.mail-poll-interval:5s}", initialDelayString = "${eccp.awareness.mail-poll-interval:5s}")
 	public int sendDue() {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
 			return 0;
 		}
-		List<Claimed> claimed = claim();
-		for (Claimed item : claimed) {
+		List<MailOutboxRepository.Claimed> claimed = claim();
+		for (MailOutboxRepository.Claimed item : claimed) {
 			send(sender, item);
 		}
 		return claimed.size();
 	}
 
-	private List<Claimed> claim() {
+	private List<MailOutboxRepository.Claimed> claim() {
 		Instant now = clock.instant();
-		return transactions.execute(status -> jdbc.sql("""
-				UPDATE advisory_mail SET next_attempt_at = :lease, attempts = attempts + 1
-				WHERE id IN (SELECT id FROM advisory_mail WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now
-				             ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED)
-				RETURNING id, subscription_id, kind, confirm_token, advisory_id, attempts""")
-			.param("now", at(now))
-			.param("lease", at(now.plus(properties.mailLease())))
-			.param("batch", properties.mailBatch())
-			.query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getString(4), rs.getObject(5, UUID.class), rs.getInt(6)))
-			.list());
+		return transactions.execute(status -> outbox.claim(properties.mailBatch(), now, now.plus(properties.mailLease())));
 	}
 
-	private void send(JavaMailSender sender, Claimed item) {
+	private void send(JavaMailSender sender, MailOutboxRepository.Claimed item) {
 		SubscriptionMail.Subscription subscription = subscriptions.find(item.subscription()).orElse(null);
 		if (subscription == null || subscription.language() == null
 				|| (item.kind().equals("ADVISORY") && !subscription.isConfirmed())) {
@@ -113,39 +95,23 @@ class SubscriptionMailWorker {
 				return;
 			}
 			sender.send(message);
-			jdbc.sql("UPDATE advisory_mail SET sent_at = :now, confirm_token = NULL, last_error = NULL WHERE id = :id")
-				.param("id", item.id())
-				.param("now", at(clock.instant()))
-				.update();
+			outbox.markSent(item.id(), clock.instant());
 			log.info("subscription e-mail {} ({}) sent", item.id(), item.kind());
 		}
 		catch (MailException | MessagingException e) {
 			boolean last = item.attempts() >= properties.mailMaxAttempts();
 			Duration wait = Duration.ofSeconds(30L << Math.min(item.attempts() - 1, 16));
-			jdbc.sql("""
-					UPDATE advisory_mail SET next_attempt_at = :next, last_error = :error,
-					  failed_at = CASE WHEN :last THEN :now ELSE NULL END, confirm_token = CASE WHEN :last THEN NULL ELSE confirm_token END
-					WHERE id = :id""")
-				.param("id", item.id())
-				.param("next", at(clock.instant().plus(wait)))
-				.param("now", at(clock.instant()))
-				.param("last", last)
-				.param("error", e.getClass().getSimpleName())
-				.update();
+			outbox.markAttemptFailed(item.id(), e.getClass().getSimpleName(), clock.instant().plus(wait), last, clock.instant());
 			log.warn("subscription e-mail {} could not be sent (attempt {}): {}", item.id(), item.attempts(),
 					e.getClass().getSimpleName());
 		}
 	}
 
-	private void finish(Claimed item, String reason) {
-		jdbc.sql("UPDATE advisory_mail SET failed_at = :now, last_error = :reason, confirm_token = NULL WHERE id = :id")
-			.param("id", item.id())
-			.param("now", at(clock.instant()))
-			.param("reason", reason)
-			.update();
+	private void finish(MailOutboxRepository.Claimed item, String reason) {
+		outbox.markAbandoned(item.id(), reason, clock.instant());
 	}
 
-	private MimeMessage confirmation(JavaMailSender sender, SubscriptionMail.Subscription s, Claimed item)
+	private MimeMessage confirmation(JavaMailSender sender, SubscriptionMail.Subscription s, MailOutboxRepository.Claimed item)
 			throws MessagingException {
 		Locale locale = s.language().locale();
 		String link = publicUrl + "/advisories/subscription/confirm/" + item.confirmToken();
@@ -154,7 +120,7 @@ class SubscriptionMailWorker {
 				messages.getMessage("awareness.mail.confirm.body", new Object[] { scope, link }, locale));
 	}
 
-	private @Nullable MimeMessage advisory(JavaMailSender sender, SubscriptionMail.Subscription s, Claimed item)
+	private @Nullable MimeMessage advisory(JavaMailSender sender, SubscriptionMail.Subscription s, MailOutboxRepository.Claimed item)
 			throws MessagingException {
 		PublicAdvisory advisory = item.advisory() == null ? null : advisories.find(new AdvisoryId(item.advisory())).orElse(null);
 		if (advisory == null || !advisory.isCurrent(clock.instant()) || !advisory.hasLanguage(s.language())) {

@@ -18,11 +18,11 @@ public class SuggestionDesk {
 
 	static final int SHOWN = 50;
 
-	private final Suggestions suggestions;
+	private final SuggestionRepository suggestions;
 	private final AdvisoryDesk desk;
 	private final AuditTrail audit;
 
-	SuggestionDesk(Suggestions suggestions, AdvisoryDesk desk, AuditTrail audit) {
+	SuggestionDesk(SuggestionRepository suggestions, AdvisoryDesk desk, AuditTrail audit) {
 		this.suggestions = suggestions;
 		this.desk = desk;
 		this.audit = audit;

@@ -40,13 +40,13 @@ class SuggestionFinder {
 
 	private final ClusterTrends clusters;
 	private final OffenceTrends offences;
-	private final Suggestions suggestions;
+	private final SuggestionRepository suggestions;
 	private final AwarenessProperties properties;
 	private final ClusterLock lock;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	SuggestionFinder(ClusterTrends clusters, OffenceTrends offences, Suggestions suggestions,
+	SuggestionFinder(ClusterTrends clusters, OffenceTrends offences, SuggestionRepository suggestions,
 			AwarenessProperties properties, ClusterLock lock, AuditTrail audit, Clock clock) {
 		this.clusters = clusters;
 		this.offences = offences;

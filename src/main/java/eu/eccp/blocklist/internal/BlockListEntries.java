@@ -22,8 +22,6 @@ import eu.eccp.blocklist.BlockListProposals;
 import eu.eccp.blocklist.EntryReference;
 import eu.eccp.blocklist.ProposedEntry;
 import eu.eccp.blocklist.isp.CanonicalUrl;
-import eu.eccp.blocklist.isp.ExpressionHash;
-import eu.eccp.blocklist.isp.ReferenceCode;
 import eu.eccp.blocklist.isp.UrlCanonicalizer;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.CountryCode;
@@ -119,11 +117,8 @@ public class BlockListEntries implements BlockListProposals {
 		}
 		String expression = proposal.dedicatedHost() ? canonical.host() + "/" : canonical.exactExpression();
 		Instant now = clock.instant();
-		Entry entry = new Entry(UUID.randomUUID(), ReferenceCode.random(), proposal.sourceItem(), url, expression,
-				ExpressionHash.of(expression), ExpressionHash.hostKey(expression), proposal.dedicatedHost(), canonical.host(),
-				proposal.category().strip(), proposal.reasonCode().strip(), stop.en().strip(), stop.fr().strip(),
-				stop.de().strip(), EntryStatus.PROPOSED, proposer.userId(), proposer.organisationId(), now, null, null,
-				null, null, countries, 0, null, null);
+		Entry entry = Entry.proposed(proposal.sourceItem(), url, expression, proposal.dedicatedHost(), canonical.host(),
+				proposal.category(), proposal.reasonCode(), stop, proposer, now, countries);
 		entries.insert(entry);
 		audit.record(new AuditEvent("blocklist.entry.proposed", "blocklist-entry", entry.id().toString(),
 				"countries=" + String.join(",", countries) + (proposal.sourceItem() == null ? "" : " item=" + proposal.sourceItem()),

@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
+import eu.eccp.blocklist.ProposedEntry;
+import eu.eccp.blocklist.isp.ExpressionHash;
+import eu.eccp.blocklist.isp.ReferenceCode;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
 import eu.eccp.shared.OrganisationId;
@@ -23,6 +26,19 @@ record Entry(UUID id, String referenceCode, @Nullable String sourceItem, String 
 		OrganisationId proposedByOrg, Instant proposedAt, @Nullable UserId decidedBy, @Nullable Instant decidedAt,
 		@Nullable Instant endedAt, @Nullable String endReason, Set<String> countries, int checksGone,
 		@Nullable Instant lastCheckedAt, @Nullable Instant lastSeenOnline) {
+
+	/**
+	 * A new proposal for the countries, awaiting a second person's decision: the expression is what gets blocked
+	 * (a whole host as {@code host/}), stored with its hash and host key; the stop page's texts are stripped.
+	 */
+	static Entry proposed(@Nullable String sourceItem, String url, String expression, boolean wholeHost, String host,
+			String category, String reasonCode, ProposedEntry.StopPage stopPage, CallerContext proposer, Instant at,
+			Set<String> countries) {
+		return new Entry(UUID.randomUUID(), ReferenceCode.random(), sourceItem, url, expression, ExpressionHash.of(expression),
+				ExpressionHash.hostKey(expression), wholeHost, host, category.strip(), reasonCode.strip(),
+				stopPage.en().strip(), stopPage.fr().strip(), stopPage.de().strip(), EntryStatus.PROPOSED,
+				proposer.userId(), proposer.organisationId(), at, null, null, null, null, countries, 0, null, null);
+	}
 
 	/** Checks that the caller may approve or reject: a block-list officer who did not propose it. */
 	void requireDecidableBy(CallerContext caller) {

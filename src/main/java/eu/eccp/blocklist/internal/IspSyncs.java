@@ -1,8 +1,5 @@
 package eu.eccp.blocklist.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-import static eu.eccp.shared.SqlTimes.instant;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +37,7 @@ public class IspSyncs {
 
 	static final Role[] MANAGERS = { Role.COORDINATOR, Role.BLOCKLIST_OFFICER };
 
-	private final JdbcClient jdbc;
+	private final IspSyncRepository syncs;
 
 	private final Organisations organisations;
 
@@ -51,8 +47,8 @@ public class IspSyncs {
 
 	private final CountryLists lists;
 
-	IspSyncs(JdbcClient jdbc, Organisations organisations, AuditTrail audit, Clock clock, CountryLists lists) {
-		this.jdbc = jdbc;
+	IspSyncs(IspSyncRepository syncs, Organisations organisations, AuditTrail audit, Clock clock, CountryLists lists) {
+		this.syncs = syncs;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.clock = clock;
@@ -73,11 +69,7 @@ public class IspSyncs {
 	@Transactional(readOnly = true)
 	public Subscription requireSubscriber(CallerContext caller, String country) {
 		caller.requireAny(Role.PARTNER);
-		return jdbc.sql("SELECT rpz_allowed FROM blocklist_subscription WHERE organisation_id = :org AND country = :c")
-			.param("org", caller.organisationId().value())
-			.param("c", country)
-			.query(Boolean.class)
-			.optional()
+		return syncs.rpzAllowed(caller.organisationId(), country)
 			.map(rpz -> new Subscription(caller.organisationId(), country, rpz))
 			.orElseThrow(() -> new AccessDeniedException("no block-list agreement for " + country));
 	}
@@ -85,16 +77,7 @@ public class IspSyncs {
 	/** Records one sync request of an ISP (kind: full, delta, rpz, full-required). */
 	@Transactional
 	public void recordSync(CallerContext caller, String country, String kind, @Nullable Long since, long served) {
-		jdbc.sql("""
-				INSERT INTO blocklist_sync (organisation_id, country, kind, since_version, served_version, at)
-				VALUES (:org, :c, :kind, :since, :served, :at)""")
-			.param("org", caller.organisationId().value())
-			.param("c", country)
-			.param("kind", kind)
-			.param("since", since)
-			.param("served", served)
-			.param("at", at(clock.instant()))
-			.update();
+		syncs.addSync(caller.organisationId(), country, kind, since, served, clock.instant());
 	}
 
 	/** The ISP's confirmation of the version it applies. */
@@ -105,14 +88,7 @@ public class IspSyncs {
 		if (version < 0 || version > current) {
 			throw new InvalidRequestException("version", "blocklist.error.version");
 		}
-		jdbc.sql("""
-				INSERT INTO blocklist_applied (organisation_id, country, version, confirmed_at) VALUES (:org, :c, :v, :at)
-				ON CONFLICT (organisation_id, country) DO UPDATE SET version = EXCLUDED.version, confirmed_at = EXCLUDED.confirmed_at""")
-			.param("org", caller.organisationId().value())
-			.param("c", country)
-			.param("v", version)
-			.param("at", at(clock.instant()))
-			.update();
+		syncs.confirmApplied(caller.organisationId(), country, version, clock.instant());
 		audit.record(new AuditEvent("blocklist.version.applied", "blocklist-country", country, "version=" + version, false));
 	}
 
@@ -132,17 +108,7 @@ public class IspSyncs {
 			}
 			codes.add(code);
 		}
-		jdbc.sql("DELETE FROM blocklist_subscription WHERE organisation_id = :org").param("org", isp.value()).update();
-		for (String code : codes) {
-			jdbc.sql("""
-					INSERT INTO blocklist_subscription (organisation_id, country, rpz_allowed, created_at)
-					VALUES (:org, :c, :rpz, :at)""")
-				.param("org", isp.value())
-				.param("c", code)
-				.param("rpz", rpzAllowed)
-				.param("at", at(clock.instant()))
-				.update();
-		}
+		syncs.replaceSubscriptions(isp, codes, rpzAllowed, clock.instant());
 		audit.record(new AuditEvent("blocklist.subscription.set", "organisation", isp.toString(),
 				"countries=" + String.join(",", codes) + " rpz=" + rpzAllowed, false));
 		return codes.stream().map(c -> new Subscription(isp, c, rpzAllowed)).toList();
@@ -153,23 +119,12 @@ public class IspSyncs {
 	public List<IspStatus> status(CallerContext caller) {
 		caller.requireAny(MANAGERS);
 		Map<OrganisationId, String> names = new HashMap<>(); // one lookup per organisation, not per row
-		return jdbc.sql("""
-				SELECT s.organisation_id, s.country, COALESCE(c.version, 0) AS current, a.version AS applied,
-				  a.confirmed_at, (SELECT max(y.at) FROM blocklist_sync y WHERE y.organisation_id = s.organisation_id
-				                   AND y.country = s.country) AS last_sync
-				FROM blocklist_subscription s
-				LEFT JOIN blocklist_country c ON c.country = s.country
-				LEFT JOIN blocklist_applied a ON a.organisation_id = s.organisation_id AND a.country = s.country
-				ORDER BY (COALESCE(c.version, 0) - COALESCE(a.version, 0)) DESC, s.organisation_id, s.country""")
-			.query((rs, i) -> {
-				long current = rs.getLong("current");
-				Long applied = rs.getObject("applied") == null ? null : rs.getLong("applied");
-				long behind = current - (applied == null ? 0 : applied);
-				OrganisationId org = OrganisationId.parse(rs.getString("organisation_id"));
-				return new IspStatus(org, names.computeIfAbsent(org, o -> organisations.find(o).map(OrganisationView::name).orElse(o.toString())),
-						rs.getString("country"), current, applied, instant(rs, "confirmed_at"), instant(rs, "last_sync"),
-						behind, behind > 0);
-			})
-			.list();
+		return syncs.status().stream().map(row -> {
+			long behind = row.currentVersion() - (row.appliedVersion() == null ? 0 : row.appliedVersion());
+			String name = names.computeIfAbsent(row.organisation(),
+					o -> organisations.find(o).map(OrganisationView::name).orElse(o.toString()));
+			return new IspStatus(row.organisation(), name, row.country(), row.currentVersion(), row.appliedVersion(),
+					row.confirmedAt(), row.lastSyncAt(), behind, behind > 0);
+		}).toList();
 	}
 }

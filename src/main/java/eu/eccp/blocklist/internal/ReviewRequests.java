@@ -1,8 +1,5 @@
 package eu.eccp.blocklist.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-import static eu.eccp.shared.SqlTimes.instant;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +42,7 @@ public class ReviewRequests {
 	private static final DateTimeFormatter ANSWER_DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	private final JdbcClient jdbc;
+	private final ReviewRepository reviews;
 
 	private final EntryRepository entries;
 
@@ -65,11 +61,11 @@ public class ReviewRequests {
 	/** Review requests per client address and hour (the public stop page and API share them). */
 	private final ClientRateLimits rateLimits = new ClientRateLimits(100_000);
 
-	ReviewRequests(JdbcClient jdbc, EntryRepository entries, BlockListEntries lifecycle, AuditTrail audit, Clock clock,
+	ReviewRequests(ReviewRepository reviews, EntryRepository entries, BlockListEntries lifecycle, AuditTrail audit, Clock clock,
 			BlockListProperties properties, People people, Notifications notifications) {
 		this.people = people;
 		this.notifications = notifications;
-		this.jdbc = jdbc;
+		this.reviews = reviews;
 		this.entries = entries;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
@@ -131,16 +127,7 @@ public class ReviewRequests {
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
 		Instant due = now.plus(properties.reviewAnswerWithin());
-		jdbc.sql("""
-				INSERT INTO blocklist_review (id, entry_id, contact, message, received_at, answer_due)
-				VALUES (:id, :entry, :contact, :message, :now, :due)""")
-			.param("id", id)
-			.param("entry", entry.id())
-			.param("contact", contact.strip())
-			.param("message", message.strip())
-			.param("now", at(now))
-			.param("due", at(due))
-			.update();
+		reviews.insert(id, entry.id(), contact.strip(), message.strip(), now, due);
 		audit.record(AuditActor.anonymous("site owner (review page)"),
 				new AuditEvent("blocklist.review.requested", "blocklist-entry", entry.id().toString(), null, true));
 		// the officer who approved the entry, and their organisation, own it: they are told at once
@@ -157,20 +144,7 @@ public class ReviewRequests {
 	@Transactional
 	public List<ReviewView> list(CallerContext caller, boolean openOnly) {
 		caller.requireAny(Role.BLOCKLIST_OFFICER);
-		List<ReviewView> found = jdbc.sql("""
-				SELECT r.*, e.reference_code FROM blocklist_review r JOIN blocklist_entry e ON e.id = r.entry_id
-				WHERE (NOT :open OR r.answered_at IS NULL) ORDER BY r.answered_at IS NOT NULL, r.answer_due LIMIT 500""")
-			.param("open", openOnly)
-			.query((rs, i) -> {
-				Instant due = instant(rs, "answer_due");
-				Instant answered = instant(rs, "answered_at");
-				String outcome = rs.getString("outcome");
-				return new ReviewView(rs.getObject("id", UUID.class), rs.getObject("entry_id", UUID.class),
-						rs.getString("reference_code"), rs.getString("contact"), rs.getString("message"),
-						instant(rs, "received_at"), due, answered == null && due.isBefore(clock.instant()), answered,
-						outcome == null ? null : Outcome.valueOf(outcome), rs.getString("answer"));
-			})
-			.list();
+		List<ReviewView> found = reviews.list(openOnly, clock.instant());
 		audit.record(new AuditEvent("blocklist.reviews.viewed", "blocklist-review", null, "count=" + found.size(), true));
 		return found;
 	}
@@ -184,21 +158,10 @@ public class ReviewRequests {
 		if (answer == null || answer.isBlank() || answer.length() > 4000) {
 			throw new InvalidRequestException("answer", "blocklist.error.message");
 		}
-		UUID entry = jdbc.sql("SELECT entry_id FROM blocklist_review WHERE id = :id AND answered_at IS NULL FOR UPDATE")
-			.param("id", id)
-			.query(UUID.class)
-			.optional()
+		UUID entry = reviews.lockUnanswered(id)
 			.orElseThrow(() -> exists(id) ? new ConflictException("the review request is already answered")
 					: new RecordNotFoundException("no review request " + id));
-		jdbc.sql("""
-				UPDATE blocklist_review SET answered_at = :at, answered_by = :by, outcome = :outcome, answer = :answer
-				WHERE id = :id""")
-			.param("at", at(clock.instant()))
-			.param("by", caller.userId().value())
-			.param("outcome", outcome.name())
-			.param("answer", answer.strip())
-			.param("id", id)
-			.update();
+		reviews.answer(id, clock.instant(), caller.userId(), outcome, answer.strip());
 		audit.record(new AuditEvent("blocklist.review.answered", "blocklist-review", id.toString(), outcome.name(), false));
 		if (outcome == Outcome.WITHDRAWN) {
 			entries.find(entry).filter(e -> e.status() == EntryStatus.PUBLISHED)
@@ -207,6 +170,6 @@ public class ReviewRequests {
 	}
 
 	private boolean exists(UUID id) {
-		return jdbc.sql("SELECT count(*) FROM blocklist_review WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+		return reviews.exists(id);
 	}
 }

@@ -1,8 +1,5 @@
 package eu.eccp.blocklist.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-import static eu.eccp.shared.SqlTimes.instant;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +42,7 @@ import eu.eccp.blocklist.isp.SignatureHeader;
 @Component
 class SigningKeys {
 
-	private final JdbcClient jdbc;
+	private final SigningKeyRepository keys;
 
 	private final Clock clock;
 
@@ -54,19 +50,16 @@ class SigningKeys {
 
 	private final BlockListProperties properties;
 
-	SigningKeys(JdbcClient jdbc, Clock clock, BlockListProperties properties,
+	SigningKeys(SigningKeyRepository keys, Clock clock, BlockListProperties properties,
 			@Value("${eccp.data-dir:./data}") Path dataDir) {
-		this.jdbc = jdbc;
+		this.keys = keys;
 		this.clock = clock;
 		this.properties = properties;
 		this.dir = properties.keyDir() != null ? properties.keyDir() : dataDir.resolve("blocklist").resolve("keys");
 	}
 
 	List<PublishedKey> published() {
-		return jdbc.sql("SELECT * FROM blocklist_signing_key ORDER BY valid_from, id")
-			.query((rs, i) -> new PublishedKey(rs.getString("id"), rs.getBytes("public_key"), instant(rs, "valid_from"),
-					instant(rs, "valid_until")))
-			.list();
+		return keys.all();
 	}
 
 	/** Keys not past their validity: what the key set lists. */
@@ -107,10 +100,7 @@ class SigningKeys {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant from = now.plus(properties.keyOverlap());
 		PublishedKey next = create(from);
-		jdbc.sql("UPDATE blocklist_signing_key SET valid_until = :until WHERE id <> :id AND (valid_until IS NULL OR valid_until > :until)")
-			.param("until", at(from.plus(properties.keyOverlap())))
-			.param("id", next.id())
-			.update();
+		keys.endOthersAt(next.id(), from.plus(properties.keyOverlap()));
 		return next;
 	}
 
@@ -144,12 +134,7 @@ class SigningKeys {
 			catch (UnsupportedOperationException notPosix) {
 				// the data directory's own protection applies
 			}
-			jdbc.sql("INSERT INTO blocklist_signing_key (id, public_key, valid_from, created_at) VALUES (:id, :key, :from, :now)")
-				.param("id", key.id())
-				.param("key", key.x509())
-				.param("from", at(validFrom))
-				.param("now", at(clock.instant()))
-				.update();
+			keys.insert(key, clock.instant());
 			return key;
 		}
 		catch (IOException e) {
@@ -162,7 +147,7 @@ class SigningKeys {
 
 	/** Serialises key creation and rotation across nodes for the rest of the transaction. */
 	private void lockKeys() {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('eccp.blocklist.keys'))").query((rs, i) -> 1).list();
+		keys.lockForTransaction();
 	}
 
 	private Path file(String id) {

@@ -1,14 +1,9 @@
 package eu.eccp.cases.internal;
 
-import static eu.eccp.shared.SqlTimes.at;
-import static eu.eccp.shared.SqlTimes.instant;
-
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import eu.eccp.cases.CaseId;
@@ -30,51 +25,24 @@ public class CaseTimeline {
 			Instant at) {
 	}
 
-	private final JdbcClient jdbc;
+	private final CaseEventRepository events;
 
-	CaseTimeline(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	CaseTimeline(CaseEventRepository events) {
+		this.events = events;
 	}
 
 	void record(CaseId caseId, String type, String subject, Tlp tlp, CallerContext by, Instant at) {
-		jdbc.sql("""
-				INSERT INTO case_event (case_id, type, summary, tlp, actor_org, actor_user, at)
-				VALUES (:case, :type, :summary, :tlp, :org, :user, :at)""")
-			.param("case", caseId.value())
-			.param("type", type)
-			.param("summary", subject.length() > 300 ? subject.substring(0, 300) : subject)
-			.param("tlp", tlp.name())
-			.param("org", by.organisationId().value())
-			.param("user", by.userId().value())
-			.param("at", at(at))
-			.update();
+		events.insert(caseId, type, subject.length() > 300 ? subject.substring(0, 300) : subject, tlp, by.organisationId(),
+				by.userId(), at);
 	}
 
 	/** A line written by the platform on an organisation's behalf (no person acted). */
 	void recordBySystem(CaseId caseId, String type, String subject, Tlp tlp, OrganisationId actor, Instant at) {
-		jdbc.sql("""
-				INSERT INTO case_event (case_id, type, summary, tlp, actor_org, actor_user, at)
-				VALUES (:case, :type, :summary, :tlp, :org, NULL, :at)""")
-			.param("case", caseId.value())
-			.param("type", type)
-			.param("summary", subject)
-			.param("tlp", tlp.name())
-			.param("org", actor.value())
-			.param("at", at(at))
-			.update();
+		events.insert(caseId, type, subject, tlp, actor, null, at);
 	}
 
+	/** The lines the member may see: those about what they may see (a TLP:RED note only within its author's organisation). */
 	List<Event> visibleTo(CaseAccess.Access access) {
-		var visible = access.entries("e").sql().replace(".author_org", ".actor_org");
-		return jdbc.sql("SELECT * FROM case_event e WHERE e.case_id = :case AND " + visible + " ORDER BY e.id")
-			.param("case", access.file().id().value())
-			.params(access.entries("e").parameters())
-			.query((rs, n) -> {
-				UUID user = rs.getObject("actor_user", UUID.class);
-				return new Event(rs.getLong("id"), rs.getString("type"), rs.getString("summary"), Tlp.valueOf(rs.getString("tlp")),
-						new OrganisationId(rs.getObject("actor_org", UUID.class)), user == null ? null : new UserId(user),
-						instant(rs, "at"));
-			})
-			.list();
+		return events.ofCase(access.file().id(), access.entries("e"));
 	}
 }

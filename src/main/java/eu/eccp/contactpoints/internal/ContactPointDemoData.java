@@ -1,6 +1,5 @@
 package eu.eccp.contactpoints.internal;
 
-import java.sql.Time;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import eu.eccp.organisations.OrganisationView;
@@ -25,7 +23,6 @@ import eu.eccp.organisations.Organisations;
 import eu.eccp.organisations.People;
 import eu.eccp.organisations.PersonView;
 import eu.eccp.shared.CountryCode;
-import eu.eccp.shared.SqlTimes;
 
 /**
  * Demo directory entries, only with {@code --eccp.demo=true}, after the demo organisations exist: every
@@ -51,14 +48,14 @@ class ContactPointDemoData implements ApplicationRunner {
 	/** The languages the platform ships: an entry's texts are written in the first of its languages among them. */
 	static final List<String> SHIPPED = List.of("en", "fr", "de");
 
-	private final JdbcClient jdbc;
+	private final ContactPointRepository entries;
 	private final Organisations organisations;
 	private final People people;
 	private final Clock clock;
 	private final MessageSource messages;
 
-	ContactPointDemoData(JdbcClient jdbc, Organisations organisations, People people, Clock clock, MessageSource messages) {
-		this.jdbc = jdbc;
+	ContactPointDemoData(ContactPointRepository entries, Organisations organisations, People people, Clock clock, MessageSource messages) {
+		this.entries = entries;
 		this.organisations = organisations;
 		this.people = people;
 		this.clock = clock;
@@ -117,26 +114,10 @@ class ContactPointDemoData implements ApplicationRunner {
 		}
 		List<PersonView> members = people.members(org.id());
 		UUID backupUser = members.isEmpty() ? null : members.get(0).id().value();
-		return jdbc.sql("""
-				INSERT INTO contact_point (organisation_id, description, capabilities, languages, always_open, office_opens,
-				  office_closes, time_zone, phone, email, platform_channel, backup_name, backup_email, backup_user, updated_at)
-				VALUES (:org, :description, :capabilities, :languages, :alwaysOpen, :opens, :closes, :zone, :phone, :email,
-				  TRUE, :backupName, :backupEmail, :backupUser, :now)
-				ON CONFLICT (organisation_id) DO NOTHING""")
-			.param("org", org.id().value())
-			.param("description", description)
-			.param("capabilities", capabilities)
-			.param("languages", String.join(",", new java.util.LinkedHashSet<>(List.of(languages.split(",")))))
-			.param("alwaysOpen", opens == null)
-			.param("opens", opens == null ? null : Time.valueOf(opens))
-			.param("closes", closes == null ? null : Time.valueOf(closes))
-			.param("zone", zone)
-			.param("phone", phone)
-			.param("email", email)
-			.param("backupName", backupName)
-			.param("backupEmail", backupEmail)
-			.param("backupUser", backupUser)
-			.param("now", SqlTimes.at(clock.instant()))
-			.update();
+		ContactPointDirectory.Row row = new ContactPointDirectory.Row(org.id().value(), description,
+				List.of(capabilities.split(",")).stream().map(Capability::valueOf).toList(),
+				List.copyOf(new java.util.LinkedHashSet<>(List.of(languages.split(",")))), opens == null, opens, closes, zone, phone,
+				email, true, new ContactPointView.Backup(backupName, null, backupEmail, backupUser), clock.instant());
+		return entries.addIfAbsent(row) ? 1 : 0;
 	}
 }

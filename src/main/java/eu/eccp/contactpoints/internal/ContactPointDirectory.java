@@ -1,8 +1,5 @@
 package eu.eccp.contactpoints.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +34,6 @@ import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
-import eu.eccp.shared.PagedQuery;
 import eu.eccp.shared.RecordNotFoundException;
 import eu.eccp.shared.Role;
 import eu.eccp.shared.UserId;
@@ -50,16 +45,16 @@ import eu.eccp.shared.UserId;
 @Service
 public class ContactPointDirectory {
 
-	private final JdbcClient jdbc;
+	private final ContactPointRepository entries;
 	private final Organisations organisations;
 	private final People people;
 	private final IdentifierValidation identifiers;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	ContactPointDirectory(JdbcClient jdbc, Organisations organisations, People people,
+	ContactPointDirectory(ContactPointRepository entries, Organisations organisations, People people,
 			IdentifierValidation identifiers, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+		this.entries = entries;
 		this.organisations = organisations;
 		this.people = people;
 		this.identifiers = identifiers;
@@ -80,9 +75,7 @@ public class ContactPointDirectory {
 	public List<ContactPointView> search(CallerContext caller, Filter filter) {
 		Matching matching = matching(filter);
 		Instant now = clock.instant();
-		return jdbc.sql("SELECT * FROM contact_point WHERE " + matching.where() + " ORDER BY " + Matching.ORDER)
-			.params(matching.parameters())
-			.query((rs, n) -> row(rs)).list().stream()
+		return entries.search(matching.where(), matching.parameters(), Matching.ORDER).stream()
 			.map(row -> view(caller, row, matching.organisations().get(row.organisationId()), now))
 			.toList();
 	}
@@ -96,8 +89,7 @@ public class ContactPointDirectory {
 	public Page<ContactPointView> page(CallerContext caller, Filter filter, PageRequest page) {
 		Matching matching = matching(filter);
 		Instant now = clock.instant();
-		return PagedQuery.page(jdbc, "*", "contact_point", matching.where(), matching.parameters(), Matching.ORDER, page,
-				(rs, n) -> row(rs))
+		return entries.page(matching.where(), matching.parameters(), Matching.ORDER, page)
 			.map(row -> view(caller, row, matching.organisations().get(row.organisationId()), now));
 	}
 
@@ -105,7 +97,7 @@ public class ContactPointDirectory {
 	@Transactional(readOnly = true)
 	public List<String> countries() {
 		Map<UUID, OrganisationView> all = allOrganisations();
-		return jdbc.sql("SELECT organisation_id FROM contact_point").query(UUID.class).list().stream()
+		return entries.organisations().stream()
 			.map(all::get).filter(o -> o != null).map(o -> o.country().value()).distinct().sorted().toList();
 	}
 
@@ -211,36 +203,10 @@ public class ContactPointDirectory {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		jdbc.sql("""
-				INSERT INTO contact_point (organisation_id, description, capabilities, languages, always_open, office_opens,
-				  office_closes, time_zone, phone, email, platform_channel, backup_name, backup_phone, backup_email,
-				  backup_user, updated_at, updated_by)
-				VALUES (:org, :description, :capabilities, :languages, :alwaysOpen, :opens, :closes, :zone, :phone, :email,
-				  :platform, :backupName, :backupPhone, :backupEmail, :backupUser, :now, :by)
-				ON CONFLICT (organisation_id) DO UPDATE SET description = EXCLUDED.description,
-				  capabilities = EXCLUDED.capabilities, languages = EXCLUDED.languages, always_open = EXCLUDED.always_open,
-				  office_opens = EXCLUDED.office_opens, office_closes = EXCLUDED.office_closes, time_zone = EXCLUDED.time_zone,
-				  phone = EXCLUDED.phone, email = EXCLUDED.email, platform_channel = EXCLUDED.platform_channel,
-				  backup_name = EXCLUDED.backup_name, backup_phone = EXCLUDED.backup_phone, backup_email = EXCLUDED.backup_email,
-				  backup_user = EXCLUDED.backup_user, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
-			.param("org", organisationId)
-			.param("description", description == null ? "" : description)
-			.param("capabilities", String.join(",", capabilities.stream().map(Enum::name).toList()))
-			.param("languages", String.join(",", languages))
-			.param("alwaysOpen", alwaysOpen)
-			.param("opens", alwaysOpen || opens == null ? null : java.sql.Time.valueOf(opens))
-			.param("closes", alwaysOpen || closes == null ? null : java.sql.Time.valueOf(closes))
-			.param("zone", zone.getId())
-			.param("phone", phone)
-			.param("email", email)
-			.param("platform", update.platformChannel() == null || update.platformChannel())
-			.param("backupName", backupName)
-			.param("backupPhone", backupPhone)
-			.param("backupEmail", backupEmail)
-			.param("backupUser", backupUser)
-			.param("now", Timestamp.from(clock.instant()))
-			.param("by", caller.userId().value())
-			.update();
+		entries.save(new Row(organisationId, description == null ? "" : description, capabilities, languages, alwaysOpen,
+				alwaysOpen ? null : opens, alwaysOpen ? null : closes, zone.getId(), phone, email,
+				update.platformChannel() == null || update.platformChannel(),
+				new ContactPointView.Backup(backupName, backupPhone, backupEmail, backupUser), clock.instant()), caller.userId());
 		audit.record(AuditEvent.of("contactpoint.updated", "contact_point", organisationId));
 		return find(caller, organisationId).orElseThrow();
 	}
@@ -276,8 +242,7 @@ public class ContactPointDirectory {
 	}
 
 	private Optional<Row> load(UUID organisationId) {
-		return jdbc.sql("SELECT * FROM contact_point WHERE organisation_id = :org").param("org", organisationId)
-			.query((rs, n) -> row(rs)).optional();
+		return entries.find(organisationId);
 	}
 
 	private Optional<ContactPointView> view(CallerContext caller, Row row, Instant now) {
@@ -311,23 +276,6 @@ public class ContactPointDirectory {
 	record Row(UUID organisationId, String description, List<Capability> capabilities, List<String> languages,
 			boolean alwaysOpen, @Nullable LocalTime opens, @Nullable LocalTime closes, String zone, @Nullable String phone,
 			@Nullable String email, boolean platformChannel, ContactPointView.Backup backup, Instant updatedAt) {
-	}
-
-	private static Row row(ResultSet rs) throws SQLException {
-		java.sql.Time opens = rs.getTime("office_opens");
-		java.sql.Time closes = rs.getTime("office_closes");
-		return new Row(rs.getObject("organisation_id", UUID.class), rs.getString("description"),
-				split(rs.getString("capabilities")).stream().map(Capability::valueOf).toList(),
-				split(rs.getString("languages")), rs.getBoolean("always_open"), opens == null ? null : opens.toLocalTime(),
-				closes == null ? null : closes.toLocalTime(), rs.getString("time_zone"), rs.getString("phone"),
-				rs.getString("email"), rs.getBoolean("platform_channel"),
-				new ContactPointView.Backup(rs.getString("backup_name"), rs.getString("backup_phone"),
-						rs.getString("backup_email"), rs.getObject("backup_user", UUID.class)),
-				rs.getTimestamp("updated_at").toInstant());
-	}
-
-	private static List<String> split(@Nullable String text) {
-		return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String text, String field,

@@ -2,7 +2,6 @@ package eu.eccp.contactpoints.internal;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,19 +14,19 @@ import eu.eccp.shared.CallerContext;
 
 /**
  * Opens an urgent preservation request for another module ({@link PreservationRequests}) through the one path
- * requests take ({@link UrgentRequests#send}), and records what it was opened from.
+ * requests take ({@link RequestLifecycle#send}), and records what it was opened from.
  */
 @Service
 class ContentPreservations implements PreservationRequests {
 
-	private final UrgentRequests requests;
+	private final RequestLifecycle lifecycle;
+	private final RequestRepository requests;
 	private final Organisations organisations;
-	private final JdbcClient jdbc;
 
-	ContentPreservations(UrgentRequests requests, Organisations organisations, JdbcClient jdbc) {
+	ContentPreservations(RequestLifecycle lifecycle, RequestRepository requests, Organisations organisations) {
+		this.lifecycle = lifecycle;
 		this.requests = requests;
 		this.organisations = organisations;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -38,13 +37,8 @@ class ContentPreservations implements PreservationRequests {
 		RequestDraft draft = new RequestDraft(p.custodian().toString(), RequestKind.PRESERVATION.name(), true, authority,
 				p.offence(), p.facts(), p.dataSought(), p.relationToOffence(), custodian, p.necessity(), p.mlaFollowUp(), null, null,
 				List.of(new IdentifierInput(IdentifierType.URL.name(), p.url(), null, null, null)));
-		RequestViews.RequestView sent = requests.send(caller, draft);
-		jdbc.sql("INSERT INTO urgent_request_origin (request_id, kind, reference, link) VALUES (:id, :kind, :reference, :link)")
-			.param("id", sent.id())
-			.param("kind", p.origin().kind().name())
-			.param("reference", p.origin().reference())
-			.param("link", p.origin().link())
-			.update();
+		RequestViews.RequestView sent = lifecycle.send(caller, draft);
+		requests.addOrigin(new RequestId(sent.id()), p.origin());
 		return new SentRequest(new RequestId(sent.id()), sent.reference(), sent.acknowledgeDue());
 	}
 }

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import eu.eccp.contactpoints.PreservationRequests;
 import eu.eccp.contactpoints.RequestId;
 import eu.eccp.contactpoints.RequestKind;
 import eu.eccp.contactpoints.RequestStatus;
@@ -161,6 +162,25 @@ class RequestRepository {
 				ORDER BY preserved_until LIMIT 500""")
 			.param("now", at(now)).param("horizon", at(now.plus(before)))
 			.query((rs, n) -> new RequestId(rs.getObject("id", UUID.class))).list();
+	}
+
+	/** Records what on the platform the request was opened from (another module's record). */
+	void addOrigin(RequestId id, PreservationRequests.Origin origin) {
+		jdbc.sql("INSERT INTO urgent_request_origin (request_id, kind, reference, link) VALUES (:id, :kind, :reference, :link)")
+			.param("id", id.value())
+			.param("kind", origin.kind().name())
+			.param("reference", origin.reference())
+			.param("link", origin.link())
+			.update();
+	}
+
+	/** What the request was opened from, if anything. */
+	Optional<PreservationRequests.Origin> origin(RequestId id) {
+		return jdbc.sql("SELECT kind, reference, link FROM urgent_request_origin WHERE request_id = :id")
+			.param("id", id.value())
+			.query((rs, n) -> new PreservationRequests.Origin(PreservationRequests.Origin.Kind.valueOf(rs.getString("kind")),
+					rs.getString("reference"), rs.getString("link")))
+			.optional();
 	}
 
 	static Visibility.SqlCondition seenBy(Visibility visibility) {

@@ -1,7 +1,9 @@
 package eu.eccp.contactpoints.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,6 +103,11 @@ public final class UrgentRequest {
 		this.escalatedAt = s.escalatedAt();
 		this.escalatedTo = s.escalatedTo();
 		this.version = s.version();
+	}
+
+	/** The current moment as the database keeps it (microseconds), so answers match what is stored. */
+	static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** A new request, sent now, with its deadlines. */

@@ -22,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import eu.eccp.contactpoints.RequestId;
 import eu.eccp.contactpoints.internal.RequestDraft;
 import eu.eccp.contactpoints.internal.RequestViews;
+import eu.eccp.contactpoints.internal.RequestLifecycle;
+import eu.eccp.contactpoints.internal.RequestThread;
 import eu.eccp.contactpoints.internal.UrgentRequests;
 import eu.eccp.shared.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,9 +43,13 @@ import eu.eccp.shared.Uploads;
 class RequestsApiController {
 
 	private final UrgentRequests requests;
+	private final RequestLifecycle lifecycle;
+	private final RequestThread thread;
 
-	RequestsApiController(UrgentRequests requests) {
+	RequestsApiController(UrgentRequests requests, RequestLifecycle lifecycle, RequestThread thread) {
 		this.requests = requests;
+		this.lifecycle = lifecycle;
+		this.thread = thread;
 	}
 
 	/** How a request was fulfilled: {@code partial} when only part of it could be done. */
@@ -63,7 +69,7 @@ class RequestsApiController {
 			+ "organisation's contact point; identifiers are validated (ACCOUNT, IP_ADDRESS with observedAt and "
 			+ "timeZone, URL, PHONE, EMAIL)")
 	RequestViews.RequestView send(@RequestBody RequestDraft draft) {
-		return requests.send(CallerContext.require(), draft);
+		return lifecycle.send(CallerContext.require(), draft);
 	}
 
 	@GetMapping
@@ -90,51 +96,51 @@ class RequestsApiController {
 	@PostMapping("/{id}/acknowledge")
 	@Operation(summary = "Recipient: confirm receipt (a preservation is kept from now)")
 	RequestViews.RequestView acknowledge(@PathVariable UUID id) {
-		return requests.acknowledge(CallerContext.require(), new RequestId(id));
+		return lifecycle.acknowledge(CallerContext.require(), new RequestId(id));
 	}
 
 	@PostMapping("/{id}/start")
 	@Operation(summary = "Recipient: start working on an acknowledged request")
 	RequestViews.RequestView start(@PathVariable UUID id) {
-		return requests.start(CallerContext.require(), new RequestId(id));
+		return lifecycle.start(CallerContext.require(), new RequestId(id));
 	}
 
 	@PostMapping("/{id}/fulfil")
 	@Operation(summary = "Recipient: the request is done ({\"partial\":true} if only in part)")
 	RequestViews.RequestView fulfil(@PathVariable UUID id, @RequestBody(required = false) @Nullable Fulfilment fulfilment) {
-		return requests.fulfil(CallerContext.require(), new RequestId(id),
+		return lifecycle.fulfil(CallerContext.require(), new RequestId(id),
 				fulfilment != null && Boolean.TRUE.equals(fulfilment.partial()), fulfilment == null ? null : fulfilment.note());
 	}
 
 	@PostMapping("/{id}/refuse")
 	@Operation(summary = "Recipient: refuse the request; a reason is required")
 	RequestViews.RequestView refuse(@PathVariable UUID id, @RequestBody(required = false) @Nullable Refusal refusal) {
-		return requests.refuse(CallerContext.require(), new RequestId(id), refusal == null ? null : refusal.reason());
+		return lifecycle.refuse(CallerContext.require(), new RequestId(id), refusal == null ? null : refusal.reason());
 	}
 
 	@PostMapping("/{id}/withdraw")
 	@Operation(summary = "Requester: withdraw an open request")
 	RequestViews.RequestView withdraw(@PathVariable UUID id) {
-		return requests.withdraw(CallerContext.require(), new RequestId(id));
+		return lifecycle.withdraw(CallerContext.require(), new RequestId(id));
 	}
 
 	@PostMapping("/{id}/extend")
 	@Operation(summary = "Requester: extend a preservation that has not lapsed")
 	RequestViews.RequestView extend(@PathVariable UUID id) {
-		return requests.extend(CallerContext.require(), new RequestId(id));
+		return lifecycle.extend(CallerContext.require(), new RequestId(id));
 	}
 
 	@GetMapping("/{id}/messages")
 	@Operation(summary = "The message thread (TLP:RED messages only for their author's organisation)")
 	List<RequestViews.MessageView> messages(@PathVariable UUID id) {
-		return requests.messages(CallerContext.require(), new RequestId(id));
+		return thread.messages(CallerContext.require(), new RequestId(id));
 	}
 
 	@PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a message: body and TLP marking (default TLP:AMBER)")
 	RequestViews.MessageView post(@PathVariable UUID id, @RequestBody MessageText message) {
-		return requests.post(CallerContext.require(), new RequestId(id), message.body(), message.tlp(), List.of());
+		return thread.post(CallerContext.require(), new RequestId(id), message.body(), message.tlp(), List.of());
 	}
 
 	@PostMapping(path = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -143,13 +149,13 @@ class RequestsApiController {
 	RequestViews.MessageView postWithFiles(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body,
 			@RequestParam(required = false) @Nullable String tlp,
 			@RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files) {
-		return requests.post(CallerContext.require(), new RequestId(id), body, tlp, Uploads.of(files));
+		return thread.post(CallerContext.require(), new RequestId(id), body, tlp, Uploads.of(files));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	@Operation(summary = "Download an attachment (always as a file, never shown inline)")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return RequestDownloads.attachment(requests.download(CallerContext.require(), new RequestId(id), attachmentId));
+		return RequestDownloads.attachment(thread.download(CallerContext.require(), new RequestId(id), attachmentId));
 	}
 
 }

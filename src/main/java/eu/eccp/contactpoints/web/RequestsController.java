@@ -34,6 +34,8 @@ import eu.eccp.contactpoints.internal.IdentifierInput;
 import eu.eccp.contactpoints.internal.IdentifierType;
 import eu.eccp.contactpoints.internal.RequestDraft;
 import eu.eccp.contactpoints.internal.RequestViews;
+import eu.eccp.contactpoints.internal.RequestLifecycle;
+import eu.eccp.contactpoints.internal.RequestThread;
 import eu.eccp.contactpoints.internal.UrgentRequests;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
@@ -54,11 +56,15 @@ class RequestsController {
 	private static final Pattern ROW_ERROR = Pattern.compile("identifiers\\[(\\d+)\\](.*)");
 
 	private final UrgentRequests requests;
+	private final RequestLifecycle lifecycle;
+	private final RequestThread thread;
 	private final ContactPointDirectory directory;
 	private final Clock clock;
 
-	RequestsController(UrgentRequests requests, ContactPointDirectory directory, Clock clock) {
+	RequestsController(UrgentRequests requests, RequestLifecycle lifecycle, RequestThread thread, ContactPointDirectory directory, Clock clock) {
 		this.requests = requests;
+		this.lifecycle = lifecycle;
+		this.thread = thread;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -140,7 +146,7 @@ class RequestsController {
 	String send(@ModelAttribute RequestForm form, Model model, HttpServletResponse response) {
 		List<Integer> filled = form.filledRows();
 		try {
-			RequestViews.RequestView sent = requests.send(CallerContext.require(), form.toDraft(filled));
+			RequestViews.RequestView sent = lifecycle.send(CallerContext.require(), form.toDraft(filled));
 			return "redirect:/requests/" + sent.id() + "?sent";
 		}
 		catch (InvalidRequestException e) {
@@ -179,7 +185,7 @@ class RequestsController {
 		model.addAttribute("acknowledgeDeadline", Deadline.of(request.acknowledgeDue(), now));
 		model.addAttribute("fulfilDeadline", Deadline.of(request.fulfilDue(), now));
 		model.addAttribute("preservationDeadline", Deadline.of(request.preservedUntil(), now));
-		model.addAttribute("messages", requests.messages(me, new RequestId(id)));
+		model.addAttribute("messages", thread.messages(me, new RequestId(id)));
 		model.addAttribute("tlps", Tlp.values());
 		model.addAttribute("party", !request.direction().equals("OVERSIGHT"));
 		model.addAttribute("limits", UrgentRequests.LIMITS);
@@ -198,12 +204,12 @@ class RequestsController {
 		RequestId request = new RequestId(id);
 		try {
 			switch (action) {
-				case "acknowledge" -> requests.acknowledge(me, request);
-				case "start" -> requests.start(me, request);
-				case "fulfil" -> requests.fulfil(me, request, "true".equals(partial), note);
-				case "refuse" -> requests.refuse(me, request, reason);
-				case "withdraw" -> requests.withdraw(me, request);
-				default -> requests.extend(me, request);
+				case "acknowledge" -> lifecycle.acknowledge(me, request);
+				case "start" -> lifecycle.start(me, request);
+				case "fulfil" -> lifecycle.fulfil(me, request, "true".equals(partial), note);
+				case "refuse" -> lifecycle.refuse(me, request, reason);
+				case "withdraw" -> lifecycle.withdraw(me, request);
+				default -> lifecycle.extend(me, request);
 			}
 			redirect.addFlashAttribute("notice", "requests.done." + action);
 		}
@@ -224,7 +230,7 @@ class RequestsController {
 			@RequestParam(required = false) @Nullable String tlp,
 			@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, RedirectAttributes redirect) {
 		try {
-			requests.post(CallerContext.require(), new RequestId(id), body, tlp, Uploads.of(files));
+			thread.post(CallerContext.require(), new RequestId(id), body, tlp, Uploads.of(files));
 			redirect.addFlashAttribute("notice", "requests.messagePosted");
 		}
 		catch (InvalidRequestException e) {
@@ -248,6 +254,6 @@ class RequestsController {
 
 	@GetMapping("/requests/{id}/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return RequestDownloads.attachment(requests.download(CallerContext.require(), new RequestId(id), attachmentId));
+		return RequestDownloads.attachment(thread.download(CallerContext.require(), new RequestId(id), attachmentId));
 	}
 }

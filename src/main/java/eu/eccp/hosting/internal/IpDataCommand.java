@@ -108,7 +108,7 @@ class IpDataCommand implements PlatformCommand {
 	}
 
 	private int status(PrintStream out) {
-		List<IpDataImport.Source> sources = imports.sources();
+		List<IpRangeRepository.Source> sources = imports.sources();
 		if (sources.isEmpty()) {
 			out.println("no IP data imported");
 		}

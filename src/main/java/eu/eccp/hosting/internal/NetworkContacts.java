@@ -2,9 +2,6 @@ package eu.eccp.hosting.internal;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,13 +42,13 @@ public class NetworkContacts {
 	/** The length limits of a network's texts (the form shows them and its errors name them). */
 	public static final Map<String, Integer> LIMITS = Map.of("name", 200, "abuseEmail", 254, "note", 1000);
 
-	private final JdbcClient jdbc;
+	private final NetworkContactRepository contacts;
 	private final Organisations organisations;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	NetworkContacts(JdbcClient jdbc, Organisations organisations, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+	NetworkContacts(NetworkContactRepository contacts, Organisations organisations, AuditTrail audit, Clock clock) {
+		this.contacts = contacts;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.clock = clock;
@@ -78,20 +74,20 @@ public class NetworkContacts {
 	@Transactional(readOnly = true)
 	public List<NetworkContact> list(CallerContext caller) {
 		requireReader(caller);
-		return jdbc.sql(select() + " ORDER BY c.asn").query(this::row).list();
+		return contacts.all().stream().map(this::view).toList();
 	}
 
 	/** For the lookup: the row of the AS number, if any (no caller: the lookup's caller was checked by its module). */
 	@Transactional(readOnly = true)
 	Optional<NetworkContact> find(long asn) {
-		return jdbc.sql(select() + " WHERE c.asn = :asn").param("asn", asn).query(this::row).optional();
+		return contacts.find(asn).map(this::view);
 	}
 
 	@Transactional
 	public NetworkContact put(CallerContext caller, long asn, NetworkContactInput input) {
 		requireOperatorAdmin(caller);
 		Map<String, String> errors = new LinkedHashMap<>();
-		Valid valid = validate(asn, input, errors);
+		NetworkContactRepository.ContactRow valid = validate(asn, input, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
@@ -103,7 +99,7 @@ public class NetworkContacts {
 	@Transactional
 	public void delete(CallerContext caller, long asn) {
 		requireOperatorAdmin(caller);
-		if (jdbc.sql("DELETE FROM hosting_network_contact WHERE asn = :asn").param("asn", asn).update() == 0) {
+		if (!contacts.delete(asn)) {
 			throw new RecordNotFoundException("network contact");
 		}
 		audit.record(AuditEvent.of("hosting.network-contact.deleted", "network", "AS" + asn));
@@ -139,7 +135,7 @@ public class NetworkContacts {
 	ImportSummary importCsv(AuditActor actor, @Nullable UUID by, Reader csv) throws IOException {
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
 			.setIgnoreEmptyLines(true).setCommentMarker('#').get();
-		List<Valid> rows = new ArrayList<>();
+		List<NetworkContactRepository.ContactRow> rows = new ArrayList<>();
 		List<RowProblem> problems = new ArrayList<>();
 		try (var parser = format.parse(csv)) {
 			if (!parser.getHeaderMap().containsKey("asn") || !parser.getHeaderMap().containsKey("name")) {
@@ -150,7 +146,7 @@ public class NetworkContacts {
 			for (CSVRecord record : parser) {
 				Map<String, String> errors = new LinkedHashMap<>();
 				long asn = parseAsn(value(record, "asn"), errors);
-				Valid valid = validate(asn, new NetworkContactInput(value(record, "name"), value(record, "abuse_email"),
+				NetworkContactRepository.ContactRow valid = validate(asn, new NetworkContactInput(value(record, "name"), value(record, "abuse_email"),
 						value(record, "organisation"), value(record, "note")), errors);
 				if (errors.isEmpty()) {
 					rows.add(valid);
@@ -163,7 +159,7 @@ public class NetworkContacts {
 		if (!problems.isEmpty()) {
 			return new ImportSummary(0, problems.stream().map(p -> "line " + p.line() + ": " + p.errors()).toList(), problems);
 		}
-		for (Valid row : rows) {
+		for (NetworkContactRepository.ContactRow row : rows) {
 			store(row, by);
 		}
 		audit.recordAll(actor, rows.stream()
@@ -185,10 +181,7 @@ public class NetworkContacts {
 		}
 	}
 
-	private record Valid(long asn, String name, @Nullable String abuseEmail, @Nullable UUID organisation, @Nullable String note) {
-	}
-
-	private Valid validate(long asn, NetworkContactInput input, Map<String, String> errors) {
+	private NetworkContactRepository.ContactRow validate(long asn, NetworkContactInput input, Map<String, String> errors) {
 		if (asn < 1 || asn > MAX_ASN) {
 			errors.putIfAbsent("asn", "hosting.validation.asn");
 		}
@@ -227,34 +220,19 @@ public class NetworkContacts {
 		if (note != null && note.length() > LIMITS.get("note")) {
 			errors.put("note", "validation.tooLong");
 		}
-		return new Valid(asn, name == null ? "" : name, email, organisation, note);
+		return new NetworkContactRepository.ContactRow(asn, name == null ? "" : name, email, organisation, note);
 	}
 
-	private void store(Valid row, @Nullable UUID by) {
-		jdbc.sql("""
-				INSERT INTO hosting_network_contact (asn, name, abuse_email, organisation_id, note, updated_at, updated_by)
-				VALUES (:asn, :name, :email, :org, :note, :at, :by)
-				ON CONFLICT (asn) DO UPDATE SET name = EXCLUDED.name, abuse_email = EXCLUDED.abuse_email,
-				  organisation_id = EXCLUDED.organisation_id, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at,
-				  updated_by = EXCLUDED.updated_by""")
-			.param("asn", row.asn()).param("name", row.name()).param("email", row.abuseEmail())
-			.param("org", row.organisation()).param("note", row.note())
-			.param("at", Timestamp.from(Instant.now(clock))).param("by", by)
-			.update();
+	private void store(NetworkContactRepository.ContactRow row, @Nullable UUID by) {
+		contacts.save(row, by, Instant.now(clock));
 	}
 
-	private static String select() {
-		return """
-				SELECT c.asn, c.name, c.abuse_email, c.organisation_id, c.note, c.updated_at
-				FROM hosting_network_contact c""";
-	}
-
-	private NetworkContact row(ResultSet rs, int n) throws SQLException {
-		UUID organisation = rs.getObject("organisation_id", UUID.class);
-		String shortName = organisation == null ? null
-				: organisations.find(new OrganisationId(organisation)).map(OrganisationView::shortName).orElse(null);
-		return new NetworkContact(rs.getLong("asn"), rs.getString("name"), rs.getString("abuse_email"), organisation,
-				shortName, rs.getString("note"), rs.getTimestamp("updated_at").toInstant());
+	private NetworkContact view(NetworkContactRepository.StoredContact stored) {
+		NetworkContactRepository.ContactRow row = stored.row();
+		String shortName = row.organisation() == null ? null
+				: organisations.find(new OrganisationId(row.organisation())).map(OrganisationView::shortName).orElse(null);
+		return new NetworkContact(row.asn(), row.name(), row.abuseEmail(), row.organisation(), shortName, row.note(),
+				stored.updatedAt());
 	}
 
 	private static void requireReader(CallerContext caller) {

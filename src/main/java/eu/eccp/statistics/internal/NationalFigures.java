@@ -15,7 +15,6 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +24,6 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.Role;
-import eu.eccp.shared.SqlTimes;
 import eu.eccp.shared.Upload;
 
 /**
@@ -45,12 +43,12 @@ public class NationalFigures {
 	public record Figure(String country, int year, String iccsCode, long recorded, String source) {
 	}
 
-	private final JdbcClient jdbc;
+	private final NationalFigureRepository figures;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	NationalFigures(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+	NationalFigures(NationalFigureRepository figures, AuditTrail audit, Clock clock) {
+		this.figures = figures;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -66,7 +64,7 @@ public class NationalFigures {
 		}
 		String country = caller.country().value();
 		int thisYear = Instant.now(clock).atOffset(ZoneOffset.UTC).getYear();
-		Map<String, Figure> figures = new LinkedHashMap<>();
+		Map<String, Figure> read = new LinkedHashMap<>();
 		try (Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8)) {
 			List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
 				.setIgnoreSurroundingSpaces(true).get().parse(reader).getRecords();
@@ -93,28 +91,14 @@ public class NationalFigures {
 						|| source.length() > 200) {
 					throw line(record);
 				}
-				figures.put(year + "|" + iccs, new Figure(country, year, iccs, recorded, source.strip()));
+				read.put(year + "|" + iccs, new Figure(country, year, iccs, recorded, source.strip()));
 			}
 		}
 		catch (IOException | IllegalArgumentException | IllegalStateException e) {
 			throw new InvalidRequestException("file", "validation.statistics.nationalFile");
 		}
-		List<Figure> list = new ArrayList<>(figures.values());
-		jdbc.sql("""
-				INSERT INTO statistics_national_figure (country, year, iccs_code, recorded, source, uploaded_by, uploaded_at)
-				SELECT :country, y, c, r, s, :by, :at
-				FROM unnest(CAST(:years AS int[]), CAST(:codes AS text[]), CAST(:recorded AS bigint[]), CAST(:sources AS text[]))
-				  AS t(y, c, r, s)
-				ON CONFLICT (country, year, iccs_code) DO UPDATE SET recorded = EXCLUDED.recorded, source = EXCLUDED.source,
-				  uploaded_by = EXCLUDED.uploaded_by, uploaded_at = EXCLUDED.uploaded_at""")
-			.param("country", country)
-			.param("by", caller.userId().value())
-			.param("at", SqlTimes.at(clock.instant()))
-			.param("years", list.stream().map(Figure::year).toArray(Integer[]::new))
-			.param("codes", list.stream().map(Figure::iccsCode).toArray(String[]::new))
-			.param("recorded", list.stream().map(Figure::recorded).toArray(Long[]::new))
-			.param("sources", list.stream().map(Figure::source).toArray(String[]::new))
-			.update();
+		List<Figure> list = new ArrayList<>(read.values());
+		figures.saveAll(country, list, caller.userId(), clock.instant());
 		audit.record(AuditEvent.of("statistics.national-figures.uploaded", "country", country)
 			.withDetail("lines=" + list.size()));
 		return list.size();
@@ -127,15 +111,6 @@ public class NationalFigures {
 	/** The figures of some countries (all when empty) for one year, by country and code. */
 	@Transactional(readOnly = true)
 	public List<Figure> of(Set<String> countries, int year) {
-		return jdbc.sql("""
-				SELECT country, year, iccs_code, recorded, source FROM statistics_national_figure
-				WHERE year = :year AND (CAST(:all AS boolean) OR country = ANY (CAST(:countries AS text[])))
-				ORDER BY country, iccs_code""")
-			.param("year", year)
-			.param("all", countries.isEmpty())
-			.param("countries", countries.toArray(String[]::new))
-			.query((rs, n) -> new Figure(rs.getString("country"), rs.getInt("year"), rs.getString("iccs_code"),
-					rs.getLong("recorded"), rs.getString("source")))
-			.list();
+		return figures.of(countries, year);
 	}
 }

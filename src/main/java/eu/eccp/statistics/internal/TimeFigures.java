@@ -31,11 +31,21 @@ public class TimeFigures {
 
 	public record Removal(String hostingCountry, String category, boolean suppressed, @Nullable Long removed,
 			@Nullable Long open, @Nullable Double medianMinutes, @Nullable Double p90Minutes) {
+
+		/** A group too small to publish: only its keys are shown. */
+		static Removal suppressed(String hostingCountry, String category) {
+			return new Removal(hostingCountry, category, true, null, null, null, null);
+		}
 	}
 
 	public record Request(String kind, String requestingCountry, String requestedCountry, boolean suppressed,
 			@Nullable Long requests, @Nullable Double medianMinutesToAcknowledge, @Nullable Double p90MinutesToAcknowledge,
 			@Nullable Long fulfilled, @Nullable Double medianMinutesToFulfil, @Nullable Double p90MinutesToFulfil) {
+
+		/** A group too small to publish: only its keys are shown. */
+		static Request suppressed(String kind, String requestingCountry, String requestedCountry) {
+			return new Request(kind, requestingCountry, requestedCountry, true, null, null, null, null, null, null);
+		}
 	}
 
 	public List<Removal> removals(CallerContext caller) {
@@ -44,7 +54,7 @@ public class TimeFigures {
 		return removals.byHostingCountryAndCategory().stream()
 			.filter(g -> only == null || only.equals(g.hostingCountry()))
 			.map(g -> g.removed() + g.open() < k
-					? new Removal(g.hostingCountry(), g.category(), true, null, null, null, null)
+					? Removal.suppressed(g.hostingCountry(), g.category())
 					: new Removal(g.hostingCountry(), g.category(), false, g.removed(), g.open(),
 							g.removed() < k ? null : g.medianMinutes(), g.removed() < k ? null : g.p90Minutes()))
 			.toList();
@@ -56,8 +66,7 @@ public class TimeFigures {
 		return requests.byKindAndCountries().stream()
 			.filter(g -> only == null || only.equals(g.requestingCountry()) || only.equals(g.requestedCountry()))
 			.map(g -> g.requests() < k
-					? new Request(g.kind().name(), g.requestingCountry(), g.requestedCountry(), true, null, null, null, null,
-							null, null)
+					? Request.suppressed(g.kind().name(), g.requestingCountry(), g.requestedCountry())
 					: new Request(g.kind().name(), g.requestingCountry(), g.requestedCountry(), false, g.requests(),
 							g.acknowledged() < k ? null : g.medianMinutesToAcknowledge(),
 							g.acknowledged() < k ? null : g.p90MinutesToAcknowledge(), g.fulfilled(),

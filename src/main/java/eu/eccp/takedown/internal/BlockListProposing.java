@@ -1,9 +1,7 @@
 package eu.eccp.takedown.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +21,6 @@ import eu.eccp.blocklist.EntryReference;
 import eu.eccp.blocklist.ProposedEntry;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
-import eu.eccp.shared.OrganisationId;
 import eu.eccp.takedown.ItemId;
 
 /**
@@ -89,12 +85,12 @@ public class BlockListProposing {
 	private final BlockListProposals blockList;
 	private final ItemViews views;
 	private final MessageSource messages;
-	private final JdbcClient jdbc;
+	private final ItemLinkRepository links;
 	private final AuditTrail audit;
 	private final Clock clock;
 
 	BlockListProposing(ItemAccess access, ItemRepository items, NoticeRepository notices, LegalityMatrix legality,
-			BlockListProposals blockList, ItemViews views, MessageSource messages, JdbcClient jdbc, AuditTrail audit,
+			BlockListProposals blockList, ItemViews views, MessageSource messages, ItemLinkRepository links, AuditTrail audit,
 			Clock clock) {
 		this.access = access;
 		this.items = items;
@@ -103,7 +99,7 @@ public class BlockListProposing {
 		this.blockList = blockList;
 		this.views = views;
 		this.messages = messages;
-		this.jdbc = jdbc;
+		this.links = links;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -167,20 +163,8 @@ public class BlockListProposing {
 				item.category().name(), eligibility.countries(), reason.name(), stopPage, wholeHost));
 		Instant now = clock.instant();
 		String countries = String.join(",", eligibility.countries());
-		jdbc.sql("""
-				INSERT INTO content_item_block_proposal (item_id, entry_id, reference_code, whole_host, reason_code, countries,
-				  proposed_by_org, proposed_by, proposed_at)
-				VALUES (:item, :entry, :reference, :wholeHost, :reason, :countries, :org, :by, :at)""")
-			.param("item", id.value())
-			.param("entry", entry.id())
-			.param("reference", entry.referenceCode())
-			.param("wholeHost", wholeHost)
-			.param("reason", reason.name())
-			.param("countries", countries)
-			.param("org", caller.organisationId().value())
-			.param("by", caller.userId().value())
-			.param("at", Timestamp.from(now))
-			.update();
+		links.addProposal(id, new ItemLinkRepository.ProposalLink(entry.id(), entry.referenceCode(), wholeHost, reason,
+				List.copyOf(eligibility.countries()), caller.organisationId(), now), caller.userId());
 		items.addEvent(id, now, caller.organisationId(), caller.userId().value(), "BLOCK_LIST_PROPOSED",
 				entry.referenceCode() + " " + countries);
 		audit.record(AuditEvent.of("takedown.item.block-list-proposed", "content-item", id)
@@ -192,16 +176,11 @@ public class BlockListProposing {
 	/** The proposals made from an item, newest first (the caller already sees the item). */
 	@Transactional(readOnly = true)
 	public List<Proposal> ofItem(ItemId id) {
-		return jdbc.sql("SELECT * FROM content_item_block_proposal WHERE item_id = :item ORDER BY proposed_at DESC")
-			.param("item", id.value())
-			.query((rs, n) -> {
-				OrganisationId org = new OrganisationId(rs.getObject("proposed_by_org", UUID.class));
-				return new Proposal(rs.getObject("entry_id", UUID.class), rs.getString("reference_code"),
-						rs.getBoolean("whole_host"), Reason.valueOf(rs.getString("reason_code")),
-						Arrays.stream(rs.getString("countries").split(",")).filter(c -> !c.isBlank()).toList(),
-						views.org(org).map(ItemViews.Org::name).orElse("?"), rs.getTimestamp("proposed_at").toInstant());
-			})
-			.list();
+		return links.proposals(id).stream()
+			.map(link -> new Proposal(link.entryId(), link.referenceCode(), link.wholeHost(), link.reason(),
+					link.countries(), views.org(link.proposedByOrg()).map(ItemViews.Org::name).orElse("?"),
+					link.proposedAt()))
+			.toList();
 	}
 
 	/** The stop page's text for a category, in English, French and German, from the message bundles. */

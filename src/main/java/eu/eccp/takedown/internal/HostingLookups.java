@@ -1,12 +1,10 @@
 package eu.eccp.takedown.internal;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,16 +31,16 @@ class HostingLookups {
 
 	private static final Logger log = LoggerFactory.getLogger(HostingLookups.class);
 
-	private final JdbcClient jdbc;
+	private final ItemQueueRepository queues;
 	private final HostingLookup lookup;
 	private final ItemLocations locations;
 	private final ClusterLock lock;
 	private final TransactionTemplate transactions;
 	private final int batch;
 
-	HostingLookups(JdbcClient jdbc, HostingLookup lookup, ItemLocations locations, ClusterLock lock,
+	HostingLookups(ItemQueueRepository queues, HostingLookup lookup, ItemLocations locations, ClusterLock lock,
 			TransactionTemplate transactions, @Value("${eccp.takedown.hosting-lookup-batch:100}") int batch) {
-		this.jdbc = jdbc;
+		this.queues = queues;
 		this.lookup = lookup;
 		this.locations = locations;
 		this.lock = lock;
@@ -58,20 +56,9 @@ class HostingLookups {
 
 	/** Looks up one batch of items without a location; returns how many locations were stored. */
 	int lookUpOnce() {
-		record Unlocated(ItemId item, String url) {
-		}
-		// never tried first, then those tried longest ago: an item whose host never answers cannot block the others
-		List<Unlocated> due = jdbc.sql("""
-				UPDATE content_item SET hosting_lookup_at = :now
-				WHERE id IN (SELECT id FROM content_item WHERE hosting_source IS NULL AND removal_seen_at IS NULL
-				  ORDER BY hosting_lookup_at NULLS FIRST, reported_at LIMIT :limit)
-				RETURNING id, url""")
-			.param("now", java.sql.Timestamp.from(java.time.Instant.now()))
-			.param("limit", batch)
-			.query((rs, n) -> new Unlocated(new ItemId(rs.getObject("id", UUID.class)), rs.getString("url")))
-			.list();
+		List<ItemQueueRepository.Unlocated> due = queues.claimUnlocated(batch, java.time.Instant.now());
 		int stored = 0;
-		for (Unlocated item : due) {
+		for (ItemQueueRepository.Unlocated item : due) {
 			HostingLocation found;
 			try {
 				found = lookup.locate(item.url());

@@ -1,6 +1,5 @@
 package eu.eccp.takedown.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,18 +46,18 @@ public class ItemPreservations {
 	private final PreservationRequests preservations;
 	private final ItemViews views;
 	private final MessageSource messages;
-	private final JdbcClient jdbc;
+	private final ItemLinkRepository links;
 	private final AuditTrail audit;
 	private final Clock clock;
 
 	ItemPreservations(ItemAccess access, ItemRepository items, PreservationRequests preservations, ItemViews views,
-			MessageSource messages, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+			MessageSource messages, ItemLinkRepository links, AuditTrail audit, Clock clock) {
 		this.access = access;
 		this.items = items;
 		this.preservations = preservations;
 		this.views = views;
 		this.messages = messages;
-		this.jdbc = jdbc;
+		this.links = links;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -100,18 +98,8 @@ public class ItemPreservations {
 						new PreservationRequests.Origin(PreservationRequests.Origin.Kind.TAKEDOWN_ITEM, id.toString(),
 								"/takedown/items/" + id)));
 		Instant now = clock.instant();
-		jdbc.sql("""
-				INSERT INTO content_item_preservation (item_id, request_id, reference, host_org, requested_by_org, requested_by,
-				  requested_at)
-				VALUES (:item, :request, :reference, :host, :org, :by, :at)""")
-			.param("item", id.value())
-			.param("request", sent.id().value())
-			.param("reference", sent.reference())
-			.param("host", host.value())
-			.param("org", caller.organisationId().value())
-			.param("by", caller.userId().value())
-			.param("at", Timestamp.from(now))
-			.update();
+		links.addPreservation(id, new ItemLinkRepository.PreservationLink(sent.id().value(), sent.reference(), host,
+				caller.organisationId(), now), caller.userId());
 		items.addEvent(id, now, caller.organisationId(), caller.userId().value(), "PRESERVATION_REQUESTED", sent.reference());
 		audit.record(AuditEvent.of("takedown.item.preservation-requested", "content-item", id)
 			.withDetail("request=" + sent.id()));
@@ -121,15 +109,10 @@ public class ItemPreservations {
 	/** The preservation requests opened from an item (the caller already sees the item). */
 	@Transactional(readOnly = true)
 	public List<Preservation> ofItem(CallerContext caller, ItemId id) {
-		return jdbc.sql("SELECT * FROM content_item_preservation WHERE item_id = :item ORDER BY requested_at DESC")
-			.param("item", id.value())
-			.query((rs, n) -> {
-				OrganisationId by = new OrganisationId(rs.getObject("requested_by_org", UUID.class));
-				return new Preservation(rs.getObject("request_id", UUID.class), rs.getString("reference"),
-						name(new OrganisationId(rs.getObject("host_org", UUID.class))), name(by),
-						rs.getTimestamp("requested_at").toInstant(), by.equals(caller.organisationId()));
-			})
-			.list();
+		return links.preservations(id).stream()
+			.map(link -> new Preservation(link.requestId(), link.reference(), name(link.host()),
+					name(link.requestedByOrg()), link.requestedAt(), link.requestedByOrg().equals(caller.organisationId())))
+			.toList();
 	}
 
 	private String category(StoredItem item, Locale locale) {

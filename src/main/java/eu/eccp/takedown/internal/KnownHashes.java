@@ -1,17 +1,14 @@
 package eu.eccp.takedown.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,15 +33,15 @@ class KnownHashes {
 			int distance) {
 	}
 
-	private final JdbcClient jdbc;
+	private final KnownHashRepository rows;
 	private final TakedownProperties properties;
 	private final PdqIndex index = new PdqIndex();
 	/** Entry of the index → row of known_media_hash (category and item are read from there). */
 	private final List<Long> rowsByEntry = new ArrayList<>();
 	private long lastRead;
 
-	KnownHashes(JdbcClient jdbc, TakedownProperties properties) {
-		this.jdbc = jdbc;
+	KnownHashes(KnownHashRepository rows, TakedownProperties properties) {
+		this.rows = rows;
 		this.properties = properties;
 	}
 
@@ -53,18 +50,14 @@ class KnownHashes {
 	synchronized void refresh() {
 		int before = rowsByEntry.size();
 		while (true) {
-			List<Object[]> rows = jdbc.sql("""
-					SELECT id, value FROM known_media_hash WHERE algorithm = 'PDQ' AND id > :last ORDER BY id LIMIT 10000""")
-				.param("last", lastRead)
-				.query((rs, n) -> new Object[] { rs.getLong("id"), rs.getString("value") })
-				.list();
-			if (rows.isEmpty()) {
+			List<KnownHashRepository.PdqRow> read = rows.pdqAfter(lastRead, 10_000);
+			if (read.isEmpty()) {
 				break;
 			}
-			for (Object[] row : rows) {
-				index.add((String) row[1]);
-				rowsByEntry.add((Long) row[0]);
-				lastRead = (Long) row[0];
+			for (KnownHashRepository.PdqRow row : read) {
+				index.add(row.value());
+				rowsByEntry.add(row.id());
+				lastRead = row.id();
 			}
 		}
 		if (rowsByEntry.size() > before) {
@@ -75,10 +68,7 @@ class KnownHashes {
 	/** The best match of the hash among known ones (exact for MD5/SHA-1/SHA-256, nearest PDQ within the distance). */
 	Optional<Known> match(MediaHash hash) {
 		if (hash.algorithm() != MediaHash.Algorithm.PDQ) {
-			return jdbc.sql("SELECT * FROM known_media_hash WHERE algorithm = :algorithm AND value = :value")
-				.param("algorithm", hash.algorithm().name()).param("value", hash.value())
-				.query((rs, n) -> known(rs, 0))
-				.optional();
+			return rows.exact(hash);
 		}
 		List<PdqIndex.Match> matches = index.within(hash.value(), properties.pdqMaxDistance());
 		if (matches.isEmpty()) {
@@ -89,9 +79,7 @@ class KnownHashes {
 		synchronized (this) {
 			row = rowsByEntry.get(nearest.entry());
 		}
-		return jdbc.sql("SELECT * FROM known_media_hash WHERE id = :id").param("id", row)
-			.query((rs, n) -> known(rs, nearest.distance()))
-			.optional();
+		return rows.find(row, nearest.distance());
 	}
 
 	/** Adds assessed hashes (in the caller's transaction; indexed on this node once it commits). */
@@ -99,15 +87,7 @@ class KnownHashes {
 		if (hashes.isEmpty()) {
 			return;
 		}
-		for (MediaHash hash : hashes) {
-			jdbc.sql("""
-					INSERT INTO known_media_hash (algorithm, value, category, item_id, organisation_id, added_at)
-					VALUES (:algorithm, :value, :category, :item, :org, :now) ON CONFLICT DO NOTHING""")
-				.param("algorithm", hash.algorithm().name()).param("value", hash.value())
-				.param("category", category.name()).param("item", item.value()).param("org", by.value())
-				.param("now", Timestamp.from(now))
-				.update();
-		}
+		rows.add(hashes, category, item, by, now);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -125,9 +105,4 @@ class KnownHashes {
 		return index.size();
 	}
 
-	private static Known known(java.sql.ResultSet rs, int distance) throws java.sql.SQLException {
-		UUID item = rs.getObject("item_id", UUID.class);
-		return new Known(rs.getLong("id"), MediaHash.Algorithm.valueOf(rs.getString("algorithm")), rs.getString("value"),
-				ContentCategory.valueOf(rs.getString("category")), item == null ? null : new ItemId(item), distance);
-	}
 }

@@ -1,6 +1,5 @@
 package eu.eccp.takedown.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,12 +41,12 @@ public class LegalityMatrix {
 	static final Role[] READERS = { Role.HOTLINE_ANALYST, Role.ANALYST, Role.COORDINATOR, Role.CONTACT_POINT_OFFICER,
 			Role.AUDITOR, Role.ADMIN, Role.STATISTICIAN };
 
-	private final JdbcClient jdbc;
+	private final LegalityRuleRepository rules;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	LegalityMatrix(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+	LegalityMatrix(LegalityRuleRepository rules, AuditTrail audit, Clock clock) {
+		this.rules = rules;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -56,14 +54,12 @@ public class LegalityMatrix {
 	@Transactional(readOnly = true)
 	public List<Rule> all(CallerContext caller) {
 		caller.requireAny(READERS);
-		return jdbc.sql("SELECT * FROM legality_rule ORDER BY category, country").query(LegalityMatrix::rule).list();
+		return rules.all();
 	}
 
 	/** The countries' rules for a category (for the assessment page: where is it illegal). */
 	List<Rule> where(ContentCategory category) {
-		return jdbc.sql("SELECT * FROM legality_rule WHERE category = :category ORDER BY verdict, country")
-			.param("category", category.name())
-			.query(LegalityMatrix::rule).list();
+		return rules.ofCategory(category);
 	}
 
 	@Transactional
@@ -94,27 +90,16 @@ public class LegalityMatrix {
 		}
 		CountryCode country = CountryCode.of(countryText);
 		Instant now = clock.instant();
-		jdbc.sql("""
-				INSERT INTO legality_rule (category, country, verdict, legal_basis, note, demo, reviewed_by, reviewed_at)
-				VALUES (:category, :country, :verdict, :basis, :note, FALSE, :by, :at)
-				ON CONFLICT (category, country) DO UPDATE SET verdict = :verdict, legal_basis = :basis, note = :note,
-				  demo = FALSE, reviewed_by = :by, reviewed_at = :at""")
-			.param("category", category.name()).param("country", country.value()).param("verdict", verdict.name())
-			.param("basis", basis).param("note", note).param("by", caller.username()).param("at", Timestamp.from(now))
-			.update();
+		Rule rule = new Rule(category, country, verdict, basis, note, false, caller.username(), now);
+		rules.save(rule);
 		audit.record(AuditEvent.of("takedown.legality.updated", "legality-rule", category + ":" + country)
 			.withDetail("verdict=" + verdict));
-		return new Rule(category, country, verdict, basis, note, false, caller.username(), now);
+		return rule;
 	}
 
 	/** Demo mode: a row marked as demo data, unless the row exists. */
 	void seedDemo(ContentCategory category, String country, Verdict verdict, String basis, String note) {
-		jdbc.sql("""
-				INSERT INTO legality_rule (category, country, verdict, legal_basis, note, demo, reviewed_by, reviewed_at)
-				VALUES (:category, :country, :verdict, :basis, :note, TRUE, 'demo data', :at) ON CONFLICT DO NOTHING""")
-			.param("category", category.name()).param("country", country).param("verdict", verdict.name())
-			.param("basis", basis).param("note", note).param("at", Timestamp.from(clock.instant()))
-			.update();
+		rules.addIfAbsent(new Rule(category, CountryCode.of(country), verdict, basis, note, true, "demo data", clock.instant()));
 	}
 
 	private static @Nullable String limited(@Nullable String text, int max, String field, Map<String, String> errors) {
@@ -128,9 +113,4 @@ public class LegalityMatrix {
 		return value;
 	}
 
-	private static Rule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new Rule(ContentCategory.valueOf(rs.getString("category")), CountryCode.of(rs.getString("country")),
-				Verdict.valueOf(rs.getString("verdict")), rs.getString("legal_basis"), rs.getString("note"),
-				rs.getBoolean("demo"), rs.getString("reviewed_by"), ItemRepository.instant(rs, "reviewed_at"));
-	}
 }

@@ -1,11 +1,8 @@
 package eu.eccp.takedown.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,25 +13,18 @@ import eu.eccp.takedown.RemovalChecks;
 @Service
 class RemovalCheckRecorder implements RemovalChecks {
 
-	private final JdbcClient jdbc;
+	private final ItemQueueRepository queues;
 	private final ItemRepository items;
 
-	RemovalCheckRecorder(JdbcClient jdbc, ItemRepository items) {
-		this.jdbc = jdbc;
+	RemovalCheckRecorder(ItemQueueRepository queues, ItemRepository items) {
+		this.queues = queues;
 		this.items = items;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<Target> openItems(int limit) {
-		return jdbc.sql("""
-				SELECT id, url, category FROM content_item
-				WHERE removal_seen_at IS NULL AND status IN ('ASSESSED', 'FORWARDED', 'NOTICE_SENT', 'REMOVED', 'REFUSED')
-				ORDER BY updated_at LIMIT :limit""")
-			.param("limit", limit)
-			.query((rs, n) -> new Target(new ItemId(rs.getObject("id", UUID.class)), rs.getString("url"),
-					rs.getString("category") != null && rs.getString("category").startsWith("CSAM")))
-			.list();
+		return queues.dueForRemovalCheck(limit);
 	}
 
 	@Override
@@ -54,15 +44,10 @@ class RemovalCheckRecorder implements RemovalChecks {
 			}
 			case CHANGED -> {
 				items.addEvent(item, at, null, null, "CHECK_CHANGED", null);
-				checked(item, at);
+				queues.checked(item, at);
 			}
-			case ONLINE -> checked(item, at);
+			case ONLINE -> queues.checked(item, at);
 		}
 	}
 
-	/** The item goes to the back of the queue of items to check. */
-	private void checked(ItemId item, Instant at) {
-		jdbc.sql("UPDATE content_item SET updated_at = :at WHERE id = :id")
-			.param("at", Timestamp.from(at)).param("id", item.value()).update();
-	}
 }

@@ -8,14 +8,12 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
-import eu.eccp.shared.Visibility;
 
 /**
  * Time to removal of the items the caller takes part in: from the first report to the first moment the item was
@@ -52,28 +50,17 @@ public class TimeToRemoval {
 	public record Row(String key, long removed, long open, @Nullable Double medianMinutes, @Nullable Double p90Minutes) {
 	}
 
-	private final JdbcClient jdbc;
+	private final RemovalTimeRepository removalTimes;
 	private final AuditTrail audit;
 
-	TimeToRemoval(JdbcClient jdbc, AuditTrail audit) {
-		this.jdbc = jdbc;
+	TimeToRemoval(RemovalTimeRepository removalTimes, AuditTrail audit) {
+		this.removalTimes = removalTimes;
 		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Row> by(CallerContext caller, Grouping grouping) {
-		Visibility.SqlCondition visible = ItemRepository.visibleTo(caller);
-		String gone = "LEAST(COALESCE(i.removed_at, i.removal_seen_at), COALESCE(i.removal_seen_at, i.removed_at))";
-		return jdbc.sql("SELECT " + grouping.expression + " AS k, count(" + gone + ") AS removed, "
-				+ "count(*) FILTER (WHERE " + gone + " IS NULL AND i.status NOT IN ('CLOSED')) AS open, "
-				+ "percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (" + gone + " - i.reported_at)) / 60) AS median, "
-				+ "percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (" + gone + " - i.reported_at)) / 60) AS p90 "
-				+ "FROM content_item i WHERE " + visible.sql() + " AND i.category IS NOT NULL AND i.category NOT IN "
-				+ "('NOT_ILLEGAL', 'NOT_ASSESSABLE') GROUP BY 1 ORDER BY 1")
-			.params(visible.parameters())
-			.query((rs, n) -> new Row(rs.getString("k"), rs.getLong("removed"), rs.getLong("open"),
-					(Double) rs.getObject("median"), (Double) rs.getObject("p90")))
-			.list();
+		return removalTimes.by(grouping, ItemRepository.visibleTo(caller));
 	}
 
 	/** The same as CSV (header: grouping, removed, open, median_minutes, p90_minutes); the export is audited. */

@@ -40,6 +40,8 @@ class RemovalCheckTests {
 	final List<String> methods = new CopyOnWriteArrayList<>();
 	final AtomicLong bodyBytesWritten = new AtomicLong();
 	final CountDownLatch bodyWriterDone = new CountDownLatch(1);
+	/** The slow host answers only once the test is over: past any timeout of the check, without a fixed sleep. */
+	final CountDownLatch slowHostReleased = new CountDownLatch(1);
 	volatile int contentStatus = 200;
 	HttpRemovalCheck check;
 
@@ -61,7 +63,7 @@ class RemovalCheckTests {
 		server.createContext("/broken", exchange -> answer(exchange, 503, Map.of()));
 		server.createContext("/slow", exchange -> {
 			try {
-				Thread.sleep(3_000);
+				slowHostReleased.await(30, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -113,6 +115,7 @@ class RemovalCheckTests {
 
 	@AfterEach
 	void stop() throws IOException {
+		slowHostReleased.countDown();
 		check.destroy();
 		server.stop(0);
 	}

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.contactpoints.RequestFigures;
@@ -24,13 +24,13 @@ import eu.eccp.shared.OrganisationId;
  * countries in place of the organisations, and works out the medians and 90th percentiles per group (linear
  * interpolation, as PostgreSQL's {@code percentile_cont}).
  */
-@Component
-class JdbcRequestFigures implements RequestFigures {
+@Repository
+class RequestFigureRepository implements RequestFigures {
 
 	private final JdbcClient jdbc;
 	private final Organisations organisations;
 
-	JdbcRequestFigures(JdbcClient jdbc, Organisations organisations) {
+	RequestFigureRepository(JdbcClient jdbc, Organisations organisations) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 	}

@@ -21,11 +21,11 @@ import eu.eccp.shared.CountryCode;
 
 /** Stored suggestions, one per signal (a cluster, an offence's week), refreshed while they are open. */
 @Repository
-class Suggestions {
+class SuggestionRepository {
 
 	private final JdbcClient jdbc;
 
-	Suggestions(JdbcClient jdbc) {
+	SuggestionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -65,12 +65,12 @@ class Suggestions {
 	List<Suggestion> open(int limit) {
 		return jdbc.sql("SELECT * FROM advisory_suggestion WHERE status = 'OPEN' ORDER BY refreshed_at DESC, id LIMIT :limit")
 			.param("limit", limit)
-			.query(Suggestions::suggestion)
+			.query(SuggestionRepository::suggestion)
 			.list();
 	}
 
 	Optional<Suggestion> find(UUID id) {
-		return jdbc.sql("SELECT * FROM advisory_suggestion WHERE id = :id").param("id", id).query(Suggestions::suggestion)
+		return jdbc.sql("SELECT * FROM advisory_suggestion WHERE id = :id").param("id", id).query(SuggestionRepository::suggestion)
 			.optional();
 	}
 

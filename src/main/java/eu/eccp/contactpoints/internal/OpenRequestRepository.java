@@ -1,18 +1,18 @@
 package eu.eccp.contactpoints.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.contactpoints.OpenRequests;
 import eu.eccp.shared.CallerContext;
 
-@Component
-class JdbcOpenRequests implements OpenRequests {
+@Repository
+class OpenRequestRepository implements OpenRequests {
 
 	private final JdbcClient jdbc;
 
-	JdbcOpenRequests(JdbcClient jdbc) {
+	OpenRequestRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

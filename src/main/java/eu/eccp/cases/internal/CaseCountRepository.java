@@ -1,18 +1,18 @@
 package eu.eccp.cases.internal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.cases.CaseCounts;
 import eu.eccp.shared.CallerContext;
 
-@Component
-class JdbcCaseCounts implements CaseCounts {
+@Repository
+class CaseCountRepository implements CaseCounts {
 
 	private final JdbcClient jdbc;
 
-	JdbcCaseCounts(JdbcClient jdbc) {
+	CaseCountRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.contactpoints.ContentRemovalDesks;
 import eu.eccp.shared.OrganisationId;
 
-@Component
-class JdbcContentRemovalDesks implements ContentRemovalDesks {
+@Repository
+class ContentRemovalDeskRepository implements ContentRemovalDesks {
 
 	private final JdbcClient jdbc;
 
-	JdbcContentRemovalDesks(JdbcClient jdbc) {
+	ContentRemovalDeskRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
