@@ -89,6 +89,27 @@ class DemoNamesInTheReadersLanguageTests {
 			.contains("Fournisseur d’accès à internet (démo)");
 	}
 
+	@Autowired
+	eu.eccp.notifications.Notifications notifications;
+
+	@Autowired
+	Organisations organisations;
+
+	@Test
+	void aNoticeNamingAnOrganisationReadsInTheReadersLanguage() throws Exception {
+		var dutch = organisations.findByShortName("nl-hotline").orElseThrow();
+		String link = "/takedown/items/" + java.util.UUID.randomUUID();
+		notifications.send(new eu.eccp.notifications.Notice(dutch.id(), null, "takedown.item.forwarded",
+				"An item of illegal content was forwarded to you by Demo French Illegal Content Hotline", link, false,
+				java.util.Map.of(), "takedown.notice.forwarded", java.util.List.of("Demo French Illegal Content Hotline")));
+		MockHttpSession hotline = (MockHttpSession) mvc.perform(formLogin("/login").user("nl.hotline").password("demo"))
+			.andReturn().getRequest().getSession();
+		String inbox = mvc.perform(get("/notifications").param("lang", "de").session(hotline)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(inbox).contains("Französische Meldestelle für illegale Inhalte (Demo)")
+			.doesNotContain("Demo French Illegal Content Hotline");
+	}
+
 	@Test
 	void aTextAPersonWroteIsShownAsWritten() throws Exception {
 		jdbc.update("UPDATE contact_point SET description = 'Wir antworten auf Deutsch und Französisch.' "
