@@ -76,6 +76,9 @@ class DemoNamesInTheReadersLanguageTests {
 			.contains("Diensthabende Person der nationalen Stelle, Belgien")
 			.doesNotContain("Belgium 24/7 Contact Point").doesNotContain("Officier de permanence");
 
+		// a hit's holders name their 24/7 point too: the directory's words are the ones every page uses
+		assertThat(texts.in("Belgium 24/7 Contact Point", Locale.GERMAN)).isEqualTo("24/7-Kontaktstelle – Belgien");
+
 		String english = page("/contact-points?country=BE", "en");
 		assertThat(english).contains("Belgium 24/7 Contact Point").contains("Duty officer of the national unit, Belgium")
 			.doesNotContain("Officier de permanence");
