@@ -175,3 +175,156 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   }
 });
+
+// Dates and times in the page's language (fragments/field.html): the browser draws date inputs in the browser's
+// language, whatever the page's. An input with data-local-format (the page's pattern: dd/MM/yyyy in French,
+// dd.MM.yyyy in German, ISO in English) becomes a text field showing its value in that pattern, with the format as
+// its placeholder and hint; a hidden input of the same name carries the ISO value the server reads. ISO typed or set
+// is taken as it is; text in neither form is submitted as typed, so that the server refuses it at its field.
+var EccpDates = (function () {
+  var ISO = {
+    'date': /^(\d{4})-(\d{2})-(\d{2})$/,
+    'datetime-local': /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/,
+    'time': /^(\d{2}):(\d{2})(?::(\d{2}))?$/,
+    'month': /^(\d{4})-(\d{2})$/
+  };
+  var FIELDS = { 'date': ['y', 'M', 'd'], 'datetime-local': ['y', 'M', 'd', 'H', 'm', 's'], 'time': ['H', 'm', 's'], 'month': ['y', 'M'] };
+  var TOKENS = /yyyy|MM|dd|HH|mm|ss/g;
+  var TOKEN_FIELD = { 'yyyy': 'y', 'MM': 'M', 'dd': 'd', 'HH': 'H', 'mm': 'm', 'ss': 's' };
+
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+
+  function valid(p) {
+    if (p.M !== undefined && (p.M < 1 || p.M > 12)) { return false; }
+    if (p.d !== undefined && (p.d < 1 || p.d > new Date(Date.UTC(p.y, p.M, 0)).getUTCDate())) { return false; }
+    if (p.H !== undefined && p.H > 23) { return false; }
+    if (p.m !== undefined && p.m > 59) { return false; }
+    return !(p.s !== undefined && p.s > 59);
+  }
+
+  function fromIso(text, kind) {
+    var match = ISO[kind].exec(text.trim());
+    if (!match) { return null; }
+    var parts = {};
+    FIELDS[kind].forEach(function (field, i) {
+      if (match[i + 1] !== undefined) { parts[field] = parseInt(match[i + 1], 10); }
+    });
+    return valid(parts) ? parts : null;
+  }
+
+  function toIso(p, kind) {
+    var date = p.y + '-' + two(p.M);
+    var time = two(p.H) + ':' + two(p.m) + (p.s !== undefined ? ':' + two(p.s) : '');
+    return kind === 'month' ? date : kind === 'date' ? date + '-' + two(p.d)
+      : kind === 'time' ? time : date + '-' + two(p.d) + 'T' + time;
+  }
+
+  /** Text in the page's pattern (seconds optional after the minutes) to its parts, or null. */
+  function fromLocal(text, pattern) {
+    var fields = [];
+    var source = pattern.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&').replace(TOKENS, function (token) {
+      fields.push(TOKEN_FIELD[token]);
+      return token === 'yyyy' ? '(\\d{4})' : '(\\d{1,2})';
+    }).replace(/ /g, '\\s+');
+    if (fields.indexOf('m') >= 0 && fields.indexOf('s') < 0) {
+      source += '(?::(\\d{1,2}))?';
+      fields.push('s');
+    }
+    var match = new RegExp('^\\s*' + source + '\\s*$').exec(text);
+    if (!match) { return null; }
+    var parts = {};
+    fields.forEach(function (field, i) {
+      if (match[i + 1] !== undefined) { parts[field] = parseInt(match[i + 1], 10); }
+    });
+    return valid(parts) ? parts : null;
+  }
+
+  function toLocal(p, pattern) {
+    var text = pattern.replace(TOKENS, function (token) {
+      var value = p[TOKEN_FIELD[token]];
+      return token === 'yyyy' ? String(value) : two(value);
+    });
+    return p.s !== undefined && p.s !== 0 && pattern.indexOf('ss') < 0 && pattern.indexOf('mm') >= 0
+      ? text + ':' + two(p.s) : text;
+  }
+
+  /** What to submit for the text typed: ISO when it reads as a date of the kind, the text itself otherwise. */
+  function submitted(text, kind, pattern) {
+    if (!text.trim()) { return ''; }
+    var parts = fromIso(text, kind) || fromLocal(text, pattern);
+    return parts ? toIso(parts, kind) : text;
+  }
+
+  function localise(input) {
+    if (input.getAttribute('data-localised')) { return; }
+    var kind = input.getAttribute('type');
+    if (!ISO[kind]) { return; }
+    var pattern = input.getAttribute('data-local-format');
+    var stored = input.getAttribute('value') || '';
+    var parts = stored ? fromIso(stored, kind) : null;
+    var text = document.createElement('input');
+    text.type = 'text';
+    text.id = input.id;
+    text.className = input.className;
+    text.value = parts ? toLocal(parts, pattern) : stored;
+    text.placeholder = input.getAttribute('data-local-placeholder') || '';
+    text.autocomplete = 'off';
+    text.size = Math.max(pattern.length + 2, 10);
+    ['required', 'aria-invalid', 'aria-describedby', 'disabled'].forEach(function (name) {
+      if (input.hasAttribute(name)) { text.setAttribute(name, input.getAttribute(name)); }
+    });
+    var hint = document.getElementById(input.id + '-format');
+    if (hint) {
+      hint.hidden = false;
+      text.setAttribute('aria-describedby', ((text.getAttribute('aria-describedby') || '') + ' ' + hint.id).trim());
+    }
+    input.id = input.id + '-iso';
+    input.removeAttribute('required');
+    input.removeAttribute('aria-describedby');
+    input.setAttribute('data-localised', 'true');
+    input.type = 'hidden';
+    input.value = stored;
+    input.parentNode.insertBefore(text, input);
+    function sync() { input.value = submitted(text.value, kind, pattern); }
+    text.addEventListener('input', sync);
+    text.addEventListener('change', sync);
+    input.eccpSync = sync;
+  }
+
+  function syncAll(root) {
+    (root || document).querySelectorAll('input[data-localised]').forEach(function (input) {
+      if (input.eccpSync) { input.eccpSync(); }
+    });
+  }
+
+  return { localise: localise, syncAll: syncAll, submitted: submitted };
+})();
+
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[data-local-format]').forEach(EccpDates.localise);
+});
+// A value set by a script (or typed without an input event) counts too: every form reads its fields again on submit,
+// before htmx or the browser collect them.
+document.addEventListener('submit', function (event) { EccpDates.syncAll(event.target); }, true);
+document.addEventListener('htmx:load', function (event) {
+  event.detail.elt.querySelectorAll && event.detail.elt.querySelectorAll('input[data-local-format]').forEach(EccpDates.localise);
+});
+document.addEventListener('htmx:configRequest', function (event) {
+  var elt = event.detail.elt;
+  var form = elt && elt.closest ? (elt.tagName === 'FORM' ? elt : elt.closest('form')) : null;
+  if (!form) {
+    return;
+  }
+  form.querySelectorAll('input[data-localised]').forEach(function (input) {
+    if (!input.eccpSync || !input.name || form.querySelectorAll('input[name="' + input.name + '"]').length !== 1) {
+      return;
+    }
+    input.eccpSync();
+    var parameters = event.detail.parameters;
+    if (typeof parameters.set === 'function') {
+      parameters.set(input.name, input.value);
+    } else {
+      parameters[input.name] = input.value;
+    }
+  });
+});

@@ -32,8 +32,14 @@ class AdminOrganisationSearchTests {
 		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("demo"))
 			.andReturn().getRequest().getSession();
 		assertThat(page(session, "europol", "en")).contains("Europol").doesNotContain("Germany National Cyber Crime Unit");
-		// "Allemagne" is Germany in French: the country's name in the reader's language finds its organisations
-		assertThat(page(session, "allemagne", "fr")).contains("Germany National Cyber Crime Unit").doesNotContain("Europol");
+		// "Allemagne" is Germany in French: the country's name in the reader's language finds its organisations,
+		// whose demo names are shown in French too
+		assertThat(page(session, "allemagne", "fr")).contains("Unité nationale de lutte contre la cybercriminalité – Allemagne")
+			.contains("Point de contact 24/7 – Allemagne").doesNotContain("Germany National Cyber Crime Unit").doesNotContain("Europol");
+		// the name as shown finds it, and so does the name as stored
+		assertThat(page(session, "kontaktstelle – österreich", "de")).contains("24/7-Kontaktstelle – Österreich")
+			.doesNotContain("Nationale Stelle zur Bekämpfung der Cyberkriminalität – Österreich");
+		assertThat(page(session, "Austria 24/7", "de")).contains("24/7-Kontaktstelle – Österreich");
 		assertThat(page(session, "no such organisation", "en")).contains("id=\"no-organisations\"");
 	}
 }

@@ -206,7 +206,8 @@ class IllegalContentBrowserTests {
 		// hosted in the Netherlands, which has a hotline: forwarded there
 		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("forward")), By.id("item-forwarded"));
 		checked(language, "/takedown/item-forwarded");
-		assertThat(browser.findElement(By.id("item-handler")).getText()).contains("Demo Dutch Illegal Content Hotline");
+		// the Dutch hotline's demo name, in the page's language
+		assertThat(browser.findElement(By.id("item-handler")).getText()).contains(message(language, "demo.organisation.nl-hotline"));
 
 		// the Dutch hotline re-assesses it under its own law (four-eyes again) and notifies the Dutch host
 		String nl = "de";

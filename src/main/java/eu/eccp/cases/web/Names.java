@@ -22,11 +22,13 @@ public class Names {
 	private final Organisations organisations;
 	private final People people;
 	private final eu.eccp.shared.Labels labels;
+	private final eu.eccp.shared.GeneratedTexts texts;
 
-	Names(Organisations organisations, People people, eu.eccp.shared.Labels labels) {
+	Names(Organisations organisations, People people, eu.eccp.shared.Labels labels, eu.eccp.shared.GeneratedTexts texts) {
 		this.organisations = organisations;
 		this.people = people;
 		this.labels = labels;
+		this.texts = texts;
 	}
 
 	/**
@@ -66,7 +68,7 @@ public class Names {
 	}
 
 	public String org(@Nullable OrganisationId id) {
-		return id == null ? "" : organisations.find(id).map(o -> o.name() + " (" + o.country().value() + ")").orElse("?");
+		return id == null ? "" : organisations.find(id).map(o -> texts.of(o.name()) + " (" + o.country().value() + ")").orElse("?");
 	}
 
 	public String person(@Nullable UserId id) {

@@ -85,7 +85,7 @@ class ContactPointDemoData implements ApplicationRunner {
 			created += seed(code + "-247", text("demo.contactPoint.national", own),
 					"PRESERVATION,TRAFFIC_DATA,SUBSCRIBER_DATA,EMERGENCY_DISCLOSURE", "en," + LANGUAGES.get(country),
 					null, null, "Europe/Brussels", "+3222000" + (100 + created), "247@" + code + ".police.example.eu",
-					text("demo.contactPoint.dutyOfficer", own, new Locale("", country).getDisplayCountry(own)),
+					text("demo.contactPoint.dutyOfficer", own, eu.eccp.shared.GeneratedText.countryName(country, own)),
 					"duty@" + code + ".police.example.eu");
 		}
 		Locale german = Locale.GERMAN;

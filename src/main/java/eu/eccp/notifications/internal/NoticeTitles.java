@@ -8,18 +8,24 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
+import eu.eccp.shared.GeneratedTexts;
+
 /**
  * A notice's title in a reader's language: the message {@code titleKey} with its arguments, an argument
  * written {@code #{key}} being itself a message (an enum's words); whole numbers are passed as numbers so
- * that titles can choose singular or plural. Notices without a key keep their stored text.
+ * that titles can choose singular or plural; a text the platform generated (a demo organisation's name) is
+ * written in the reader's language ({@link GeneratedTexts}). Notices without a key keep their stored text.
  */
 @Component
 class NoticeTitles {
 
 	private final MessageSource messages;
 
-	NoticeTitles(MessageSource messages) {
+	private final GeneratedTexts texts;
+
+	NoticeTitles(MessageSource messages, GeneratedTexts texts) {
 		this.messages = messages;
+		this.texts = texts;
 	}
 
 	String render(@Nullable String titleKey, List<String> arguments, String storedTitle, Locale locale) {
@@ -36,7 +42,7 @@ class NoticeTitles {
 				values[i] = Long.parseLong(argument);
 			}
 			else {
-				values[i] = argument;
+				values[i] = texts.in(argument, locale);
 			}
 		}
 		return message(titleKey, values, storedTitle, locale);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import eu.eccp.organisations.OrganisationType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.GeneratedTexts;
 import eu.eccp.shared.Role;
 
 /**
@@ -68,38 +67,21 @@ class DemoData implements ApplicationRunner {
 
 	private final AccountProvisioning provisioning;
 
-	DemoData(AccountProvisioning provisioning) {
+	private final GeneratedTexts texts;
+
+	DemoData(AccountProvisioning provisioning, GeneratedTexts texts) {
 		this.provisioning = provisioning;
+		this.texts = texts;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		int organisations = 0;
-		for (String country : new TreeSet<>(CountryCode.EU_MEMBER_STATES)) {
-			String name = new Locale("", country).getDisplayCountry(Locale.ENGLISH);
-			String code = country.toLowerCase(Locale.ROOT);
-			provisioning.demoOrganisation(name + " National Cyber Crime Unit", code + "-unit",
-					OrganisationType.NATIONAL_UNIT, country);
-			provisioning.demoOrganisation(name + " 24/7 Contact Point", code + "-247", OrganisationType.CONTACT_POINT,
-					country);
-			organisations += 2;
+		// the names stored in English (other modules and the API read them); pages show them in the reader's language
+		for (DemoOrganisations.DemoOrganisation org : DemoOrganisations.ALL) {
+			provisioning.demoOrganisation(texts.write(org.name(), Locale.ENGLISH), org.shortName(), org.type(), org.country());
 		}
-		provisioning.demoOrganisation("Europol European Cybercrime Centre (EC3)", "europol", OrganisationType.EU_BODY, "NL");
-		provisioning.demoOrganisation("Demo Illegal Content Hotline", "hotline", OrganisationType.HOTLINE, "IE");
-		provisioning.demoOrganisation("Demo Internet Service Provider", "isp", OrganisationType.ISP, "DE");
-		provisioning.demoOrganisation("Demo Hosting Provider", "hosting", OrganisationType.HOSTING_PROVIDER, "NL");
-		provisioning.demoOrganisation("Demo Bank", "bank", OrganisationType.BANK, "FR");
-		provisioning.demoOrganisation("Demo French Illegal Content Hotline", "fr-hotline", OrganisationType.HOTLINE, "FR");
-		provisioning.demoOrganisation("Demo German Illegal Content Hotline", "de-hotline", OrganisationType.HOTLINE, "DE");
-		provisioning.demoOrganisation("Demo Dutch Illegal Content Hotline", "nl-hotline", OrganisationType.HOTLINE, "NL");
-		provisioning.demoOrganisation("Demo Hosting Provider (DE)", "hosting-de", OrganisationType.HOSTING_PROVIDER, "DE");
-		provisioning.demoOrganisation("CEPOL, EU Agency for Law Enforcement Training", "cepol", OrganisationType.TRAINING_ORGANISER, "HU");
-		provisioning.demoOrganisation("European Cybercrime Training and Education Group (ECTEG)", "ecteg",
-				OrganisationType.TRAINING_ORGANISER, "BE");
-		provisioning.demoOrganisation("European Judicial Training Network (EJTN)", "ejtn", OrganisationType.TRAINING_ORGANISER, "BE");
-		organisations += 7;
-		provisioning.operator("ECCP Platform Operator (demo)", CountryCode.of("BE"), true);
-		organisations += 6;
+		provisioning.operator(texts.write(DemoOrganisations.OPERATOR, Locale.ENGLISH), CountryCode.of("BE"), true);
+		int organisations = DemoOrganisations.ALL.size() + 1;
 
 		String demoHash = provisioning.hash("demo");
 		List<String> created = new ArrayList<>();

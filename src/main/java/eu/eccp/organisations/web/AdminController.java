@@ -46,10 +46,12 @@ class AdminController {
 	private final SecondFactors secondFactors;
 
 	private final eu.eccp.shared.Labels labels;
+	private final eu.eccp.shared.GeneratedTexts texts;
 
 	AdminController(OrganisationDirectory organisations, UserAdministration users, ServiceTokens tokens,
-			SecondFactors secondFactors, eu.eccp.shared.Labels labels) {
+			SecondFactors secondFactors, eu.eccp.shared.Labels labels, eu.eccp.shared.GeneratedTexts texts) {
 		this.labels = labels;
+		this.texts = texts;
 		this.organisations = organisations;
 		this.users = users;
 		this.tokens = tokens;
@@ -66,8 +68,8 @@ class AdminController {
 	// --- organisations
 
 	/**
-	 * The organisations the caller administers; {@code q} keeps those whose name, short name, country code or
-	 * country name (in the reader's language) contains it, ignoring case and accents. The list is already
+	 * The organisations the caller administers; {@code q} keeps those whose name (as stored or as shown in the
+	 * reader's language), short name, country code or country name (in the reader's language) contains it, ignoring case and accents. The list is already
 	 * limited to what the caller administers (at most a few hundred), so it is filtered here.
 	 */
 	@GetMapping("/organisations")
@@ -75,9 +77,10 @@ class AdminController {
 			Model model) {
 		CallerContext me = CallerContext.require();
 		String wanted = q == null ? "" : folded(q.strip());
+		java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		model.addAttribute("q", q);
 		model.addAttribute("organisations", organisations.listForAdministration(me).stream()
-			.filter(o -> wanted.isEmpty() || folded(o.name()).contains(wanted) || folded(o.shortName()).contains(wanted)
+			.filter(o -> wanted.isEmpty() || folded(o.name()).contains(wanted) || folded(texts.in(o.name(), reader)).contains(wanted) || folded(o.shortName()).contains(wanted)
 					|| folded(o.country().value()).equals(wanted) || folded(labels.country(o.country().value())).contains(wanted))
 			.toList());
 		model.addAttribute("canRegister", me.actsPlatformWideAs(Role.ADMIN));

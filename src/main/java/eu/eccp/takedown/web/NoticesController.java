@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
@@ -48,7 +49,7 @@ class NoticesController {
 
 	@PostMapping("/takedown/notices/{id}/{answer}")
 	String answer(@PathVariable UUID id, @PathVariable String answer, @RequestParam(required = false) @Nullable String text,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		StoredNotice.Answer parsed;
 		try {
 			parsed = StoredNotice.Answer.valueOf(answer.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -58,7 +59,9 @@ class NoticesController {
 		}
 		try {
 			notices.answer(CallerContext.require(), id, parsed, text);
-			return "redirect:/takedown/notices/" + id + "?answered";
+			// post/redirect/get: the notice's page says once what was recorded (not again on a reload)
+			redirect.addFlashAttribute("notice", "takedown.notice.answered." + parsed.name());
+			return "redirect:/takedown/notices/" + id;
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

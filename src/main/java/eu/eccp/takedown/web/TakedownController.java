@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.ConflictException;
@@ -63,10 +64,11 @@ class TakedownController {
 	}
 
 	@PostMapping("/takedown/items/{id}/hosting")
-	String recordHosting(@PathVariable UUID id, HostingDraft draft, Model model, HttpServletResponse response) {
+	String recordHosting(@PathVariable UUID id, HostingDraft draft, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			hosting.record(CallerContext.require(), new ItemId(id), draft);
-			return "redirect:/takedown/items/" + id + "?located";
+			return done(redirect, id, "located", "takedown.hosting.saved", null);
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -76,10 +78,11 @@ class TakedownController {
 	}
 
 	@PostMapping("/takedown/items/{id}/notices")
-	String sendNotice(@PathVariable UUID id, NoticeDraft draft, Model model, HttpServletResponse response) {
+	String sendNotice(@PathVariable UUID id, NoticeDraft draft, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			notices.send(CallerContext.require(), new ItemId(id), draft);
-			return "redirect:/takedown/items/" + id + "?noticeSent";
+			return done(redirect, id, "notice-sent", "takedown.notice.sentNotice", null);
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -94,10 +97,11 @@ class TakedownController {
 	}
 
 	@PostMapping("/takedown/items/{id}/forward")
-	String forward(@PathVariable UUID id, Model model, HttpServletResponse response) {
+	String forward(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
-			return "redirect:/takedown/items/" + id + (outcome.blockListCandidate() ? "?blockList" : "?forwarded");
+			return outcome.blockListCandidate() ? done(redirect, id, "block-list-candidate", "takedown.blockListCandidate", null)
+					: done(redirect, id, "forwarded", "takedown.forward.done", null);
 		}
 		catch (ConflictException e) {
 			response.setStatus(HttpStatus.CONFLICT.value());
@@ -107,10 +111,10 @@ class TakedownController {
 
 	@PostMapping("/takedown/items/{id}/block-list-proposal")
 	String proposeForBlockList(@PathVariable UUID id, BlockListProposing.ProposalDraft draft, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			blockList.propose(CallerContext.require(), new ItemId(id), draft);
-			return "redirect:/takedown/items/" + id + "?blockListProposed";
+			return done(redirect, id, "block-list-proposed", "takedown.blocklist.proposedNotice", null);
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -134,10 +138,10 @@ class TakedownController {
 
 	@PostMapping("/takedown/items/{id}/preservation")
 	String requestPreservation(@PathVariable UUID id, ItemPreservations.PreservationDraft draft, Model model,
-			HttpServletResponse response, java.util.Locale locale) {
+			HttpServletResponse response, java.util.Locale locale, RedirectAttributes redirect) {
 		try {
 			ItemPreservations.Preservation sent = preservations.request(CallerContext.require(), new ItemId(id), draft, locale);
-			return "redirect:/takedown/items/" + id + "?preservationRequested=" + sent.reference();
+			return done(redirect, id, "preservation-sent", "takedown.preservation.sentNotice", sent.reference());
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -152,6 +156,19 @@ class TakedownController {
 			model.addAttribute("preservationDraft", draft);
 			return show(new ItemId(id), model, Map.of(), null, "takedown.preservation.noHost");
 		}
+	}
+
+	/**
+	 * Post/redirect/get: back to the item's page, which shows what was done once (a flash attribute: the message key
+	 * {@code notice}, its argument, and {@code done}, naming the banner), not again on a reload.
+	 */
+	private static String done(RedirectAttributes redirect, UUID id, String done, String noticeKey, @Nullable String argument) {
+		redirect.addFlashAttribute("done", done);
+		redirect.addFlashAttribute("notice", noticeKey);
+		if (argument != null) {
+			redirect.addFlashAttribute("noticeArgument", argument);
+		}
+		return "redirect:/takedown/items/" + id;
 	}
 
 	@GetMapping("/takedown/items")
@@ -170,11 +187,12 @@ class TakedownController {
 	}
 
 	@PostMapping("/takedown/items/{id}/assess")
-	String assess(@PathVariable UUID id, AssessmentDraft draft, Model model, HttpServletResponse response) {
+	String assess(@PathVariable UUID id, AssessmentDraft draft, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		CallerContext caller = CallerContext.require();
 		try {
 			assessments.assess(caller, new ItemId(id), draft);
-			return "redirect:/takedown/items/" + id + "?assessed";
+			return done(redirect, id, "assessed", "takedown.item.assessedNotice", null);
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -187,10 +205,11 @@ class TakedownController {
 	}
 
 	@PostMapping("/takedown/items/{id}/assessments/{assessmentId}/confirm")
-	String confirm(@PathVariable UUID id, @PathVariable UUID assessmentId, Model model, HttpServletResponse response) {
+	String confirm(@PathVariable UUID id, @PathVariable UUID assessmentId, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			assessments.confirm(CallerContext.require(), new ItemId(id), assessmentId);
-			return "redirect:/takedown/items/" + id + "?confirmed";
+			return done(redirect, id, "confirmed", "takedown.item.confirmedNotice", null);
 		}
 		catch (ConflictException e) {
 			response.setStatus(HttpStatus.CONFLICT.value());
@@ -251,10 +270,11 @@ class TakedownController {
 	@PostMapping("/takedown/legality")
 	String updateRule(@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable String country, LegalityMatrix.RuleDraft draft, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			matrix.update(CallerContext.require(), category, country, draft);
-			return "redirect:/takedown/legality?saved";
+			redirect.addFlashAttribute("notice", "takedown.legality.saved");
+			return "redirect:/takedown/legality";
 		}
 		catch (InvalidRequestException e) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

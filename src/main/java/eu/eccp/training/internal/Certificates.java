@@ -28,9 +28,12 @@ public class Certificates {
 
 	private final MessageSource messages;
 	private final String publicUrl;
+	private final eu.eccp.shared.GeneratedTexts texts;
 
-	Certificates(MessageSource messages, @Value("${eccp.public-url:http://localhost:8080}") String publicUrl) {
+	Certificates(MessageSource messages, @Value("${eccp.public-url:http://localhost:8080}") String publicUrl,
+			eu.eccp.shared.GeneratedTexts texts) {
 		this.messages = messages;
+		this.texts = texts;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -56,7 +59,7 @@ public class Certificates {
 		document.add(centred(enrolment.personName(), CertificateFonts.bold(22), 12));
 		document.add(centred(message("training.certificate.completed", reader), CertificateFonts.regular(14), 12));
 		document.add(centred(course.title(reader.getLanguage()), CertificateFonts.bold(20), 12));
-		document.add(centred(message("training.certificate.organisedBy", reader, course.organiserName(),
+		document.add(centred(message("training.certificate.organisedBy", reader, texts.in(course.organiserName(), reader),
 				dates.format(course.details().startsAt().atZone(zone)), dates.format(course.details().endsAt().atZone(zone))),
 				CertificateFonts.regular(12), 36));
 		document.add(centred(message("training.certificate.code", reader, enrolment.certificateCode()),

@@ -117,4 +117,27 @@ class FieldFragmentTests {
 		assertThat(render("<p th:replace=\"~{fragments/field :: error('recipient', ${errors}, null)}\"></p>", Locale.ENGLISH,
 				Map.of("errors", Map.of()))).doesNotContain("field-error");
 	}
+
+	@Test
+	void aDateFieldCarriesThePagesPatternAndItsFormat() {
+		String markup = "<div th:replace=\"~{fragments/field :: field('expiresOn', 'field.expiresOn', '2026-12-31', 'date', false, null, null, ${errors})}\"></div>";
+		Map<String, Object> variables = Map.of("errors", Map.of());
+		assertThat(render(markup, Locale.FRENCH, variables)).contains("type=\"date\"").contains("value=\"2026-12-31\"")
+			.contains("data-local-format=\"dd/MM/yyyy\"").contains("data-local-placeholder=\"JJ/MM/AAAA\"")
+			.contains("id=\"expiresOn-format\">Format\u00a0: JJ/MM/AAAA</p>");
+		assertThat(render(markup, Locale.GERMAN, variables)).contains("data-local-format=\"dd.MM.yyyy\"")
+			.contains(">Format: TT.MM.JJJJ</p>");
+		assertThat(render(markup, Locale.ENGLISH, variables)).contains("data-local-format=\"yyyy-MM-dd\"");
+		// a filter's bare input gets the same
+		assertThat(render("<th:block th:replace=\"~{fragments/field :: dateInput('from', 'from', '2026-03', 'month', null)}\"></th:block>",
+				Locale.GERMAN, variables)).contains("type=\"month\"").contains("data-local-format=\"MM.yyyy\"")
+			.contains(">Format: MM.JJJJ</p>");
+	}
+
+	@Test
+	void aTextFieldHasNoDatePattern() {
+		String html = render("<div th:replace=\"~{fragments/field :: field('facts', 'requests.field.facts', null, 'text', false, null, null, ${errors})}\"></div>",
+				Locale.FRENCH, Map.of("errors", Map.of()));
+		assertThat(html).doesNotContain("data-local-format", "-format\"");
+	}
 }
