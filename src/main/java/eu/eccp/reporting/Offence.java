@@ -32,13 +32,13 @@ public enum Offence {
 	CHILD_SEXUAL_ABUSE_MATERIAL(CrimeKind.ILLEGAL_CONTENT, List.of("ETS 185 Art. 9"), "Abusive Content",
 			"(Child) Sexual Exploitation/Sexual Harassment/Violence", "030221", true),
 	TERRORIST_CONTENT(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content", "Harmful Speech", "0906", true),
-	// ICCS 0803, acts related to freedom of expression or control of expression (racist and xenophobic material,
+	// ICCS 0802, acts related to freedom of expression or control of expression (racist and xenophobic material,
 	// glorified violence are acts of expression); 0801, public order behavioural standards, is disorderly conduct
 	RACISM_XENOPHOBIA(CrimeKind.ILLEGAL_CONTENT,
 			List.of("ETS 189 Art. 3", "ETS 189 Art. 4", "ETS 189 Art. 5", "ETS 189 Art. 6"), "Abusive Content",
-			"Harmful Speech", "0803", true),
+			"Harmful Speech", "0802", true),
 	GLORIFICATION_OF_VIOLENCE(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content",
-			"(Child) Sexual Exploitation/Sexual Harassment/Violence", "0803", true),
+			"(Child) Sexual Exploitation/Sexual Harassment/Violence", "0802", true),
 	/** Other content illegal under national law (handled by hotlines like the rest of illegal content). */
 	OTHER_ILLEGAL_CONTENT(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content", "Harmful Speech", "0809", true),
 

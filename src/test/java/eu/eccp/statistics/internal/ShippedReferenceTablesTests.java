@@ -50,10 +50,10 @@ class ShippedReferenceTablesTests {
 		// 0701 fraud: 07011 financial fraud, 07019 other acts of fraud
 		assertThat(Offence.FRAUD_INVESTMENT.iccsCode()).isEqualTo("07011");
 		assertThat(Offence.IDENTITY_THEFT.iccsCode()).isEqualTo("07019");
-		// 0803 acts related to freedom of expression or control of expression; 0809 other acts against public order,
+		// 0802 acts related to freedom of expression or control of expression (0803 is acts contrary to public morals); 0809 other acts against public order,
 		// authority and provisions of the State
-		assertThat(Offence.RACISM_XENOPHOBIA.iccsCode()).isEqualTo("0803");
-		assertThat(Offence.GLORIFICATION_OF_VIOLENCE.iccsCode()).isEqualTo("0803");
+		assertThat(Offence.RACISM_XENOPHOBIA.iccsCode()).isEqualTo("0802");
+		assertThat(Offence.GLORIFICATION_OF_VIOLENCE.iccsCode()).isEqualTo("0802");
 		assertThat(Offence.OTHER_ILLEGAL_CONTENT.iccsCode()).isEqualTo("0809");
 		for (Offence offence : Offence.values()) {
 			assertThat(offence.iccsCode()).as("%s: a section (2 digits) or a code of level 2 to 4 (4 to 6 digits)", offence)
