@@ -428,6 +428,9 @@ class TaxiiServerTests {
 			assertThat(response.getContentType()).isEqualTo(TAXII);
 		}
 		assertThat(taxii(bank, "/taxii2/").getContentAsString()).doesNotContain("/taxii2/public/");
+		MockHttpServletResponse discovery = mvc.perform(get("/taxii2/").header("Accept", TAXII)).andReturn().getResponse();
+		assertThat(discovery.getStatus()).as("no anonymous discovery without the public collection").isEqualTo(401);
+		assertThat(discovery.getHeader("WWW-Authenticate")).contains("Basic", "Bearer");
 	}
 
 	org.springframework.mock.web.MockHttpSession loggedIn(String username) throws Exception {
