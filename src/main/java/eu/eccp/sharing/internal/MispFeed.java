@@ -3,12 +3,8 @@ package eu.eccp.sharing.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +22,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An agreement's collection as a MISP feed (format "MISP"): {@code manifest.json} lists the events, one per marking
  * and UTC day on which indicators first entered the collection; {@code <event uuid>.json} holds one event with an
- * attribute per indicator (MISP type and category, {@code to_ids}), tagged {@code tlp:*} and {@code PAP:*};
- * {@code hashes.csv} has a line {@code md5(value),event uuid} per attribute. Values reach the partner exactly as the
- * TAXII server gives them: personal ones as keyed pseudonyms (MISP type {@code text}, not for IDS). Event files are
- * disclosures and are recorded.
+ * attribute per indicator (MISP type and category, {@code to_ids}, its value as MISP stores it, see
+ * {@link MispFormat}), each with its sightings summary as MISP sightings (one at the first and one at the last time
+ * the records saw it; how many records and which countries are in the comment), tagged {@code tlp:*} and
+ * {@code PAP:*}; {@code hashes.csv} has a line {@code md5,event uuid} per value MISP correlates, computed as MISP does
+ * ({@link MispFormat#hashes}). Values reach the partner exactly as the TAXII server gives them: personal ones as keyed
+ * pseudonyms (MISP type {@code text}, not for IDS). Event files are disclosures and are recorded.
+ *
+ * <p>No galaxy or taxonomy tag names an offence type: the module reads correlation's {@code SharedIndicators}, which
+ * carries an indicator's records' summary but not their offence classification (that stays with the reports), so an
+ * event cannot say which offences its attributes were reported under.
  */
 @Service
 public class MispFeed {
@@ -147,6 +149,11 @@ public class MispFeed {
 			a.put("last_seen", StixTime.format(row.lastSeen()));
 			a.put("comment", (attribute.pseudonymised() ? "ECCP keyed pseudonym of a value of type " + row.type() + "; " : "")
 					+ "seen in " + row.records() + " record(s), countries " + String.join(" ", row.countries()));
+			ArrayNode sightings = a.putArray("Sighting");
+			sighting(sightings, attribute.uuid(), row.firstSeen());
+			if (row.lastSeen().getEpochSecond() != row.firstSeen().getEpochSecond()) {
+				sighting(sightings, attribute.uuid(), row.lastSeen());
+			}
 			disclosed.add("misp-attribute--" + attribute.uuid());
 			clearPersonal[0] |= agreement.isPersonal(row.type()) && !attribute.pseudonymised();
 		});
@@ -154,7 +161,23 @@ public class MispFeed {
 		return root;
 	}
 
-	/** Writes {@code hashes.csv}: {@code md5(value),event uuid} per attribute of every event. */
+	/**
+	 * A MISP sighting of an attribute (type 0, a sighting) at a time, by the platform; its uuid is name-based, so a
+	 * MISP instance pulling the feed again does not count it twice (MISP skips sightings whose uuid it has).
+	 */
+	private static void sighting(ArrayNode sightings, UUID attribute, java.time.Instant at) {
+		ObjectNode s = sightings.addObject();
+		s.put("uuid", StixIds.v5("misp-sighting|" + attribute + "|" + at.getEpochSecond()).toString());
+		s.put("attribute_uuid", attribute.toString());
+		s.put("date_sighting", String.valueOf(at.getEpochSecond()));
+		s.put("type", "0");
+		s.put("source", "ECCP");
+		ObjectNode org = s.putObject("Organisation");
+		org.put("name", "ECCP");
+		org.put("uuid", StixObjects.PLATFORM_IDENTITY.substring("identity--".length()));
+	}
+
+	/** Writes {@code hashes.csv}: {@code md5,event uuid} per value MISP correlates, of every attribute of every event. */
 	@Transactional(readOnly = true)
 	public void hashes(CallerContext caller, UUID collection, Writer out) {
 		Agreement agreement = collections.readable(caller, collection);
@@ -163,7 +186,9 @@ public class MispFeed {
 			String event = eventUuid(agreement.id(), group).toString();
 			forEachAttribute(agreement, recipient, group, (row, attribute) -> {
 				try {
-					out.write(md5(attribute.value()) + "," + event + "\n");
+					for (String hash : MispFormat.hashes(attribute.type().type(), attribute.value())) {
+						out.write(hash + "," + event + "\n");
+					}
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -192,7 +217,8 @@ public class MispFeed {
 				action.accept(row, pseudonymised
 						? new Attribute(uuid, new MispType("text", "Other"),
 								pseudonyms.pseudonym(recipient.organisation(), row.type(), value.value()), true)
-						: new Attribute(uuid, mispType(row.type()), mispValue(row.type(), value.value()), false));
+						: new Attribute(uuid, mispType(row.type()), MispFormat.value(mispType(row.type()).type(), value.value()),
+								false));
 			}
 			if (rows.size() < CHUNK) {
 				return;
@@ -200,18 +226,4 @@ public class MispFeed {
 			after = rows.get(rows.size() - 1).indicatorId();
 		}
 	}
-
-	private static String mispValue(String type, String value) {
-		return type.equals("ASN") ? value.toUpperCase(java.util.Locale.ROOT).replace("AS", "") : value;
-	}
-
-	static String md5(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 }
