@@ -39,14 +39,14 @@ public class MispFeed {
 	private static final int CHUNK = 2_000;
 
 	private final TaxiiCollections collections;
-	private final CollectionObjects objects;
+	private final CollectionObjectRepository objects;
 	private final SharedIndicators shared;
 	private final StixObjects stix;
 	private final PseudonymKeys pseudonyms;
 	private final Disclosures disclosures;
 	private final JsonMapper json;
 
-	MispFeed(TaxiiCollections collections, CollectionObjects objects, SharedIndicators shared, StixObjects stix,
+	MispFeed(TaxiiCollections collections, CollectionObjectRepository objects, SharedIndicators shared, StixObjects stix,
 			PseudonymKeys pseudonyms, Disclosures disclosures, JsonMapper json) {
 		this.collections = collections;
 		this.objects = objects;
@@ -81,7 +81,7 @@ public class MispFeed {
 		};
 	}
 
-	static UUID eventUuid(UUID agreement, CollectionObjects.EventGroup group) {
+	static UUID eventUuid(UUID agreement, CollectionObjectRepository.EventGroup group) {
 		return StixIds.v5("misp-event|" + agreement + "|" + group.tlp() + "|" + group.day());
 	}
 
@@ -93,14 +93,14 @@ public class MispFeed {
 	public ObjectNode manifest(CallerContext caller, UUID collection) {
 		Agreement agreement = collections.readable(caller, collection);
 		ObjectNode manifest = json.createObjectNode();
-		for (CollectionObjects.EventGroup group : objects.eventGroups(agreement.id())) {
+		for (CollectionObjectRepository.EventGroup group : objects.eventGroups(agreement.id())) {
 			ObjectNode e = manifest.putObject(eventUuid(agreement.id(), group).toString());
 			fillEventHeader(e, agreement, group);
 		}
 		return manifest;
 	}
 
-	private void fillEventHeader(ObjectNode e, Agreement agreement, CollectionObjects.EventGroup group) {
+	private void fillEventHeader(ObjectNode e, Agreement agreement, CollectionObjectRepository.EventGroup group) {
 		e.put("info", "ECCP sharing agreement " + agreement.name() + " - " + group.tlp().label() + " - " + group.day());
 		ObjectNode orgc = e.putObject("Orgc");
 		orgc.put("name", "ECCP");
@@ -120,7 +120,7 @@ public class MispFeed {
 	public ObjectNode event(CallerContext caller, UUID collection, UUID eventUuid) {
 		Agreement agreement = collections.readable(caller, collection);
 		StixObjects.Recipient recipient = collections.recipient(caller);
-		CollectionObjects.EventGroup group = objects.eventGroups(agreement.id()).stream()
+		CollectionObjectRepository.EventGroup group = objects.eventGroups(agreement.id()).stream()
 			.filter(g -> eventUuid(agreement.id(), g).equals(eventUuid)).findFirst()
 			.orElseThrow(() -> new TaxiiException(404, "Event not found"));
 		ObjectNode root = json.createObjectNode();
@@ -182,7 +182,7 @@ public class MispFeed {
 	public void hashes(CallerContext caller, UUID collection, Writer out) {
 		Agreement agreement = collections.readable(caller, collection);
 		StixObjects.Recipient recipient = collections.recipient(caller);
-		for (CollectionObjects.EventGroup group : objects.eventGroups(agreement.id())) {
+		for (CollectionObjectRepository.EventGroup group : objects.eventGroups(agreement.id())) {
 			String event = eventUuid(agreement.id(), group).toString();
 			forEachAttribute(agreement, recipient, group, (row, attribute) -> {
 				try {
@@ -200,7 +200,7 @@ public class MispFeed {
 	record Attribute(UUID uuid, MispType type, String value, boolean pseudonymised) {
 	}
 
-	private void forEachAttribute(Agreement agreement, StixObjects.Recipient recipient, CollectionObjects.EventGroup group,
+	private void forEachAttribute(Agreement agreement, StixObjects.Recipient recipient, CollectionObjectRepository.EventGroup group,
 			java.util.function.BiConsumer<CollectionRow, Attribute> action) {
 		long after = 0;
 		while (true) {
