@@ -169,6 +169,47 @@ class PublicCollectionAndVersionsTests {
 	}
 
 	@Test
+	void aTaxiiClientWithoutAnAccountDiscoversThePublicRootAndReadsNothingElse() throws Exception {
+		MockHttpServletResponse discovery = anonymous("/taxii2/");
+		assertThat(discovery.getStatus()).isEqualTo(200);
+		assertThat(discovery.getContentType()).isEqualTo(TAXII);
+		String body = discovery.getContentAsString();
+		assertThat(JsonPath.<String>read(body, "$.default")).endsWith("/taxii2/public/");
+		assertThat(JsonPath.<List<String>>read(body, "$.api_roots")).as("only the root it can read")
+			.singleElement().satisfies(root -> assertThat(root).endsWith("/taxii2/public/"));
+		assertThat(mvc.perform(get("/taxii2/").header("Accept", "application/json")).andReturn().getResponse().getStatus())
+			.as("TAXII media type only").isEqualTo(406);
+
+		MockHttpServletResponse root = anonymous("/taxii2/public/");
+		assertThat(root.getStatus()).isEqualTo(200);
+		assertThat(root.getContentType()).isEqualTo(TAXII);
+		assertThat(JsonPath.<List<String>>read(root.getContentAsString(), "$.versions")).containsExactly(TAXII);
+		String collection = JsonPath.read(anonymous("/taxii2/public/collections/").getContentAsString(), "$.collections[0].id");
+		MockHttpServletResponse info = anonymous("/taxii2/public/collections/" + collection + "/");
+		assertThat(info.getContentType()).isEqualTo(TAXII);
+		assertThat(JsonPath.<Boolean>read(info.getContentAsString(), "$.can_read")).isTrue();
+		assertThat(JsonPath.<Boolean>read(info.getContentAsString(), "$.can_write")).isFalse();
+		MockHttpServletResponse write = mvc.perform(post("/taxii2/public/collections/" + collection + "/objects/")
+			.header("Accept", TAXII).contentType(TAXII).content("{\"objects\":[]}")).andReturn().getResponse();
+		assertThat(write.getStatus()).as("the public collection is read-only").isEqualTo(403);
+		assertThat(write.getContentType()).isEqualTo(TAXII);
+
+		for (String path : List.of("/taxii2/api/", "/taxii2/api/collections/",
+				"/taxii2/api/collections/" + UUID.randomUUID() + "/objects/", "/feeds/misp/" + UUID.randomUUID() + "/manifest.json")) {
+			MockHttpServletResponse refused = anonymous(path);
+			assertThat(refused.getStatus()).as(path).isEqualTo(401);
+			assertThat(refused.getHeader("WWW-Authenticate")).as(path).contains("Basic", "Bearer");
+			assertThat(refused.getContentType()).as(path).isEqualTo(TAXII);
+		}
+		assertThat(mvc.perform(get("/taxii2/").header("Accept", TAXII).header("Authorization", "Bearer nonsense"))
+			.andReturn().getResponse().getStatus()).as("a wrong token is refused, not taken as anonymous").isEqualTo(401);
+
+		String withAccount = taxii(DemoTokens.token(mvc, "bank.partner"), "/taxii2/").getContentAsString();
+		assertThat(JsonPath.<String>read(withAccount, "$.default")).endsWith("/taxii2/api/");
+		assertThat(JsonPath.<List<String>>read(withAccount, "$.api_roots")).hasSize(2);
+	}
+
+	@Test
 	void objectsKeepTheirVersionsServedPerTaxii() throws Exception {
 		OrganisationId fr = organisations.findByShortName("fr-unit").orElseThrow().id();
 		String url = "https://versioned-" + s + ".bad-site.net/a";

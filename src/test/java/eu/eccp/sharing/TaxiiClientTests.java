@@ -239,4 +239,59 @@ class TaxiiClientTests {
 		mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/imports/stix"), bank).param("tlp", "purple")
 			.contentType(MediaType.APPLICATION_JSON).content(bundle)).andExpect(status().isUnprocessableContent());
 	}
+
+	/**
+	 * A bundle of thousands (over two chunks of 5,000) whose bad values sit among good ones of the same chunk and type,
+	 * imported through the HTTP path: exactly the bad objects are rejected, by position, every good one is imported in
+	 * canonical form, and importing it again changes nothing.
+	 */
+	@Test
+	void importsABundleOfThousandsCheckingItsValuesChunkByChunk() throws Exception {
+		String bank = DemoTokens.token(mvc, "bank.partner");
+		int objects = 12_000;
+		StringBuilder bundle = new StringBuilder("{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID()
+				+ "\",\"objects\":[");
+		List<Integer> bad = new java.util.ArrayList<>();
+		for (int i = 0; i < objects; i++) {
+			String pattern = switch (i % 4) {
+				case 0 -> "[url:value = 'https://many-" + i + "-" + s + ".bad-site.net/p']";
+				case 1 -> "[domain-name:value = 'Many-" + i + "-" + s + ".Bad-Site.net']";
+				case 2 -> "[ipv4-addr:value = '10." + (i / 65536 % 256) + "." + (i / 256 % 256) + "." + (i % 256) + "']";
+				default -> "[email-addr:value = 'many." + i + "." + s + "@mail-provider.net']";
+			};
+			if (i % 97 == 5) {
+				bad.add(i);
+				pattern = switch (i % 4) {
+					case 0 -> "[url:value = 'https://two-" + i + ".bad-site.net/ https://three-" + i + ".bad-site.net/']";
+					case 1 -> "[domain-name:value = 'no domain " + i + "']";
+					case 2 -> "[ipv4-addr:value = '999.1.1." + (i % 256) + "']";
+					default -> "[email-addr:value = 'not-an-address-" + i + "']";
+				};
+			}
+			bundle.append(i == 0 ? "" : ",").append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--")
+				.append(UUID.randomUUID()).append("\",\"pattern\":\"").append(pattern)
+				.append("\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-02-01T00:00:00Z\"}");
+		}
+		String body = bundle.append("]}").toString();
+
+		String report = mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/imports/stix"), bank)
+			.contentType("application/stix+json;version=2.1").content(body)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+
+		assertThat(JsonPath.<Integer>read(report, "$.received")).isEqualTo(objects);
+		assertThat(JsonPath.<Integer>read(report, "$.rejectedCount")).isEqualTo(bad.size());
+		assertThat(JsonPath.<Integer>read(report, "$.imported")).isEqualTo(objects - bad.size());
+		assertThat(JsonPath.<List<Integer>>read(report, "$.rejected[*].index")).containsExactlyElementsOf(bad);
+		assertThat(JsonPath.<List<String>>read(report, "$.rejected[*].reason")).containsOnly("invalid-value");
+		assertThat(lookupSightings(bank, "https://many-4-" + s + ".bad-site.net/p")).isEqualTo(1);
+		assertThat(lookupSightings(bank, "many-11997-" + s + ".bad-site.net")).as("in canonical form (lower case)")
+			.isEqualTo(1);
+		assertThat(lookupSightings(bank, "many.11999." + s + "@mail-provider.net")).isEqualTo(1);
+
+		String again = mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/imports/stix"), bank)
+			.contentType("application/stix+json;version=2.1").content(body)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(JsonPath.<Integer>read(again, "$.newSightings")).as("a re-import changes nothing").isZero();
+		assertThat(lookupSightings(bank, "https://many-4-" + s + ".bad-site.net/p")).isEqualTo(1);
+	}
 }

@@ -363,13 +363,16 @@ class TaxiiServerTests {
 		assertThat(items).allSatisfy(e -> assertThat(e.toString()).contains("bank.partner", "channel=taxii", "objects="));
 	}
 
-	/** MISP's describeTypes: the categories each attribute type ECCP writes may have (MISP's own table, abridged). */
+	/**
+	 * MISP's describeTypes ({@code category_type_mappings}): the categories each attribute type ECCP writes may have,
+	 * for the types of this test's collection.
+	 */
 	static final Map<String, Set<String>> MISP_CATEGORIES = Map.of(
-			"url", Set.of("Payload delivery", "Payload installation", "Network activity", "External analysis", "Other"),
-			"domain", Set.of("Network activity", "External analysis", "Other"),
-			"ip-dst", Set.of("Network activity", "Payload delivery", "External analysis", "Other"),
-			"email-src", Set.of("Payload delivery", "Network activity", "Social network", "Other"),
-			"iban", Set.of("Financial fraud", "Other"),
+			"url", Set.of("Payload delivery", "Network activity", "External analysis"),
+			"domain", Set.of("Payload delivery", "Network activity", "External analysis"),
+			"ip-dst", Set.of("Payload delivery", "Network activity", "External analysis"),
+			"email-src", Set.of("Payload delivery", "Network activity", "Social network"),
+			"iban", Set.of("Financial fraud"),
 			"text", Set.of("Other", "Financial fraud", "Person", "Network activity", "Payload delivery", "Internal reference"));
 
 	@Test
@@ -380,8 +383,9 @@ class TaxiiServerTests {
 		JsonNode manifest = json.readTree(mvc.perform(DemoTokens.bearer(get(base + "manifest.json"), bank))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(manifest.propertyNames()).isNotEmpty();
-		Map<String, String> md5ToEvent = new java.util.HashMap<>();
+		List<String> expectedHashes = new ArrayList<>();
 		List<String> values = new ArrayList<>();
+		Set<String> sightingUuids = new HashSet<>();
 		for (String uuid : manifest.propertyNames()) {
 			JsonNode header = manifest.path(uuid);
 			UUID.fromString(uuid);
@@ -397,24 +401,44 @@ class TaxiiServerTests {
 			assertThat(event.path("info").asString()).isEqualTo(header.path("info").asString());
 			assertThat(event.path("timestamp").asString()).isEqualTo(header.path("timestamp").asString());
 			for (JsonNode a : event.path("Attribute")) {
-				UUID.fromString(a.path("uuid").asString());
-				assertThat(MISP_CATEGORIES).containsKey(a.path("type").asString());
-				assertThat(MISP_CATEGORIES.get(a.path("type").asString())).contains(a.path("category").asString());
+				String attributeUuid = a.path("uuid").asString();
+				UUID.fromString(attributeUuid);
+				String type = a.path("type").asString();
+				assertThat(MISP_CATEGORIES).containsKey(type);
+				assertThat(MISP_CATEGORIES.get(type)).contains(a.path("category").asString());
 				assertThat(a.path("to_ids").isBoolean()).isTrue();
-				values.add(a.path("value").asString());
-				md5ToEvent.put(md5(a.path("value").asString()), uuid);
+				String value = a.path("value").asString();
+				values.add(value);
+				// MISP's rule (Feed::__cacheMISPFeedEvents): md5 of the value, of both halves of a composite value
+				for (String part : type.contains("|") ? List.of(value.split("\\|", 2)) : List.of(value)) {
+					expectedHashes.add(md5(part) + "," + uuid);
+				}
+				// the sightings summary as MISP sightings, which MISP imports with the attribute: first and last seen
+				Set<Long> seen = new HashSet<>(List.of(Instant.parse(a.path("first_seen").asString()).getEpochSecond(),
+						Instant.parse(a.path("last_seen").asString()).getEpochSecond()));
+				Set<Long> sightingTimes = new HashSet<>();
+				for (JsonNode sighting : a.path("Sighting")) {
+					assertThat(sighting.path("attribute_uuid").asString()).isEqualTo(attributeUuid);
+					assertThat(sighting.path("type").asString()).isEqualTo("0");
+					assertThat(sighting.path("date_sighting").asString()).matches("\\d+");
+					sightingTimes.add(Long.parseLong(sighting.path("date_sighting").asString()));
+					UUID.fromString(sighting.path("Organisation").path("uuid").asString());
+					assertThat(sightingUuids.add(sighting.path("uuid").asString())).as("sighting uuids are unique").isTrue();
+				}
+				assertThat(sightingTimes).isEqualTo(seen);
 			}
 		}
 		assertThat(values).contains(clearUrl, amberUrl).doesNotContain(email, iban, redUrl, strictUrl, germanUrl, phone);
 		String hashes = mvc.perform(DemoTokens.bearer(get(base + "hashes.csv"), bank)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		Map<String, String> listed = new java.util.HashMap<>();
-		hashes.lines().forEach(line -> {
-			String[] parts = line.split(",");
-			assertThat(parts).hasSize(2);
-			listed.put(parts[0], parts[1]);
-		});
-		assertThat(listed).isEqualTo(md5ToEvent);
+		hashes.lines().forEach(line -> assertThat(line).matches("[0-9a-f]{32},[0-9a-f-]{36}"));
+		assertThat(hashes.lines().toList()).containsExactlyInAnyOrderElementsOf(expectedHashes);
+		Set<String> uuidsAgain = new HashSet<>();
+		for (String uuid : manifest.propertyNames()) {
+			json.readTree(mvc.perform(DemoTokens.bearer(get(base + uuid + ".json"), bank)).andReturn().getResponse()
+				.getContentAsString()).findValues("Sighting").forEach(list -> list.forEach(x -> uuidsAgain.add(x.path("uuid").asString())));
+		}
+		assertThat(uuidsAgain).as("a second pull gives the same sightings, which MISP then skips").isEqualTo(sightingUuids);
 		String isp = DemoTokens.token(mvc, "isp.partner");
 		assertThat(mvc.perform(DemoTokens.bearer(get(base + "manifest.json"), isp)).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
@@ -428,6 +452,9 @@ class TaxiiServerTests {
 			assertThat(response.getContentType()).isEqualTo(TAXII);
 		}
 		assertThat(taxii(bank, "/taxii2/").getContentAsString()).doesNotContain("/taxii2/public/");
+		MockHttpServletResponse discovery = mvc.perform(get("/taxii2/").header("Accept", TAXII)).andReturn().getResponse();
+		assertThat(discovery.getStatus()).as("no anonymous discovery without the public collection").isEqualTo(401);
+		assertThat(discovery.getHeader("WWW-Authenticate")).contains("Basic", "Bearer");
 	}
 
 	org.springframework.mock.web.MockHttpSession loggedIn(String username) throws Exception {

@@ -38,7 +38,7 @@ class CollectionRefresh {
 	private static final Logger log = LoggerFactory.getLogger(CollectionRefresh.class);
 
 	private final AgreementRepository agreements;
-	private final CollectionObjects objects;
+	private final CollectionObjectRepository objects;
 	private final SharedIndicators shared;
 	private final ClusterLock locks;
 	private final TransactionTemplate transactions;
@@ -51,7 +51,7 @@ class CollectionRefresh {
 	});
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	CollectionRefresh(AgreementRepository agreements, CollectionObjects objects, SharedIndicators shared,
+	CollectionRefresh(AgreementRepository agreements, CollectionObjectRepository objects, SharedIndicators shared,
 			ClusterLock locks, TransactionTemplate transactions, SharingProperties properties, Clock clock) {
 		this.agreements = agreements;
 		this.objects = objects;
@@ -139,10 +139,10 @@ class CollectionRefresh {
 	}
 
 	private int compare(Agreement agreement, List<SharedIndicators.Summary> page, long after, long upTo) {
-		List<CollectionObjects.Stamped> now = new ArrayList<>(page.size());
+		List<CollectionObjectRepository.Stamped> now = new ArrayList<>(page.size());
 		for (SharedIndicators.Summary s : page) {
 			UUID stix = StixIds.indicator(s.type(), s.value());
-			now.add(new CollectionObjects.Stamped(s.indicatorId(), s.type(), stix, StixIds.sighting(agreement.id(), stix),
+			now.add(new CollectionObjectRepository.Stamped(s.indicatorId(), s.type(), stix, StixIds.sighting(agreement.id(), stix),
 					s.firstSeen(), s.lastSeen(), s.records(), s.countries(), s.marking()));
 		}
 		return compare(agreement.id(), now, after, upTo);
@@ -152,12 +152,12 @@ class CollectionRefresh {
 	 * Compares what a collection should hold for indicator ids in {@code (after, upTo]} with its rows: new and changed
 	 * indicators get a new version, those no longer there a revoked one.
 	 */
-	private int compare(UUID collection, List<CollectionObjects.Stamped> page, long after, long upTo) {
+	private int compare(UUID collection, List<CollectionObjectRepository.Stamped> page, long after, long upTo) {
 		Map<Long, CollectionRow> stored = new HashMap<>();
 		objects.range(collection, after, upTo).forEach(r -> stored.put(r.indicatorId(), r));
-		List<CollectionObjects.Stamped> changed = new ArrayList<>();
+		List<CollectionObjectRepository.Stamped> changed = new ArrayList<>();
 		Set<Long> present = new java.util.HashSet<>();
-		for (CollectionObjects.Stamped s : page) {
+		for (CollectionObjectRepository.Stamped s : page) {
 			present.add(s.indicatorId());
 			CollectionRow row = stored.get(s.indicatorId());
 			if (row == null || row.revoked() || !same(row, s)) {
@@ -211,7 +211,7 @@ class CollectionRefresh {
 		int changed = 0;
 		while (!stopping) {
 			List<CollectionRow> rows = objects.publishable(collections, types, after, chunk);
-			List<CollectionObjects.Stamped> merged = merge(rows);
+			List<CollectionObjectRepository.Stamped> merged = merge(rows);
 			long upTo = merged.size() < chunk ? Long.MAX_VALUE : merged.get(merged.size() - 1).indicatorId();
 			long from = after;
 			Integer done = transactions.execute(status -> compare(PublicCollection.ID, merged, from, upTo));
@@ -229,8 +229,8 @@ class CollectionRefresh {
 	}
 
 	/** One public version per indicator from its rows in the publishing collections (rows in indicator id order). */
-	private static List<CollectionObjects.Stamped> merge(List<CollectionRow> rows) {
-		List<CollectionObjects.Stamped> merged = new ArrayList<>();
+	private static List<CollectionObjectRepository.Stamped> merge(List<CollectionRow> rows) {
+		List<CollectionObjectRepository.Stamped> merged = new ArrayList<>();
 		int i = 0;
 		while (i < rows.size()) {
 			CollectionRow first = rows.get(i);
@@ -247,7 +247,7 @@ class CollectionRefresh {
 				countries.addAll(r.countries());
 				j++;
 			}
-			merged.add(new CollectionObjects.Stamped(first.indicatorId(), first.type(), first.stixUuid(),
+			merged.add(new CollectionObjectRepository.Stamped(first.indicatorId(), first.type(), first.stixUuid(),
 					StixIds.sighting(PublicCollection.ID, first.stixUuid()), firstSeen, lastSeen, records,
 					List.copyOf(countries), eu.eccp.shared.Tlp.CLEAR));
 			i = j;
@@ -255,7 +255,7 @@ class CollectionRefresh {
 		return merged;
 	}
 
-	private static boolean same(CollectionRow row, CollectionObjects.Stamped s) {
+	private static boolean same(CollectionRow row, CollectionObjectRepository.Stamped s) {
 		return row.records() == s.records() && row.firstSeen().equals(micros(s.firstSeen()))
 				&& row.lastSeen().equals(micros(s.lastSeen())) && row.countries().equals(s.countries())
 				&& row.tlp() == s.tlp();

@@ -31,13 +31,13 @@ public class CsvExport {
 			"records", "countries" };
 
 	private final TaxiiCollections collections;
-	private final CollectionObjects objects;
+	private final CollectionObjectRepository objects;
 	private final SharedIndicators shared;
 	private final StixObjects stix;
 	private final PseudonymKeys pseudonyms;
 	private final Disclosures disclosures;
 
-	CsvExport(TaxiiCollections collections, CollectionObjects objects, SharedIndicators shared, StixObjects stix,
+	CsvExport(TaxiiCollections collections, CollectionObjectRepository objects, SharedIndicators shared, StixObjects stix,
 			PseudonymKeys pseudonyms, Disclosures disclosures) {
 		this.collections = collections;
 		this.objects = objects;

@@ -1,11 +1,9 @@
 package eu.eccp.sharing.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import eu.eccp.audit.AuditActor;
@@ -21,12 +19,12 @@ import eu.eccp.shared.CallerContext;
 @Component
 class Disclosures {
 
-	private final JdbcClient jdbc;
+	private final DisclosureRepository disclosures;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	Disclosures(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
+	Disclosures(DisclosureRepository disclosures, AuditTrail audit, Clock clock) {
+		this.disclosures = disclosures;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -36,20 +34,9 @@ class Disclosures {
 			return;
 		}
 		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO sharing_disclosure (id, agreement_id, recipient_org, recipient_user, channel, disclosed_at,
-				  object_count, clear_personal, object_ids)
-				VALUES (:id, :a, :org, :user, :channel, :at, :n, :personal, CAST(:ids AS uuid[]))""")
-			.param("id", id)
-			.param("a", agreement.id())
-			.param("org", recipient.organisationId().value())
-			.param("user", recipient.userId().value())
-			.param("channel", channel)
-			.param("at", Timestamp.from(clock.instant()))
-			.param("n", stixIds.size())
-			.param("personal", clearPersonal)
-			.param("ids", stixIds.stream().map(s -> UUID.fromString(s.substring(s.indexOf("--") + 2))).toArray(UUID[]::new))
-			.update();
+		disclosures.insert(new DisclosureRepository.Disclosure(id, agreement.id(), recipient.organisationId().value(),
+				recipient.userId().value(), channel, clock.instant(), clearPersonal,
+				stixIds.stream().map(s -> UUID.fromString(s.substring(s.indexOf("--") + 2))).toList()));
 		AuditEvent event = AuditEvent.of("sharing.disclosed", "sharing-agreement", agreement.id())
 			.withDetail("disclosure=" + id + " channel=" + channel + " objects=" + stixIds.size());
 		audit.record(AuditActor.of(recipient), clearPersonal ? event.personal() : event);

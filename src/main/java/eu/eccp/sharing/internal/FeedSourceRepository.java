@@ -22,19 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class FeedSourceRepository {
 
-	/**
-	 * A source as the puller needs it, credential included: sealed, or (rows stored before credentials were
-	 * encrypted, until the start-up sealing ran) in clear.
-	 */
+	/** A source as the puller needs it, credential included (sealed). */
 	record Source(UUID id, UUID organisation, String kind, String name, String url, @Nullable String username,
-			byte @Nullable [] secretSealed, @Nullable String legacySecret, @Nullable String secretHint, String tlp,
+			byte @Nullable [] secretSealed, @Nullable String secretHint, String tlp,
 			int intervalSeconds, int pageSize, boolean enabled, @Nullable String addedAfter, Instant nextRunAt,
 			@Nullable Instant lastRunAt, @Nullable Instant lastSuccessAt, @Nullable String lastError,
 			@Nullable String lastErrorCode, @Nullable String lastErrorArg, int failures,
 			long pages, long received, long imported, long rejected, String lastRejections) {
 
 		boolean hasSecret() {
-			return secretSealed != null || legacySecret != null;
+			return secretSealed != null;
 		}
 
 		boolean isMisp() {
@@ -75,7 +72,6 @@ class FeedSourceRepository {
 				UPDATE sharing_feed_source SET kind = :kind, name = :name, url = :url, username = :username,
 				  secret_sealed = CASE WHEN :clear THEN NULL ELSE coalesce(:sealed, secret_sealed) END,
 				  secret_hint = CASE WHEN :clear THEN NULL WHEN CAST(:sealed AS bytea) IS NOT NULL THEN :hint ELSE secret_hint END,
-				  secret = CASE WHEN :clear OR CAST(:sealed AS bytea) IS NOT NULL THEN NULL ELSE secret END,
 				  tlp = :tlp, interval_seconds = :interval, page_size = :page, enabled = :enabled,
 				  added_after = CASE WHEN :reset THEN NULL ELSE added_after END, next_run_at = CASE WHEN :reset THEN :now ELSE least(next_run_at, :next) END,
 				  failures = CASE WHEN :reset THEN 0 ELSE failures END, updated_at = :now
@@ -90,24 +86,6 @@ class FeedSourceRepository {
 			jdbc.sql("DELETE FROM sharing_feed_misp_event WHERE source_id = :id").param("id", id).update();
 		}
 		return updated;
-	}
-
-	/** Ids of sources whose credential is still stored in clear (before credentials were encrypted). */
-	List<UUID> withClearSecrets() {
-		return jdbc.sql("SELECT id FROM sharing_feed_source WHERE secret IS NOT NULL ORDER BY id").query(UUID.class).list();
-	}
-
-	/** Replaces a clear credential by its sealed form, under the row's lock; false when it was already sealed. */
-	boolean seal(UUID id, java.util.function.Function<String, byte[]> sealer) {
-		String clear = jdbc.sql("SELECT secret FROM sharing_feed_source WHERE id = :id AND secret IS NOT NULL FOR UPDATE")
-			.param("id", id).query(String.class).optional().orElse(null);
-		if (clear == null) {
-			return false;
-		}
-		return jdbc.sql("""
-				UPDATE sharing_feed_source SET secret_sealed = :sealed, secret_hint = :hint, secret = NULL WHERE id = :id""")
-			.param("id", id).param("sealed", sealer.apply(clear)).param("hint", FeedCredentials.hint(clear))
-			.update() == 1;
 	}
 
 	/** The MISP events of a source already imported, with their timestamps. */
@@ -206,7 +184,7 @@ class FeedSourceRepository {
 	private static Source source(ResultSet rs) throws SQLException {
 		return new Source(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class), rs.getString("kind"),
 				rs.getString("name"), rs.getString("url"), rs.getString("username"), rs.getBytes("secret_sealed"),
-				rs.getString("secret"), rs.getString("secret_hint"), rs.getString("tlp"),
+				rs.getString("secret_hint"), rs.getString("tlp"),
 				rs.getInt("interval_seconds"), rs.getInt("page_size"), rs.getBoolean("enabled"), rs.getString("added_after"),
 				rs.getTimestamp("next_run_at").toInstant(), instant(rs, "last_run_at"), instant(rs, "last_success_at"),
 				rs.getString("last_error"), rs.getString("last_error_code"), rs.getString("last_error_arg"),

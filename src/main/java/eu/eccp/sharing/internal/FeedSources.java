@@ -11,13 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
@@ -35,8 +32,6 @@ import eu.eccp.shared.Tlp;
 @Service
 public class FeedSources {
 
-	private static final Logger log = LoggerFactory.getLogger(FeedSources.class);
-
 	/** The kinds of source: a TAXII 2.1 collection, a MISP feed. */
 	public static final List<String> KINDS = List.of("TAXII", "MISP");
 
@@ -44,16 +39,14 @@ public class FeedSources {
 	private final FeedCredentials credentials;
 	private final FeedProperties properties;
 	private final AuditTrail audit;
-	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	FeedSources(FeedSourceRepository sources, FeedCredentials credentials, FeedProperties properties, AuditTrail audit,
-			TransactionTemplate transactions, Clock clock) {
+			Clock clock) {
 		this.sources = sources;
 		this.credentials = credentials;
 		this.properties = properties;
 		this.audit = audit;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -154,26 +147,10 @@ public class FeedSources {
 				reset);
 	}
 
-	/**
-	 * Seals credentials stored in clear before they were encrypted (one transaction per source; every node may run it,
-	 * a row already sealed is left alone).
-	 */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-	void sealClearCredentials() {
-		for (UUID id : sources.withClearSecrets()) {
-			if (Boolean.TRUE.equals(transactions.execute(status -> sources.seal(id, clear -> credentials.seal(id, clear))))) {
-				log.info("feed source {}: credential now stored encrypted", id);
-			}
-		}
-	}
-
 	/** The credential to send to the source, if it has one. */
 	@Nullable
 	String credential(FeedSourceRepository.Source source) {
-		if (source.secretSealed() != null) {
-			return credentials.open(source.id(), source.secretSealed());
-		}
-		return source.legacySecret();
+		return source.secretSealed() == null ? null : credentials.open(source.id(), source.secretSealed());
 	}
 
 	@Transactional(readOnly = true)

@@ -3,12 +3,8 @@ package eu.eccp.sharing.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +22,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An agreement's collection as a MISP feed (format "MISP"): {@code manifest.json} lists the events, one per marking
  * and UTC day on which indicators first entered the collection; {@code <event uuid>.json} holds one event with an
- * attribute per indicator (MISP type and category, {@code to_ids}), tagged {@code tlp:*} and {@code PAP:*};
- * {@code hashes.csv} has a line {@code md5(value),event uuid} per attribute. Values reach the partner exactly as the
- * TAXII server gives them: personal ones as keyed pseudonyms (MISP type {@code text}, not for IDS). Event files are
- * disclosures and are recorded.
+ * attribute per indicator (MISP type and category, {@code to_ids}, its value as MISP stores it, see
+ * {@link MispFormat}), each with its sightings summary as MISP sightings (one at the first and one at the last time
+ * the records saw it; how many records and which countries are in the comment), tagged {@code tlp:*} and
+ * {@code PAP:*}; {@code hashes.csv} has a line {@code md5,event uuid} per value MISP correlates, computed as MISP does
+ * ({@link MispFormat#hashes}). Values reach the partner exactly as the TAXII server gives them: personal ones as keyed
+ * pseudonyms (MISP type {@code text}, not for IDS). Event files are disclosures and are recorded.
+ *
+ * <p>No galaxy or taxonomy tag names an offence type: the module reads correlation's {@code SharedIndicators}, which
+ * carries an indicator's records' summary but not their offence classification (that stays with the reports), so an
+ * event cannot say which offences its attributes were reported under.
  */
 @Service
 public class MispFeed {
@@ -37,14 +39,14 @@ public class MispFeed {
 	private static final int CHUNK = 2_000;
 
 	private final TaxiiCollections collections;
-	private final CollectionObjects objects;
+	private final CollectionObjectRepository objects;
 	private final SharedIndicators shared;
 	private final StixObjects stix;
 	private final PseudonymKeys pseudonyms;
 	private final Disclosures disclosures;
 	private final JsonMapper json;
 
-	MispFeed(TaxiiCollections collections, CollectionObjects objects, SharedIndicators shared, StixObjects stix,
+	MispFeed(TaxiiCollections collections, CollectionObjectRepository objects, SharedIndicators shared, StixObjects stix,
 			PseudonymKeys pseudonyms, Disclosures disclosures, JsonMapper json) {
 		this.collections = collections;
 		this.objects = objects;
@@ -79,7 +81,7 @@ public class MispFeed {
 		};
 	}
 
-	static UUID eventUuid(UUID agreement, CollectionObjects.EventGroup group) {
+	static UUID eventUuid(UUID agreement, CollectionObjectRepository.EventGroup group) {
 		return StixIds.v5("misp-event|" + agreement + "|" + group.tlp() + "|" + group.day());
 	}
 
@@ -91,14 +93,14 @@ public class MispFeed {
 	public ObjectNode manifest(CallerContext caller, UUID collection) {
 		Agreement agreement = collections.readable(caller, collection);
 		ObjectNode manifest = json.createObjectNode();
-		for (CollectionObjects.EventGroup group : objects.eventGroups(agreement.id())) {
+		for (CollectionObjectRepository.EventGroup group : objects.eventGroups(agreement.id())) {
 			ObjectNode e = manifest.putObject(eventUuid(agreement.id(), group).toString());
 			fillEventHeader(e, agreement, group);
 		}
 		return manifest;
 	}
 
-	private void fillEventHeader(ObjectNode e, Agreement agreement, CollectionObjects.EventGroup group) {
+	private void fillEventHeader(ObjectNode e, Agreement agreement, CollectionObjectRepository.EventGroup group) {
 		e.put("info", "ECCP sharing agreement " + agreement.name() + " - " + group.tlp().label() + " - " + group.day());
 		ObjectNode orgc = e.putObject("Orgc");
 		orgc.put("name", "ECCP");
@@ -118,7 +120,7 @@ public class MispFeed {
 	public ObjectNode event(CallerContext caller, UUID collection, UUID eventUuid) {
 		Agreement agreement = collections.readable(caller, collection);
 		StixObjects.Recipient recipient = collections.recipient(caller);
-		CollectionObjects.EventGroup group = objects.eventGroups(agreement.id()).stream()
+		CollectionObjectRepository.EventGroup group = objects.eventGroups(agreement.id()).stream()
 			.filter(g -> eventUuid(agreement.id(), g).equals(eventUuid)).findFirst()
 			.orElseThrow(() -> new TaxiiException(404, "Event not found"));
 		ObjectNode root = json.createObjectNode();
@@ -147,6 +149,11 @@ public class MispFeed {
 			a.put("last_seen", StixTime.format(row.lastSeen()));
 			a.put("comment", (attribute.pseudonymised() ? "ECCP keyed pseudonym of a value of type " + row.type() + "; " : "")
 					+ "seen in " + row.records() + " record(s), countries " + String.join(" ", row.countries()));
+			ArrayNode sightings = a.putArray("Sighting");
+			sighting(sightings, attribute.uuid(), row.firstSeen());
+			if (row.lastSeen().getEpochSecond() != row.firstSeen().getEpochSecond()) {
+				sighting(sightings, attribute.uuid(), row.lastSeen());
+			}
 			disclosed.add("misp-attribute--" + attribute.uuid());
 			clearPersonal[0] |= agreement.isPersonal(row.type()) && !attribute.pseudonymised();
 		});
@@ -154,16 +161,34 @@ public class MispFeed {
 		return root;
 	}
 
-	/** Writes {@code hashes.csv}: {@code md5(value),event uuid} per attribute of every event. */
+	/**
+	 * A MISP sighting of an attribute (type 0, a sighting) at a time, by the platform; its uuid is name-based, so a
+	 * MISP instance pulling the feed again does not count it twice (MISP skips sightings whose uuid it has).
+	 */
+	private static void sighting(ArrayNode sightings, UUID attribute, java.time.Instant at) {
+		ObjectNode s = sightings.addObject();
+		s.put("uuid", StixIds.v5("misp-sighting|" + attribute + "|" + at.getEpochSecond()).toString());
+		s.put("attribute_uuid", attribute.toString());
+		s.put("date_sighting", String.valueOf(at.getEpochSecond()));
+		s.put("type", "0");
+		s.put("source", "ECCP");
+		ObjectNode org = s.putObject("Organisation");
+		org.put("name", "ECCP");
+		org.put("uuid", StixObjects.PLATFORM_IDENTITY.substring("identity--".length()));
+	}
+
+	/** Writes {@code hashes.csv}: {@code md5,event uuid} per value MISP correlates, of every attribute of every event. */
 	@Transactional(readOnly = true)
 	public void hashes(CallerContext caller, UUID collection, Writer out) {
 		Agreement agreement = collections.readable(caller, collection);
 		StixObjects.Recipient recipient = collections.recipient(caller);
-		for (CollectionObjects.EventGroup group : objects.eventGroups(agreement.id())) {
+		for (CollectionObjectRepository.EventGroup group : objects.eventGroups(agreement.id())) {
 			String event = eventUuid(agreement.id(), group).toString();
 			forEachAttribute(agreement, recipient, group, (row, attribute) -> {
 				try {
-					out.write(md5(attribute.value()) + "," + event + "\n");
+					for (String hash : MispFormat.hashes(attribute.type().type(), attribute.value())) {
+						out.write(hash + "," + event + "\n");
+					}
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -175,7 +200,7 @@ public class MispFeed {
 	record Attribute(UUID uuid, MispType type, String value, boolean pseudonymised) {
 	}
 
-	private void forEachAttribute(Agreement agreement, StixObjects.Recipient recipient, CollectionObjects.EventGroup group,
+	private void forEachAttribute(Agreement agreement, StixObjects.Recipient recipient, CollectionObjectRepository.EventGroup group,
 			java.util.function.BiConsumer<CollectionRow, Attribute> action) {
 		long after = 0;
 		while (true) {
@@ -192,7 +217,8 @@ public class MispFeed {
 				action.accept(row, pseudonymised
 						? new Attribute(uuid, new MispType("text", "Other"),
 								pseudonyms.pseudonym(recipient.organisation(), row.type(), value.value()), true)
-						: new Attribute(uuid, mispType(row.type()), mispValue(row.type(), value.value()), false));
+						: new Attribute(uuid, mispType(row.type()), MispFormat.value(mispType(row.type()).type(), value.value()),
+								false));
 			}
 			if (rows.size() < CHUNK) {
 				return;
@@ -200,18 +226,4 @@ public class MispFeed {
 			after = rows.get(rows.size() - 1).indicatorId();
 		}
 	}
-
-	private static String mispValue(String type, String value) {
-		return type.equals("ASN") ? value.toUpperCase(java.util.Locale.ROOT).replace("AS", "") : value;
-	}
-
-	static String md5(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 }

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +24,7 @@ import eu.eccp.correlation.ObservedIndicator;
 import eu.eccp.correlation.RecordSightings;
 import eu.eccp.correlation.Sightings;
 import eu.eccp.correlation.SourceRef;
-import eu.eccp.indicators.ExtractionOptions;
-import eu.eccp.indicators.Indicator;
 import eu.eccp.indicators.IndicatorExtractor;
-import eu.eccp.indicators.IndicatorType;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.shared.CallerContext;
@@ -60,9 +55,10 @@ public class StixImport {
 	private static final int BATCH = 5_000;
 
 	/**
-	 * Batches of one import are recorded two at a time (correlation runs {@code concurrent-ingests}, 2 by default, at
-	 * once): while one batch is correlated the next is checked and recorded. Two threads per node, shared by all
-	 * imports; a third batch waits for one of them.
+	 * Chunks of one import are checked and recorded two at a time (correlation runs {@code concurrent-ingests}, 2 by
+	 * default, at once): while the request's thread reads the next chunk of objects, a recorder checks a chunk's values
+	 * ({@link CanonicalValues}, a few calls of the extractor per chunk) and hands it to correlation as one batch. Two
+	 * threads per node, shared by all imports; a third chunk waits for one of them.
 	 */
 	private final java.util.concurrent.ExecutorService recorders = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
 		Thread t = new Thread(r, "sharing-import");
@@ -78,7 +74,7 @@ public class StixImport {
 	private static final Set<String> SCO_WITH_VALUE = Set.of("url", "domain-name", "ipv4-addr", "ipv6-addr", "email-addr");
 
 	private final Sightings sightings;
-	private final IndicatorExtractor extractor;
+	private final CanonicalValues canonicalValues;
 	private final Organisations organisations;
 	private final JsonMapper json;
 	private final AuditTrail audit;
@@ -89,7 +85,7 @@ public class StixImport {
 	StixImport(Sightings sightings, IndicatorExtractor extractor, Organisations organisations, JsonMapper json,
 			AuditTrail audit, TransactionTemplate transactions, SharingProperties properties, Clock clock) {
 		this.sightings = sightings;
-		this.extractor = extractor;
+		this.canonicalValues = new CanonicalValues(extractor);
 		this.organisations = organisations;
 		this.json = json;
 		this.audit = audit;
@@ -190,7 +186,8 @@ public class StixImport {
 		final OrganisationView owner;
 		final Tlp defaultMarking;
 		final String key;
-		final List<RecordSightings> pending = new ArrayList<>();
+		/** Objects read and not yet checked: checked and recorded together, {@value StixImport#BATCH} at a time. */
+		List<Pending> pending = new ArrayList<>();
 		final List<ImportReport.Rejection> rejected = new ArrayList<>();
 		int received;
 		int imported;
@@ -198,7 +195,7 @@ public class StixImport {
 		int rejectedCount;
 		int newSightings;
 		int hits;
-		final java.util.ArrayDeque<java.util.concurrent.Future<IngestResult>> inFlight = new java.util.ArrayDeque<>();
+		final java.util.ArrayDeque<java.util.concurrent.Future<Chunk>> inFlight = new java.util.ArrayDeque<>();
 
 		Batch(UUID organisation, Tlp defaultMarking, String channel) {
 			this.organisation = organisation;
@@ -285,19 +282,7 @@ public class StixImport {
 				reject(index, id, "too-many-objects");
 				return;
 			}
-			List<ObservedIndicator> indicators = new ArrayList<>();
-			for (StixPatternReader.Observable o : observables) {
-				ObservedIndicator canonical = canonical(o);
-				if (canonical == null) {
-					reject(index, id, "invalid-value");
-					return;
-				}
-				indicators.add(canonical);
-			}
-			UUID record = StixIds.v5("feed|" + organisation + "|" + id);
-			pending.add(new RecordSightings(new SourceRef(FEED, record), owner.id(), owner.country(), marking, seen,
-					indicators));
-			imported++;
+			pending.add(new Pending(index, id, List.copyOf(observables), marking, seen));
 			if (pending.size() >= BATCH) {
 				flush();
 			}
@@ -338,19 +323,48 @@ public class StixImport {
 			if (pending.isEmpty()) {
 				return;
 			}
-			List<RecordSightings> batch = List.copyOf(pending);
-			pending.clear();
+			List<Pending> chunk = pending;
+			pending = new ArrayList<>();
 			while (inFlight.size() >= 2) {
 				collect(inFlight.removeFirst());
 			}
-			inFlight.add(recorders.submit(() -> sightings.record(batch, HitAnnouncement.heldUnder(key))));
+			inFlight.add(recorders.submit(() -> record(chunk)));
 		}
 
-		private void collect(java.util.concurrent.Future<IngestResult> future) {
+		/**
+		 * Checks a chunk's values together and records the objects whose values are all valid as one correlation
+		 * batch (on a recorder thread; the counts are added when the chunk is collected).
+		 */
+		private Chunk record(List<Pending> chunk) {
+			List<StixPatternReader.Observable> all = new ArrayList<>();
+			chunk.forEach(p -> all.addAll(p.observables()));
+			List<ObservedIndicator> checked = canonicalValues.check(all);
+			List<RecordSightings> records = new ArrayList<>(chunk.size());
+			List<ImportReport.Rejection> invalid = new ArrayList<>();
+			int at = 0;
+			for (Pending p : chunk) {
+				List<ObservedIndicator> indicators = checked.subList(at, at + p.observables().size());
+				at += p.observables().size();
+				if (indicators.contains(null)) {
+					invalid.add(new ImportReport.Rejection(p.index(), p.id(), "invalid-value"));
+					continue;
+				}
+				UUID record = StixIds.v5("feed|" + organisation + "|" + p.id());
+				records.add(new RecordSightings(new SourceRef(FEED, record), owner.id(), owner.country(), p.marking(),
+						p.seen(), List.copyOf(indicators)));
+			}
+			IngestResult result = records.isEmpty() ? null : sightings.record(records, HitAnnouncement.heldUnder(key));
+			return new Chunk(records.size(), invalid, result == null ? 0 : result.newSightings(),
+					result == null ? 0 : result.hits());
+		}
+
+		private void collect(java.util.concurrent.Future<Chunk> future) {
 			try {
-				IngestResult result = future.get();
-				newSightings += result.newSightings();
-				hits += result.hits();
+				Chunk chunk = future.get();
+				imported += chunk.imported();
+				chunk.invalid().forEach(r -> reject(r.index(), r.id(), r.reason()));
+				newSightings += chunk.newSightings();
+				hits += chunk.hits();
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -367,25 +381,18 @@ public class StixImport {
 				collect(inFlight.removeFirst());
 			}
 			sightings.announce(key);
+			rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejection::index));
 			return new ImportReport(received, imported, skipped, rejectedCount, rejected, newSightings, hits);
 		}
 	}
 
-	/** The value in the indicators module's canonical form, if it is exactly one indicator of the type. */
-	private @Nullable ObservedIndicator canonical(StixPatternReader.Observable o) {
-		IndicatorType type = IndicatorType.valueOf(o.type());
-		String value = o.value().strip();
-		if (value.isEmpty() || value.length() > 2048) {
-			return null;
-		}
-		if (type == IndicatorType.ASN && !value.toUpperCase(java.util.Locale.ROOT).startsWith("AS")) {
-			value = "AS" + value;
-		}
-		List<Indicator> found = extractor.extract(value, ExtractionOptions.defaults().withTypes(EnumSet.of(type)));
-		if (found.size() != 1 || !found.get(0).original().strip().equalsIgnoreCase(value)) {
-			return null;
-		}
-		return ObservedIndicator.of(found.get(0)).orElse(null);
+	/** An object read, waiting for its values to be checked with its chunk's. */
+	private record Pending(int index, String id, List<StixPatternReader.Observable> observables, Tlp marking,
+			Instant seen) {
+	}
+
+	/** What recording a chunk gave. */
+	private record Chunk(int imported, List<ImportReport.Rejection> invalid, int newSightings, int hits) {
 	}
 
 	@jakarta.annotation.PreDestroy

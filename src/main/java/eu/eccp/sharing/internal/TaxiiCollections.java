@@ -40,7 +40,7 @@ public class TaxiiCollections {
 	private static final int ID_SCAN_CHUNK = 5_000;
 
 	private final AgreementRepository agreements;
-	private final CollectionObjects objects;
+	private final CollectionObjectRepository objects;
 	private final SharedIndicators shared;
 	private final StixObjects stix;
 	private final Organisations organisations;
@@ -48,7 +48,7 @@ public class TaxiiCollections {
 	private final SharingProperties properties;
 	private final Clock clock;
 
-	TaxiiCollections(AgreementRepository agreements, CollectionObjects objects, SharedIndicators shared,
+	TaxiiCollections(AgreementRepository agreements, CollectionObjectRepository objects, SharedIndicators shared,
 			StixObjects stix, Organisations organisations,
 			Disclosures disclosures, SharingProperties properties, Clock clock) {
 		this.agreements = agreements;
@@ -277,7 +277,7 @@ public class TaxiiCollections {
 		int batch = Math.max(16, limit / 2 + 2);
 		String soleSource = agreement.sharing().size() == 1
 				? stix.sourceIdentityId(agreement, agreement.sharing().iterator().next(), recipient) : null;
-		CollectionObjects.VersionFilter history = query.history();
+		CollectionObjectRepository.VersionFilter history = query.history();
 		while (out.size() <= limit) {
 			List<CollectionRow> rows = history == null ? objects.page(agreement.id(), afterAdded, afterSeq, addedAfter, batch)
 					: objects.versionPage(agreement.id(), afterAdded, afterSeq, addedAfter, batch, history);
@@ -367,7 +367,7 @@ public class TaxiiCollections {
 		}
 		String soleSource = agreement.sharing().size() == 1
 				? stix.sourceIdentityId(agreement, agreement.sharing().iterator().next(), recipient) : null;
-		CollectionObjects.VersionFilter history = query.history();
+		CollectionObjectRepository.VersionFilter history = query.history();
 		if (!uuids.isEmpty()) {
 			collect(agreement, recipient, ids, bodies, objects.byClearIds(agreement.id(), uuids), soleSource, history, found,
 					seen);
@@ -392,7 +392,7 @@ public class TaxiiCollections {
 	}
 
 	private void collect(Agreement agreement, StixObjects.Recipient recipient, Set<String> ids, boolean bodies,
-			List<CollectionRow> rows, @Nullable String soleSource, CollectionObjects.@Nullable VersionFilter history,
+			List<CollectionRow> rows, @Nullable String soleSource, CollectionObjectRepository.@Nullable VersionFilter history,
 			List<Entry> found, Set<String> seen) {
 		List<CollectionRow> matching = rows.stream()
 			.filter(r -> ids.contains(stix.indicatorId(agreement, r, recipient)) || ids.contains(stix.sightingId(agreement, r, recipient)))

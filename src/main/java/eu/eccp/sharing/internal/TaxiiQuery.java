@@ -28,7 +28,7 @@ public record TaxiiQuery(@Nullable Instant addedAfter, @Nullable Integer limit, 
 	 * default is {@code last}), or null for the latest only. Values that are neither a keyword nor a timestamp match
 	 * nothing.
 	 */
-	CollectionObjects.@Nullable VersionFilter history() {
+	CollectionObjectRepository.@Nullable VersionFilter history() {
 		if (versions.isEmpty() || versions.equals(Set.of("last"))) {
 			return null;
 		}
@@ -43,7 +43,7 @@ public record TaxiiQuery(@Nullable Instant addedAfter, @Nullable Integer limit, 
 				}
 			}
 		}
-		return new CollectionObjects.VersionFilter(versions.contains("all"), versions.contains("first"),
+		return new CollectionObjectRepository.VersionFilter(versions.contains("all"), versions.contains("first"),
 				versions.contains("last"), stamps);
 	}
 

@@ -1,6 +1,5 @@
 package eu.eccp.sharing.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import eu.eccp.audit.AuditActor;
@@ -28,14 +26,15 @@ public class TaxiiWrites {
 
 	private final TaxiiCollections collections;
 	private final StixImport imports;
-	private final JdbcClient jdbc;
+	private final TaxiiStatusRepository statuses;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	TaxiiWrites(TaxiiCollections collections, StixImport imports, JdbcClient jdbc, JsonMapper json, Clock clock) {
+	TaxiiWrites(TaxiiCollections collections, StixImport imports, TaxiiStatusRepository statuses,
+			JsonMapper json, Clock clock) {
 		this.collections = collections;
 		this.imports = imports;
-		this.jdbc = jdbc;
+		this.statuses = statuses;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -84,14 +83,9 @@ public class TaxiiWrites {
 				}
 			}
 		}
-		jdbc.sql("""
-				INSERT INTO sharing_taxii_status (id, agreement_id, organisation_id, requested_at, total_count, success_count,
-				  failure_count, body) VALUES (:id, :a, :org, :at, :total, :ok, :failed, :body)""")
-			.param("id", id).param("a", agreement.id()).param("org", caller.organisationId().value())
-			.param("at", Timestamp.from(at)).param("total", report.received())
-			.param("ok", report.received() - report.rejectedCount()).param("failed", report.rejectedCount())
-			.param("body", json.writeValueAsString(status))
-			.update();
+		statuses.insert(new TaxiiStatusRepository.Status(id, agreement.id(), caller.organisationId().value(), at,
+				report.received(), report.received() - report.rejectedCount(), report.rejectedCount(),
+				json.writeValueAsString(status)));
 		return status;
 	}
 
@@ -103,8 +97,7 @@ public class TaxiiWrites {
 		catch (IllegalArgumentException e) {
 			throw new TaxiiException(404, "Status not found");
 		}
-		String body = jdbc.sql("SELECT body FROM sharing_taxii_status WHERE id = :id AND organisation_id = :org")
-			.param("id", id).param("org", caller.organisationId().value()).query(String.class).optional()
+		String body = statuses.body(id, caller.organisationId().value())
 			.orElseThrow(() -> new TaxiiException(404, "Status not found"));
 		return (ObjectNode) json.readTree(body);
 	}

@@ -69,20 +69,39 @@ class TaxiiController {
 		return ResponseEntity.status(202).header(HttpHeaders.CONTENT_TYPE, TAXII).body(json.writeValueAsBytes(status));
 	}
 
+	/**
+	 * Discovery (TAXII 2.1, 4.1). A caller with a token learns of the API root of the agreements' collections (its
+	 * default) and, when the operator enables it, of the public one; a caller without a token (only let through when
+	 * the public collection is enabled) learns of the public API root only, its default, as it can read no other.
+	 */
 	@GetMapping({ "/taxii2/", "/taxii2" })
 	ResponseEntity<byte[]> discovery(HttpServletRequest request) {
 		accepts(request);
+		boolean anonymous = CallerContext.current().isEmpty();
 		String root = base() + "/taxii2/api/";
+		String publicRoot = base() + "/taxii2/public/";
+		boolean publicEnabled = !collections.publicCollections().isEmpty();
 		ObjectNode o = json.createObjectNode();
 		o.put("title", "ECCP TAXII 2.1");
-		o.put("description", "European Cyber Crime Platform: indicators shared under sharing agreements");
-		o.put("default", root);
+		o.put("description", anonymous ? "European Cyber Crime Platform: its public TLP:CLEAR indicators"
+				: "European Cyber Crime Platform: indicators shared under sharing agreements");
+		o.put("default", anonymous ? publicRoot : root);
 		ArrayNode roots = o.putArray("api_roots");
-		roots.add(root);
-		if (!collections.publicCollections().isEmpty()) {
-			roots.add(base() + "/taxii2/public/");
+		if (!anonymous) {
+			roots.add(root);
+		}
+		if (publicEnabled) {
+			roots.add(publicRoot);
 		}
 		return taxii(o, null);
+	}
+
+	/** The public collection is read-only (its {@code can_write} is false): TAXII 2.1, 5.4, answers 403. */
+	@org.springframework.web.bind.annotation.PostMapping({ "/taxii2/public/collections/{id}/objects/",
+			"/taxii2/public/collections/{id}/objects" })
+	ResponseEntity<byte[]> publicAdd(HttpServletRequest request, @PathVariable String id) {
+		collections.publicCollection(collectionId(id));
+		throw new TaxiiException(403, "The public collection is read-only");
 	}
 
 	@GetMapping({ "/taxii2/api/", "/taxii2/api" })

@@ -14,11 +14,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import eu.eccp.organisations.AccountAuthentication;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.TokenCallers;
+import eu.eccp.sharing.internal.SharingProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * token (or a personal API token) as {@code Authorization: Bearer TOKEN}, or as the password of HTTP Basic (any user
  * name), which is what most TAXII clients and MISP's feed settings can send. Failures are answered as TAXII error
  * messages. The public TLP:CLEAR collection ({@code /taxii2/public/**}) needs no account; it answers 404 unless the
- * operator enables it.
+ * operator enables it ({@code eccp.sharing.public-collection}). When it is enabled, discovery ({@code /taxii2/}) is
+ * readable without an account too, so a TAXII client can find the public API root on its own; everything else still
+ * answers 401 to a request without a token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,7 +43,10 @@ class TaxiiSecurityConfiguration {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain taxiiChain(HttpSecurity http, AccountAuthentication accounts) throws Exception {
+	SecurityFilterChain taxiiChain(HttpSecurity http, AccountAuthentication accounts, SharingProperties sharing)
+			throws Exception {
+		RequestMatcher anonymousDiscovery = request -> sharing.publicCollection()
+				&& ("/taxii2/".equals(path(request)) || "/taxii2".equals(path(request)));
 		http.securityMatcher("/taxii2/**", "/feeds/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,6 +56,7 @@ class TaxiiSecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.addFilterBefore(new TokenFilter(accounts), AbstractPreAuthenticatedProcessingFilter.class)
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers("/taxii2/public/**").permitAll()
+				.requestMatchers(anonymousDiscovery).permitAll()
 				.anyRequest().authenticated())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> unauthorised(response,
@@ -56,6 +64,12 @@ class TaxiiSecurityConfiguration {
 				.accessDeniedHandler((request, response, e) -> TaxiiErrors.write(response, 403, "Forbidden", null)))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	private static String path(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String context = request.getContextPath();
+		return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
 	}
 
 	static void unauthorised(HttpServletResponse response, String description) throws IOException {

@@ -15,8 +15,4 @@ public final class FeedSourcesTestAccess {
 		FeedSourceRepository repository = context.getBean(FeedSourceRepository.class);
 		return context.getBean(FeedSources.class).credential(repository.find(source).orElseThrow());
 	}
-
-	public static void sealClearCredentials(ApplicationContext context) {
-		context.getBean(FeedSources.class).sealClearCredentials();
-	}
 }

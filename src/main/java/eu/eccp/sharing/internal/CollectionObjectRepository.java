@@ -19,14 +19,14 @@ import eu.eccp.shared.Tlp;
 
 /** The rows of {@code sharing_collection_object} and the collection's stamp in {@code sharing_collection_state}. */
 @Repository
-class CollectionObjects {
+class CollectionObjectRepository {
 
 	private static final String COLUMNS = "indicator_id, type, stix_uuid, sighting_uuid, seq, date_added, created, modified,"
 			+ " first_seen, last_seen, records, countries, tlp, revoked";
 
 	private final JdbcClient jdbc;
 
-	CollectionObjects(JdbcClient jdbc) {
+	CollectionObjectRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
