@@ -85,6 +85,9 @@ final class Scanner {
 	private final List<Indicator> found = new ArrayList<>();
 	/** Text before this index belongs to an indicator already found. */
 	private int consumedTo;
+
+	/** Set while the segments after a {@code '/'} of a word that is no URL are read (see {@link #slash}). */
+	private boolean inPath;
 	int lastIbanEnd = Integer.MIN_VALUE / 2;
 	/** Where the last number was tried (a word and its first piece start at the same place). */
 	private int lastNumberAttempt = -1;
@@ -341,6 +344,9 @@ final class Scanner {
 				}
 			}
 			else if (c == '[') {
+				if (!queryKeyBracket(start, i)) {
+					break;
+				}
 				brackets++;
 			}
 			else if (c == ']') {
@@ -402,7 +408,7 @@ final class Scanner {
 				&& s[authorityEnd] != '/' && s[authorityEnd] != '?' && s[authorityEnd] != '#' && !urlStop(authorityEnd)) {
 			char c = s[authorityEnd];
 			// an authority holds no parenthesis, and a bracket only around an IPv6 address
-			if (c == quote || c == ')' || c == '(' || c == ']' && !bracket) {
+			if (c == quote || c == ')' || c == '(' || c == ']' && !bracket || c == '[' && !ipv6Start(p, authorityEnd)) {
 				break;
 			}
 			bracket |= c == '[';
@@ -426,6 +432,39 @@ final class Scanner {
 		}
 		emitUrl(Urls.canonical(authority, end <= authorityEnd ? "" : str(authorityEnd, end)), sp, end, false);
 		return true;
+	}
+
+	/**
+	 * Whether a {@code '['} at {@code i} may open an IPv6 literal of the authority starting at {@code p}: at its
+	 * start or right after the user information. Anywhere else it ends the URL, as in AsciiDoc's
+	 * {@code https://host/path[label]}.
+	 */
+	private boolean ipv6Start(int p, int i) {
+		return i == p || s[i - 1] == '@';
+	}
+
+	/**
+	 * Whether the {@code '['} at {@code i} opens a key of a query parameter, as PHP and Rails write them
+	 * ({@code ?filter[name]=x}, {@code ?ids[]=1}): inside the query, closed within a short word and followed by
+	 * {@code '='} or another {@code '['}. Any other bracket in a path ends the URL: AsciiDoc's
+	 * {@code https://host/path[label]}, wiki markup.
+	 */
+	private boolean queryKeyBracket(int start, int i) {
+		boolean query = false;
+		for (int q = start; q < i; q++) {
+			if (s[q] == '?') {
+				query = true;
+				break;
+			}
+		}
+		if (!query) {
+			return false;
+		}
+		int j = i + 1;
+		while (j < n && j - i <= 40 && (isAsciiAlnum(s[j]) || s[j] == '_' || s[j] == '-' || s[j] == '.')) {
+			j++;
+		}
+		return j + 1 < n && s[j] == ']' && (s[j + 1] == '=' || s[j + 1] == '[');
 	}
 
 	/** {@code host[:port]/path} without a scheme, the host being {@code s[a, slash)}. */
@@ -786,7 +825,16 @@ final class Scanner {
 		if (hasDot(a, slash) && DomainNames.parse(str(a, slash)) != null && schemelessUrl(a, slash)) {
 			return;
 		}
-		split(a, b, '/');
+		piece(a, slash);
+		// what follows a '/' is a path: a dotted segment there is a file (ns.pid, Agent.AW), unless defanged
+		boolean outer = inPath;
+		inPath = true;
+		try {
+			split(slash + 1, b, '/');
+		}
+		finally {
+			inPath = outer;
+		}
 	}
 
 	private void ipv4(int a, int b, long value, int port) {
@@ -815,6 +863,9 @@ final class Scanner {
 
 	/** A dotted piece: an IPv4 address, a domain name, an onion service, an asdot ASN. */
 	private void dotted(int a, int b, int port) {
+		while (a < b && s[a] == '+') {
+			a++; // "+2cdx.site+" in AsciiDoc's passthrough: no phone number (that was tried), and no name starts with '+'
+		}
 		for (int i = a + 1; i < b; i++) {
 			if (s[i] == '.' && s[i - 1] == '.') {
 				splitAtDotRuns(a, b);
@@ -853,7 +904,11 @@ final class Scanner {
 			}
 		}
 		if (b - a > 253 || !plausibleTld(a, b)) {
+			hashedFileName(a, b);
 			return;
+		}
+		if (inPath && !text.defanged(a, b)) {
+			return; // "ns.pid" in /var/run/nscd/ns.pid is a file, not a domain
 		}
 		String candidate = str(a, b);
 		if (candidate.regionMatches(true, candidate.length() - 6, ".onion", 0, 6)) {
@@ -882,6 +937,27 @@ final class Scanner {
 			details.put(Indicator.PORT, port);
 		}
 		emit(IndicatorType.DOMAIN, domain.ascii(), a, b, details, domain.ascii());
+	}
+
+	/**
+	 * A file named by its hash, {@code <sha256>.php} or {@code <md5>.bin}: the hash, when the first label is a
+	 * hash-long hex run and the rest a file extension of letters and digits.
+	 */
+	private void hashedFileName(int a, int b) {
+		int dot = a;
+		while (dot < b && s[dot] != '.') {
+			dot++;
+		}
+		int length = dot - a;
+		if (length != 32 && length != 40 && length != 64 && length != 128 || !isHexRun(a, dot)) {
+			return;
+		}
+		for (int i = dot + 1; i < b; i++) {
+			if (!isAsciiAlnum(s[i]) && s[i] != '.') {
+				return;
+			}
+		}
+		simpleToken(a, dot);
 	}
 
 	/** Pieces between runs of two or more dots ({@code foo..example.com}: {@code foo} and {@code example.com}). */
