@@ -118,6 +118,19 @@ public final class Views {
 			@Nullable String link, @Nullable Instant seenAt, double x, double y) {
 	}
 
-	public record Edge(String from, String to) {
+	/**
+	 * A link between a record and a linking value it carries: {@code relation} is {@value #EXACT} (the record
+	 * states the value) or how it carries it (HOST, EMAIL_DOMAIN, REGISTRABLE_DOMAIN, ADDRESS_IN_RANGE);
+	 * {@code label} names the value (null when only other organisations hold it, as for its node).
+	 */
+	/** An edge as drawn: its two placed nodes. */
+	public record Line(Node from, Node to, Edge edge) {
+	}
+
+	public record Edge(String from, String to, String relation, @Nullable String label) {
+
+		public Edge(String from, String to) {
+			this(from, to, EXACT, null);
+		}
 	}
 }
