@@ -52,7 +52,8 @@ class PivotRepository {
 	 * {@code indicatorId}, at least as weak as {@code relation} (a relation's code), taking its exact sightings
 	 * only ({@link #EXACT_ONLY}), its derived ones only ({@link #DERIVED_ONLY}) or both ({@link #ALL}).
 	 * {@code selfId} is the looked-up value's own indicator (or 0): records carrying it exactly are its exact
-	 * sightings, never related ones.
+	 * sightings, never related ones (a record carries one value one way only, so the value's own derived
+	 * sightings need no such check).
 	 */
 	record RelatedTarget(int query, long indicatorId, int relation, int sightings, long selfId) {
 	}
@@ -176,8 +177,8 @@ class PivotRepository {
 			JOIN sighting s ON s.indicator_id = x.ind
 			  AND (x.mode = 0 OR (x.mode = 1 AND s.derivation IS NULL) OR (x.mode = 2 AND s.derivation IS NOT NULL))
 			JOIN correlation_record r ON r.id = s.record_id
-			WHERE NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self AND e.record_id = r.id
-			                  AND e.derivation IS NULL)
+			WHERE (x.ind = x.self OR NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self
+			                                     AND e.record_id = r.id AND e.derivation IS NULL))
 			""";
 
 	/**
