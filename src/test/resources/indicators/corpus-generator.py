@@ -491,6 +491,19 @@ add("'john@bad-host.ru' and ?email=bob@bad-host.ru&x=1 and mailto:eve@bad-host.r
 # autonomous systems in any case, with or without a space; "as 2020" is prose
 add("asn1234 and asn 4321 and Asn 5678 and as13335 and ASN 64500", "ASN AS1234 ; ASN AS4321 ; ASN AS5678 ; ASN AS13335 ; ASN AS64500")
 add("as 2020 began. As 1990 ended, as 5 days", "none")
+# issue 12, third-party text (ESET's AsciiDoc pages): a bracket after a URL's path or host is markup, not URL
+add("see https://bad-host.ru/report.pdf[the report] and https://bad-host.ru[Bad Host]", "URL https://bad-host.ru/report.pdf ; URL https://bad-host.ru/")
+add("https://bad-host.ru/2021/03/10/siege/[\\nExchange servers under siege]", "URL https://bad-host.ru/2021/03/10/siege/")
+add("https://bad-host.ru/list?filter[name]=kit&ids[]=4", "URL https://bad-host.ru/list?filter%5Bname%5D=kit&ids%5B%5D=4")
+add("http://[2a03:2880:f10c::5]:8080/x and http://user@[2a03:2880:f10c::9]/y", "URL http://[2a03:2880:f10c::5]:8080/x ; URL http://user@[2a03:2880:f10c::9]/y")
+# AsciiDoc passthrough: `+2cdx[.]site+` is the domain; a name never starts with '+'
+add("| `+2cdx[.]site+` | `+3-dsecurepay[.]com+` | `+id8092[.]ru+`", "DOMAIN 2cdx.site ; DOMAIN 3-dsecurepay.com ; DOMAIN id8092.ru", note='defanged')
+# a dotted name inside a path is a file (or a detection name), not a domain, unless it was defanged
+add("writes to /var/run/nscd/ns.pid and /var/run/sshd/sshd.pid", "none")
+add("detected as Win64/PSW.Agent.AW and VBS/Kryptik.KY", "none")
+add("payload/evil-kit[.]com", "DOMAIN evil-kit.com", note='defanged')
+# a file named by its hash yields the hash
+add("dropped 600be5ab7f0513833336bec705ca9bcfd1150a2931e61a4752b8de4c0af7b03a.php and 0f164894dc7d8256b66d0ebaa7afedcf5462f881.exe", "SHA256 600be5ab7f0513833336bec705ca9bcfd1150a2931e61a4752b8de4c0af7b03a ; SHA1 0f164894dc7d8256b66d0ebaa7afedcf5462f881")
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus.tsv"), "w", encoding="utf-8") as f:
     f.write("# Indicator extraction corpus: region (- for none) TAB input (\\n = newline, \\t = tab) TAB expected\n")

@@ -9,7 +9,9 @@
  * {@link eu.eccp.correlation.Hits} with {@link eu.eccp.correlation.HitSummary} (cases opened from a hit) and
  * {@link eu.eccp.correlation.UnreadHits} (the dashboard), and {@link eu.eccp.correlation.ClusterTrends}: aggregate
  * facts about clusters growing across borders (counts, countries, first seen, TLP:CLEAR values identifying nobody)
- * for public awareness, which never sees a record.
+ * for public awareness, which never sees a record. The SPI {@link eu.eccp.correlation.RecordReferences} is
+ * implemented by the modules that own records (reporting, cases) to name the reader's own records in the cluster
+ * graph by the references people know them by.
  */
 @NullMarked
 @ApplicationModule(displayName = "Correlation",

@@ -115,6 +115,14 @@ class CorrelationApiTests {
 		List<Map<String, Object>> hidden = JsonPath.read(graph, "$.nodes[?(@.kind == 'RECORD' && @.visible == false)]");
 		assertThat(hidden).hasSize(1);
 		assertThat(hidden.get(0)).containsEntry("country", "DE").doesNotContainKeys("label", "link");
+		// the caller's own record is named by its reference, the linking value labels its edges, with how it links
+		List<Map<String, Object>> own = JsonPath.read(graph, "$.nodes[?(@.kind == 'RECORD' && @.visible == true)]");
+		assertThat(own).singleElement().satisfies(n -> assertThat((String) n.get("label")).matches("ECCP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}"));
+		assertThat(JsonPath.<List<String>>read(graph, "$.edges[?(@.relation == 'EXACT')].label"))
+			.containsExactly("URL " + canonical, "URL " + canonical);
+		// the URL's host and registrable domain link the two records too, as weaker, labelled edges
+		assertThat(JsonPath.<List<String>>read(graph, "$.edges[?(@.relation == 'HOST')].label")).containsOnly("DOMAIN " + domain);
+		assertThat(JsonPath.<List<String>>read(graph, "$.edges[*].relation")).containsOnly("EXACT", "HOST", "REGISTRABLE_DOMAIN");
 		mvc.perform(as(get("/api/v1/clusters/" + cluster), token("nl.analyst"))).andExpect(status().isNotFound());
 
 		// FR asks DE for access to exactly the related report; DE grants it

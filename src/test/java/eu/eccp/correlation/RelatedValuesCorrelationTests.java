@@ -179,4 +179,90 @@ class RelatedValuesCorrelationTests {
 		assertThat(JsonPath.<List<String>>read(unreported, "$[*].value")).as("an address nobody reported: the range holding it")
 			.containsExactly(net + ".0/24");
 	}
+
+	List<Map<String, Object>> lookup(String token, List<String> values) throws Exception {
+		String body = mvc.perform(DemoTokens.bearer(post("/api/v1/indicators/lookup"), token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"values\":[" + String.join(",", values.stream().map(v -> "\"" + v + "\"").toList()) + "]}"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theLookupAnswersRelatedValuesApartFromExactOnesAmongThousandsOfValues() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String domain = "parcel-" + run + ".top";
+		String net = "45.138." + ThreadLocalRandom.current().nextInt(1, 250);
+		String frReport = report("FR", "Faux colis https://track." + domain + "/fr?id=1 et le relais " + net + ".0/24",
+				"192.0.2.91");
+		String deReport = report("DE", "Paket: hxxps://" + domain.replace(".", "[.]") + "/de/verfolgen, Antwort an service@"
+				+ domain, "192.0.2.92");
+		awaitCorrelated(frReport, deReport);
+		String de = DemoTokens.token(mvc, "de.analyst");
+
+		List<String> values = new java.util.ArrayList<>();
+		values.add("https://track." + domain + "/fr?id=1"); // FR's URL, exactly
+		values.add("https://" + domain + "/elsewhere"); // nobody's URL, on the domain both carry
+		values.add(net + "[.]9"); // an address inside FR's range
+		values.add("info@" + domain); // an address at the domain
+		for (int i = 0; i < 3_000; i++) {
+			values.add("https://unknown-" + run + "-" + i + ".example.net/p");
+		}
+		List<Map<String, Object>> answers = lookup(de, values);
+		assertThat(answers).hasSize(values.size());
+
+		Map<String, Object> frUrl = answers.get(0);
+		assertThat(frUrl).containsEntry("known", true).containsEntry("sightings", 1).containsEntry("countries", List.of("FR"));
+		assertThat((List<Object>) frUrl.get("visibleSightings")).as("DE may not open FR's report").isEmpty();
+		Map<String, Object> related = (Map<String, Object>) frUrl.get("related");
+		assertThat(related).containsEntry("sightings", 1).containsEntry("countries", List.of("DE"));
+		assertThat(JsonPath.<List<String>>read(related, "$.visibleSightings[*].record.sourceId")).containsExactly(deReport);
+		assertThat(JsonPath.<List<String>>read(related, "$.visibleSightings[*].relation")).containsExactly("REGISTRABLE_DOMAIN");
+		assertThat(JsonPath.<List<String>>read(related, "$.values[*].value")).containsExactly("track." + domain, domain);
+
+		Map<String, Object> onTheDomain = answers.get(1);
+		assertThat(onTheDomain).containsEntry("known", false).containsEntry("sightings", 0);
+		Map<String, Object> domainReach = (Map<String, Object>) onTheDomain.get("related");
+		assertThat(domainReach).containsEntry("sightings", 2).containsEntry("countries", List.of("DE", "FR"));
+		assertThat(JsonPath.<List<String>>read(domainReach, "$.visibleSightings[*].relation")).containsExactly("HOST");
+		assertThat(JsonPath.<List<Double>>read(domainReach, "$.visibleSightings[*].weight")).allMatch(w -> w < 1.0);
+
+		Map<String, Object> inRange = answers.get(2);
+		assertThat(inRange).containsEntry("known", false);
+		assertThat((Map<String, Object>) inRange.get("related")).containsEntry("sightings", 1)
+			.containsEntry("countries", List.of("FR"));
+		assertThat(JsonPath.<List<String>>read(inRange.get("related"), "$.values[*].value")).containsExactly(net + ".0/24");
+
+		Map<String, Object> mailbox = answers.get(3);
+		assertThat(JsonPath.<List<String>>read(mailbox.get("related"), "$.visibleSightings[*].record.sourceId"))
+			.containsExactly(deReport);
+		assertThat((Integer) JsonPath.read(mailbox.get("related"), "$.sightings")).isEqualTo(2);
+
+		assertThat(answers.subList(4, answers.size())).allSatisfy(a -> {
+			assertThat(a).containsEntry("known", false);
+			assertThat((Map<String, Object>) a.get("related")).containsEntry("sightings", 0);
+		});
+
+		// a partner looking up an e-mail address (personal data) learns nothing of others, even by relation
+		Map<String, Object> partner = lookup(DemoTokens.token(mvc, "bank.partner"), List.of("info@" + domain)).get(0);
+		assertThat(partner).containsEntry("countsWithheld", true).containsEntry("sightings", 0);
+		assertThat((Map<String, Object>) partner.get("related")).containsEntry("sightings", 0)
+			.containsEntry("countries", List.of()).containsEntry("visibleSightings", List.of());
+		// ... but the domain itself (no personal data) is counted for a partner too
+		Map<String, Object> partnerDomain = lookup(DemoTokens.token(mvc, "bank.partner"), List.of(domain)).get(0);
+		assertThat((Map<String, Object>) partnerDomain.get("related")).containsEntry("sightings", 2);
+	}
+
+	@Test
+	void aGmailAddressReachesNobodyThroughItsDomainInTheLookup() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String frReport = report("FR", "Écrit par arnaque." + run + "@gmail.com", "192.0.2.93");
+		String deReport = report("DE", "Geschrieben von betrug." + run + "@gmail.com", "192.0.2.94");
+		awaitCorrelated(frReport, deReport);
+		Map<String, Object> answer = lookup(DemoTokens.token(mvc, "de.analyst"), List.of("arnaque." + run + "@gmail.com")).get(0);
+		assertThat(answer).containsEntry("known", true);
+		assertThat(JsonPath.<Integer>read(answer.get("related"), "$.sightings")).isZero();
+		assertThat(JsonPath.<List<Object>>read(answer.get("related"), "$.values")).isEmpty();
+	}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +176,16 @@ class ReportingBrowserTests {
 		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("hit-cluster")), By.id("cluster-graph"));
 		assertThat(browser.findElements(By.cssSelector("#cluster-graph circle"))).hasSize(2);
 		assertThat(browser.findElements(By.cssSelector("#cluster-timeline li"))).hasSize(2);
+		// nodes are labelled: France's own report by its reference and country, Germany's only by its country
+		List<String> labels = browser.findElements(By.cssSelector("#cluster-graph .node-label")).stream()
+			.map(e -> e.getAttribute("textContent")).toList();
+		assertThat(labels).anyMatch(l -> l.matches("ECCP-[0-9A-Z-]+ · FR")).contains("DE");
+		// each link says which value links and how: the URL exactly, its host as a weaker (dashed, labelled) link
+		List<String> links = browser.findElements(By.cssSelector("#cluster-graph .edge title")).stream()
+			.map(e -> e.getAttribute("textContent")).toList();
+		assertThat(links).contains("URL https://" + host + "/x (exact match)").contains("DOMAIN " + host + " (same host)");
+		assertThat(browser.findElements(By.cssSelector("#cluster-graph .edge.related .edge-label")))
+			.extracting(e -> e.getAttribute("textContent")).contains("same host");
 		screenshot("cluster-graph");
 	}
 

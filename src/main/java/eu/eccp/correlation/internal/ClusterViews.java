@@ -1,6 +1,5 @@
 package eu.eccp.correlation.internal;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,15 +10,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
+import eu.eccp.correlation.RecordReferences;
+import eu.eccp.indicators.Relation;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.RecordNotFoundException;
-import eu.eccp.shared.Visibility;
 
 /**
  * A cluster (campaign) as a graph of records and the indicators that link them, for an organisation that
@@ -33,77 +32,83 @@ public class ClusterViews {
 
 	static final int MAX_RECORDS = 400;
 
-	private final JdbcClient jdbc;
+	private final ClusterRepository repository;
 	private final CorrelationProperties properties;
 	private final AuditTrail audit;
+	private final Map<String, RecordReferences> references = new HashMap<>();
 
-	ClusterViews(JdbcClient jdbc, CorrelationProperties properties, AuditTrail audit) {
-		this.jdbc = jdbc;
+	ClusterViews(ClusterRepository repository, CorrelationProperties properties, AuditTrail audit,
+			List<RecordReferences> references) {
+		this.repository = repository;
 		this.properties = properties;
 		this.audit = audit;
-	}
-
-	private record Rec(long id, String kind, UUID sourceId, UUID owner, String country, String tlp, java.time.Instant seenAt,
-			boolean visible) {
+		references.forEach(r -> this.references.put(r.kind(), r));
 	}
 
 	@Transactional
 	public Views.ClusterGraph cluster(CallerContext caller, long clusterId) {
 		caller.requireAny(IndicatorPivot.READERS);
-		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		Integer size = jdbc.sql("SELECT size FROM correlation_cluster WHERE id = :id").param("id", clusterId)
-			.query(Integer.class).optional().orElseThrow(() -> new RecordNotFoundException("cluster"));
-		List<Rec> records = jdbc.sql("SELECT r.*, " + visible.sql() + " AS visible FROM correlation_record r "
-				+ "WHERE r.cluster_id = :id AND (r.tlp <> 'RED' OR r.owner_org = :vis_org) ORDER BY r.seen_at, r.id LIMIT :limit")
-			.params(visible.parameters())
-			.param("id", clusterId)
-			.param("limit", MAX_RECORDS + 1)
-			.query((rs, n) -> new Rec(rs.getLong("id"), rs.getString("source_kind"), rs.getObject("source_id", UUID.class),
-					rs.getObject("owner_org", UUID.class), rs.getString("country"), rs.getString("tlp"),
-					rs.getObject("seen_at", OffsetDateTime.class).toInstant(), rs.getBoolean("visible")))
-			.list();
-		if (records.stream().noneMatch(Rec::visible)) {
+		Integer size = repository.size(clusterId).orElseThrow(() -> new RecordNotFoundException("cluster"));
+		List<ClusterRepository.ClusterRecord> records = repository.records(caller, clusterId, MAX_RECORDS + 1);
+		if (records.stream().noneMatch(ClusterRepository.ClusterRecord::visible)) {
 			throw new RecordNotFoundException("cluster");
 		}
 		boolean truncated = records.size() > MAX_RECORDS;
 		if (truncated) {
 			records = records.subList(0, MAX_RECORDS);
 		}
-		Map<Long, Rec> byId = new LinkedHashMap<>();
+		Map<Long, ClusterRepository.ClusterRecord> byId = new LinkedHashMap<>();
 		records.forEach(r -> byId.put(r.id(), r));
-		Map<Long, List<Long>> carriers = new LinkedHashMap<>();
-		Map<Long, String[]> values = new HashMap<>();
-		jdbc.sql("""
-				SELECT s.indicator_id, s.record_id, v.type, v.value FROM sighting s JOIN indicator_value v ON v.id = s.indicator_id
-				WHERE s.record_id = ANY (CAST(:ids AS bigint[])) AND v.benign IS NULL AND v.source_count <= :max
-				ORDER BY s.indicator_id""")
-			.param("ids", byId.keySet().toArray(Long[]::new))
-			.param("max", properties.maxSourcesToLink())
-			.query((rs, n) -> {
-				carriers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-				return values.put(rs.getLong(1), new String[] { rs.getString(3), rs.getString(4) });
-			})
-			.list();
+		Map<Long, List<ClusterRepository.Carrier>> carriers = new LinkedHashMap<>();
+		for (ClusterRepository.Carrier c : repository.carriers(byId.keySet(), properties.maxSourcesToLink())) {
+			carriers.computeIfAbsent(c.indicatorId(), k -> new ArrayList<>()).add(c);
+		}
+		Map<Long, String> names = referencesOf(records);
 		List<Views.Node> nodes = new ArrayList<>();
 		List<Views.Edge> edges = new ArrayList<>();
-		for (Rec r : records) {
-			nodes.add(new Views.Node("r" + r.id(), "RECORD", r.visible() ? r.kind() : null, r.country(), r.visible(),
-					r.visible() && r.kind().equals("REPORT") ? "/reports/" + r.sourceId() : r.visible() && r.kind().equals("CASE") ? "/cases/" + r.sourceId() : null, r.seenAt(), 0, 0));
+		for (ClusterRepository.ClusterRecord r : records) {
+			String link = !r.visible() ? null : r.kind().equals("REPORT") ? "/reports/" + r.sourceId()
+					: r.kind().equals("CASE") ? "/cases/" + r.sourceId() : null;
+			nodes.add(new Views.Node("r" + r.id(), "RECORD", r.visible() ? names.getOrDefault(r.id(), r.kind()) : null,
+					r.country(), r.visible(), link, r.seenAt(), 0, 0));
 		}
 		carriers.forEach((indicator, holders) -> {
 			if (holders.size() < 2) {
 				return;
 			}
-			boolean known = holders.stream().anyMatch(h -> byId.get(h).visible());
-			String[] v = values.get(indicator);
-			nodes.add(new Views.Node("i" + indicator, "INDICATOR", known ? v[0] + " " + v[1] : null, null, known, null, null,
-					0, 0));
-			holders.forEach(h -> edges.add(new Views.Edge("r" + h, "i" + indicator)));
+			boolean known = holders.stream().anyMatch(h -> byId.get(h.recordId()).visible());
+			ClusterRepository.Carrier first = holders.get(0);
+			String label = known ? first.type() + " " + first.value() : null;
+			nodes.add(new Views.Node("i" + indicator, "INDICATOR", label, null, known, null, null, 0, 0));
+			holders.forEach(h -> edges.add(new Views.Edge("r" + h.recordId(), "i" + indicator,
+					h.derivation() == 0 ? Views.EXACT : Relation.ofCode(h.derivation()).name(), label)));
 		});
 		List<Views.Node> placed = layout(nodes, edges);
 		List<Views.Node> timeline = placed.stream().filter(n -> n.kind().equals("RECORD")).toList();
 		audit.record(AuditEvent.of("cluster.viewed", "cluster", clusterId));
 		return new Views.ClusterGraph(clusterId, size, placed, edges, timeline, truncated);
+	}
+
+	/** The references of the records the caller may open, from the modules that own them. */
+	private Map<Long, String> referencesOf(List<ClusterRepository.ClusterRecord> records) {
+		Map<Long, String> names = new HashMap<>();
+		Map<String, List<ClusterRepository.ClusterRecord>> byKind = new LinkedHashMap<>();
+		records.stream().filter(ClusterRepository.ClusterRecord::visible)
+			.forEach(r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
+		byKind.forEach((kind, ofKind) -> {
+			RecordReferences named = references.get(kind);
+			if (named == null) {
+				return;
+			}
+			Map<UUID, String> found = named.referencesOf(ofKind.stream().map(ClusterRepository.ClusterRecord::sourceId).toList());
+			ofKind.forEach(r -> {
+				String reference = found.get(r.sourceId());
+				if (reference != null) {
+					names.put(r.id(), reference);
+				}
+			});
+		});
+		return names;
 	}
 
 	/** The drawing's size in the page (the SVG's viewBox): the layout is computed in its proportions. */

@@ -1,8 +1,5 @@
 package eu.eccp.correlation.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,11 +11,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.eccp.audit.AuditEvent;
+import eu.eccp.correlation.internal.PivotRepository.Key;
+import eu.eccp.correlation.internal.PivotRepository.Known;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
@@ -30,7 +28,6 @@ import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Role;
-import eu.eccp.shared.Visibility;
 
 /**
  * Pivoting on indicators: what is known of a value (defanged input is understood), which sightings the
@@ -43,7 +40,7 @@ public class IndicatorPivot {
 	static final Role[] READERS = { Role.ANALYST, Role.COORDINATOR, Role.HOTLINE_ANALYST, Role.PARTNER,
 			Role.CONTACT_POINT_OFFICER };
 
-	private final JdbcClient jdbc;
+	private final PivotRepository repository;
 	private final IndicatorExtractor extractor;
 	private final Organisations organisations;
 	private final CorrelationProperties properties;
@@ -51,21 +48,14 @@ public class IndicatorPivot {
 
 	private final PivotRelations related;
 
-	IndicatorPivot(JdbcClient jdbc, IndicatorExtractor extractor, Organisations organisations,
+	IndicatorPivot(PivotRepository repository, IndicatorExtractor extractor, Organisations organisations,
 			CorrelationProperties properties, AuditTrail audit, eu.eccp.indicators.RelatedValues relatedValues) {
-		this.related = new PivotRelations(jdbc, relatedValues, this);
-		this.jdbc = jdbc;
+		this.repository = repository;
+		this.related = new PivotRelations(repository, relatedValues, this, properties);
 		this.extractor = extractor;
 		this.organisations = organisations;
 		this.properties = properties;
 		this.audit = audit;
-	}
-
-	private record Key(String type, String value) {
-	}
-
-	record Known(long id, String type, String value, String benign, int sourceCount,
-			java.time.Instant firstSeen, java.time.Instant lastSeen) {
 	}
 
 	/** The canonical indicators a query stands for: what the extractor finds in it, else the text as typed. */
@@ -88,37 +78,37 @@ public class IndicatorPivot {
 			throw new InvalidRequestException("q", "validation.query");
 		}
 		List<Key> keys = canonical(query, caller.country().value());
-		Map<Key, Known> known = find(keys);
+		Map<Key, Known> known = repository.find(keys);
 		// an address nobody reported may still lie in a reported range: the ranges are what is known of it
-		List<Key> unknownAddresses = keys.stream()
+		List<String> unknownAddresses = keys.stream()
 			.filter(k -> k.type() != null && !known.containsKey(k) && Networks.of(k.type(), k.value()) != null)
-			.toList();
+			.map(Key::value).toList();
 		if (!unknownAddresses.isEmpty()) {
-			related.rangesHolding(unknownAddresses.stream().map(Key::value).toList()).values().stream()
-				.flatMap(List::stream).distinct()
-				.forEach(range -> known.putIfAbsent(new Key("CIDR", range.value()), new Known(range.id(), "CIDR",
-						range.value(), range.benign(), range.sourceCount(), range.firstSeen(), range.lastSeen())));
+			repository.rangesHolding(unknownAddresses).values().stream().flatMap(List::stream).distinct()
+				.forEach(range -> known.putIfAbsent(new Key("CIDR", range.value()), range));
 		}
-		List<Views.IndicatorSighting> results = new ArrayList<>();
-		List<Long> ids = known.values().stream().map(Known::id).toList();
-		Map<Long, List<PivotRelations.Carried>> visible = related.visibleCarriers(caller, ids);
-		Map<Long, Map<String, Integer>> others = counts(ids, "NOT " + RecordVisibility.visible(caller).sql()
-				+ " AND r.tlp <> 'RED' AND s.derivation IS NULL", RecordVisibility.visible(caller).parameters());
-		Map<Long, Map<String, Integer>> othersRelated = counts(ids, "NOT " + RecordVisibility.visible(caller).sql()
-				+ " AND r.tlp <> 'RED' AND s.derivation IS NOT NULL", RecordVisibility.visible(caller).parameters());
+		List<Known> values = List.copyOf(new LinkedHashSet<>(known.values()));
+		List<Long> ids = values.stream().map(Known::id).toList();
+		Map<Long, List<PivotRepository.CarrierRow>> exact = repository.visibleCarriers(caller, ids, true);
+		Map<Long, Map<String, Integer>> others = repository.hiddenCounts(caller, ids, false);
+		List<Key> searched = values.stream().map(k -> new Key(k.type(), k.value())).toList();
+		Map<Key, PivotRelations.Reach> reach = related.reach(caller, searched, known, true);
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
-		for (Known k : new LinkedHashSet<>(known.values())) {
-			List<PivotRelations.Carried> carried = visible.getOrDefault(k.id(), List.of());
-			List<Views.VisibleRecord> mine = carried.stream().filter(c -> c.derivation() == 0)
-				.map(PivotRelations.Carried::record).toList();
-			List<Views.RelatedSighting> relatedMine = new ArrayList<>(carried.stream().filter(c -> c.derivation() != 0)
-				.map(c -> new Views.RelatedSighting(HitInbox.relation(c.derivation()), HitInbox.weight(c.derivation()),
-						c.record()))
-				.toList());
-			List<Views.RelatedValueView> relatedValues = related.relatedValues(caller, k.type(), k.value(), relatedMine);
-			List<Long> clusters = carried.stream().map(c -> c.record().clusterId()).distinct().toList();
+		Map<UUID, String> names = new HashMap<>();
+		List<Views.IndicatorSighting> results = new ArrayList<>();
+		for (Known k : values) {
+			List<Views.VisibleRecord> mine = exact.getOrDefault(k.id(), List.of()).stream()
+				.map(c -> view(c.record(), names)).toList();
+			PivotRelations.Reach r = reach.getOrDefault(new Key(k.type(), k.value()), PivotRelations.Reach.NONE);
+			List<Views.RelatedSighting> relatedMine = r.sightings(this, names);
+			List<Views.RelatedValueView> relatedValues = new ArrayList<>(r.values());
+			if ("CIDR".equals(k.type())) {
+				relatedValues.addAll(related.addressesIn(k.value()));
+			}
+			List<Long> clusters = java.util.stream.Stream.concat(mine.stream(), relatedMine.stream().map(Views.RelatedSighting::record))
+				.map(Views.VisibleRecord::clusterId).distinct().toList();
 			if (!mayCount && identifiesPerson(k.type())) {
-				if (!carried.isEmpty()) {
+				if (!mine.isEmpty() || !relatedMine.isEmpty()) {
 					results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), mine.size(),
 							k.benign() != null, k.firstSeen(), k.lastSeen(), mine, Map.of(), clusters, true, relatedMine,
 							Map.of(), relatedValues));
@@ -127,14 +117,20 @@ public class IndicatorPivot {
 			}
 			results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), k.sourceCount(),
 					k.benign() != null || k.sourceCount() > properties.maxSourcesToLink(), k.firstSeen(), k.lastSeen(), mine,
-					others.getOrDefault(k.id(), Map.of()), clusters, false, relatedMine,
-					othersRelated.getOrDefault(k.id(), Map.of()), relatedValues));
+					others.getOrDefault(k.id(), Map.of()), clusters, false, relatedMine, r.countsByCountry(), relatedValues));
 		}
 		audit.record(AuditEvent.of("indicator.searched", "indicator", known.isEmpty() ? null
 				: known.values().iterator().next().id()).withDetail("results=" + results.size()));
 		return results;
 	}
 
+	/**
+	 * Up to {@code max-lookup-values} values at once: for each, whether the value itself is known (exact
+	 * sightings, counted per country, and the caller's own) and, apart from that, the records reached through its
+	 * related values (a URL's host and registrable domain, an e-mail address's domain, the reported ranges holding
+	 * an address, the addresses inside a range), by the same {@link PivotRelations#reach} the search uses. For a
+	 * value that identifies a person, callers outside law enforcement get neither count: only their own records.
+	 */
 	@Transactional
 	public List<Views.LookupAnswer> lookup(CallerContext caller, List<String> values) {
 		caller.requireAny(READERS);
@@ -149,32 +145,50 @@ public class IndicatorPivot {
 			List<Key> keys = canonical(value, caller.country().value());
 			byQuery.put(value, keys.get(0));
 		}
-		Map<Key, Known> known = find(byQuery.values());
+		Map<Key, Known> known = repository.find(byQuery.values());
 		List<Long> ids = known.values().stream().map(Known::id).toList();
-		Map<Long, List<Views.VisibleRecord>> visible = visibleSightings(caller, ids);
-		Map<Long, Map<String, Integer>> counts = allCounts(caller, ids);
-		// (both of exact sightings: a lookup answers whether the value itself is known)
+		Map<Long, List<PivotRepository.CarrierRow>> visible = repository.visibleCarriers(caller, ids, true);
+		Map<Long, Map<String, Integer>> counts = repository.countableExactCounts(caller, ids);
+		Map<Key, PivotRelations.Reach> reach = related.reach(caller,
+				byQuery.values().stream().filter(k -> k.type() != null).distinct().toList(), known, false);
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
+		Map<UUID, String> names = new HashMap<>();
 		List<Views.LookupAnswer> answers = new ArrayList<>();
 		for (String value : values) {
 			Key key = value == null ? null : byQuery.get(value);
 			Known k = key == null ? null : known.get(key);
-			boolean withheld = !mayCount && identifiesPerson(k != null ? k.type() : key == null ? null : key.type());
-			List<Views.VisibleRecord> mine = k == null ? List.of() : visible.getOrDefault(k.id(), List.of());
+			String type = k != null ? k.type() : key == null ? null : key.type();
+			String canonical = k != null ? k.value() : key == null ? null : key.value();
+			boolean withheld = !mayCount && identifiesPerson(type);
+			List<Views.VisibleRecord> mine = k == null ? List.of()
+					: visible.getOrDefault(k.id(), List.of()).stream().map(c -> view(c.record(), names)).toList();
+			PivotRelations.Reach r = key == null ? PivotRelations.Reach.NONE
+					: reach.getOrDefault(key, PivotRelations.Reach.NONE);
+			List<Views.RelatedSighting> relatedMine = r.sightings(this, names);
+			Views.RelatedAnswer relatedAnswer;
+			if (withheld) {
+				relatedAnswer = new Views.RelatedAnswer(relatedMine.size(),
+						relatedMine.stream().map(s -> s.record().country()).distinct().sorted().toList(), relatedMine,
+						r.values().stream().map(v -> new Views.RelatedValueView(v.type(), v.value(), v.relation(), 0, v.known()))
+							.toList());
+			} else {
+				relatedAnswer = new Views.RelatedAnswer(r.countsByCountry().values().stream().mapToInt(Integer::intValue).sum(),
+						List.copyOf(r.countsByCountry().keySet()), relatedMine, r.values());
+			}
 			if (k == null || withheld && mine.isEmpty()) {
-				answers.add(new Views.LookupAnswer(value, key == null ? null : key.type(), key == null ? null : key.value(),
-						false, 0, List.of(), List.of(), withheld));
+				answers.add(new Views.LookupAnswer(value, type, canonical, false, 0, List.of(), List.of(), withheld,
+						relatedAnswer));
 				continue;
 			}
 			if (withheld) {
 				answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true, mine.size(),
-						mine.stream().map(Views.VisibleRecord::country).distinct().sorted().toList(), mine, true));
+						mine.stream().map(Views.VisibleRecord::country).distinct().sorted().toList(), mine, true, relatedAnswer));
 				continue;
 			}
 			Map<String, Integer> perCountry = counts.getOrDefault(k.id(), Map.of());
 			answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true,
 					perCountry.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(perCountry.keySet()), mine,
-					false));
+					false, relatedAnswer));
 		}
 		audit.record(AuditEvent.of("indicator.looked-up", "indicator", null).withDetail("values=" + values.size()
 				+ " known=" + known.size()));
@@ -205,77 +219,11 @@ public class IndicatorPivot {
 		return Arrays.stream(IndicatorType.values()).anyMatch(t -> t.name().equals(type) && t.identifiesPerson());
 	}
 
-	private Map<Key, Known> find(java.util.Collection<Key> keys) {
-		Map<Key, Known> found = new LinkedHashMap<>();
-		List<Key> typed = keys.stream().filter(k -> k.type() != null).distinct().toList();
-		List<String> untyped = keys.stream().filter(k -> k.type() == null).map(Key::value).distinct().toList();
-		if (!typed.isEmpty()) {
-			jdbc.sql("""
-					SELECT v.* FROM indicator_value v JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val)
-					  ON v.type = x.t AND v.value = x.val""")
-				.param("types", typed.stream().map(Key::type).toArray(String[]::new))
-				.param("values", typed.stream().map(Key::value).toArray(String[]::new))
-				.query((rs, n) -> found.put(new Key(rs.getString("type"), rs.getString("value")), known(rs)))
-				.list();
-		}
-		if (!untyped.isEmpty()) {
-			jdbc.sql("SELECT v.* FROM indicator_value v WHERE v.value = ANY (CAST(:values AS text[]))")
-				.param("values", untyped.toArray(String[]::new))
-				.query((rs, n) -> found.put(new Key(null, rs.getString("value")), known(rs)))
-				.list();
-		}
-		return found;
-	}
-
-	static Known known(ResultSet rs) throws SQLException {
-		return new Known(rs.getLong("id"), rs.getString("type"), rs.getString("value"), rs.getString("benign"),
-				rs.getInt("source_count"), rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
-				rs.getObject("last_seen", OffsetDateTime.class).toInstant());
-	}
-
-	Map<Long, List<Views.VisibleRecord>> visibleSightings(CallerContext caller, List<Long> indicatorIds) {
-		Map<Long, List<Views.VisibleRecord>> result = new HashMap<>();
-		if (indicatorIds.isEmpty()) {
-			return result;
-		}
-		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		Map<UUID, String> names = new HashMap<>();
-		jdbc.sql("SELECT s.indicator_id, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
-				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND s.derivation IS NULL AND " + visible.sql()
-				+ " ORDER BY r.seen_at")
-			.params(visible.parameters())
-			.param("ids", indicatorIds.toArray(Long[]::new))
-			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(record(rs, names)))
-			.list();
-		return result;
-	}
-
-	Views.VisibleRecord record(ResultSet rs, Map<UUID, String> names) throws SQLException {
-		UUID owner = rs.getObject("owner_org", UUID.class);
-		String name = names.computeIfAbsent(owner,
+	/** A stored record as the caller sees it, with its owner's name (looked up once per owner). */
+	Views.VisibleRecord view(PivotRepository.RecordRow r, Map<UUID, String> names) {
+		String name = names.computeIfAbsent(r.ownerOrg(),
 				o -> organisations.find(new OrganisationId(o)).map(OrganisationView::name).orElse("?"));
-		return new Views.VisibleRecord(rs.getString("source_kind"), rs.getObject("source_id", UUID.class), owner, name,
-				rs.getString("country"), rs.getString("tlp"), rs.getLong("cluster_id"),
-				rs.getObject("seen_at", OffsetDateTime.class).toInstant());
-	}
-
-	/** Counts per country of all exact sightings the caller may know exist. */
-	private Map<Long, Map<String, Integer>> allCounts(CallerContext caller, List<Long> indicatorIds) {
-		Visibility.SqlCondition countable = RecordVisibility.countable(caller);
-		return counts(indicatorIds, countable.sql() + " AND s.derivation IS NULL", countable.parameters());
-	}
-
-	private Map<Long, Map<String, Integer>> counts(List<Long> indicatorIds, String where, Map<String, Object> params) {
-		Map<Long, Map<String, Integer>> result = new HashMap<>();
-		if (indicatorIds.isEmpty()) {
-			return result;
-		}
-		jdbc.sql("SELECT s.indicator_id, r.country, count(*) FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
-				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + where + " GROUP BY 1, 2")
-			.params(params)
-			.param("ids", indicatorIds.toArray(Long[]::new))
-			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3)))
-			.list();
-		return result;
+		return new Views.VisibleRecord(r.sourceKind(), r.sourceId(), r.ownerOrg(), name, r.country(), r.tlp(),
+				r.clusterId(), r.seenAt());
 	}
 }

@@ -7,123 +7,137 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
 
+import eu.eccp.correlation.internal.PivotRepository.Key;
+import eu.eccp.correlation.internal.PivotRepository.Known;
+import eu.eccp.correlation.internal.PivotRepository.RelatedCarrier;
+import eu.eccp.correlation.internal.PivotRepository.RelatedTarget;
 import eu.eccp.indicators.RelatedValue;
 import eu.eccp.indicators.RelatedValues;
 import eu.eccp.indicators.Relation;
 import eu.eccp.shared.CallerContext;
-import eu.eccp.shared.Visibility;
 
 /**
- * What the pivot shows besides a value's exact sightings: the caller's records that carry it by relation, and
- * the values related to it (a URL's host and domain, the reported ranges holding an address, the addresses
- * inside a range), found through the same GiST indexes as the ingest. Every query filters by what the caller
- * may see, as the exact sightings do.
+ * What the pivot (search and bulk lookup alike) shows besides a value's exact sightings: the records that carry
+ * it by relation or carry one of its related values (a URL's host and registrable domain, an e-mail address's
+ * domain, the reported ranges holding an address; a range's addresses reach it by their own derived
+ * sightings), each once with the strongest relation, and the related values themselves to pivot on next.
+ * Found for any number of values in a few set-based queries through the same GiST indexes as the ingest; every
+ * query filters by what the caller may see, as the exact sightings do. Values on a warning list, "too common"
+ * or carried by more than {@code max-sources-to-link} records are shown but reach nothing, as they link
+ * nothing.
  */
 final class PivotRelations {
 
 	/** Addresses listed for a range at most (the range's related sightings name the records). */
 	static final int MAX_ADDRESSES_SHOWN = 100;
 
-	private final JdbcClient jdbc;
+	private final PivotRepository repository;
 	private final RelatedValues relatedValues;
-	private final IndicatorPivot pivot;
+	private final CorrelationProperties properties;
 
-	PivotRelations(JdbcClient jdbc, RelatedValues relatedValues, IndicatorPivot pivot) {
-		this.jdbc = jdbc;
+	PivotRelations(PivotRepository repository, RelatedValues relatedValues, IndicatorPivot pivot,
+			CorrelationProperties properties) {
+		this.repository = repository;
 		this.relatedValues = relatedValues;
-		this.pivot = pivot;
-	}
-
-	/** A visible record and how it carries a value (0: exactly, else a {@link Relation}'s code). */
-	record Carried(Views.VisibleRecord record, int derivation) {
-	}
-
-	/** The caller's visible records carrying each value, exact ones first. */
-	Map<Long, List<Carried>> visibleCarriers(CallerContext caller, List<Long> indicatorIds) {
-		Map<Long, List<Carried>> result = new HashMap<>();
-		if (indicatorIds.isEmpty()) {
-			return result;
-		}
-		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		Map<UUID, String> names = new HashMap<>();
-		jdbc.sql("SELECT s.indicator_id, s.derivation, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
-				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + visible.sql()
-				+ " ORDER BY COALESCE(s.derivation, 0), r.seen_at")
-			.params(visible.parameters())
-			.param("ids", indicatorIds.toArray(Long[]::new))
-			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Carried(pivot.record(rs, names), rs.getInt(2))))
-			.list();
-		return result;
-	}
-
-	/** The reported ranges holding each address (valid addresses only; GiST index on the ranges). */
-	Map<String, List<IndicatorPivot.Known>> rangesHolding(List<String> addresses) {
-		Map<String, List<IndicatorPivot.Known>> result = new LinkedHashMap<>();
-		List<String> valid = addresses.stream().filter(a -> Networks.of(a.indexOf(':') >= 0 ? "IPV6" : "IPV4", a) != null)
-			.toList();
-		if (valid.isEmpty()) {
-			return result;
-		}
-		jdbc.sql("""
-				SELECT x.a, v.* FROM unnest(CAST(:a AS text[])) AS x(a)
-				JOIN indicator_value v ON v.type = 'CIDR' AND v.network >>= CAST(x.a AS inet)
-				ORDER BY masklen(v.network) DESC""")
-			.param("a", valid.toArray(String[]::new))
-			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(IndicatorPivot.known(rs)))
-			.list();
-		return result;
+		this.properties = properties;
 	}
 
 	/**
-	 * The values related to a searched one; for an address, the visible records carrying a range that holds it
-	 * are added to {@code relatedSightings} (as {@link Relation#ADDRESS_IN_RANGE}).
+	 * What one value reaches by relation: the caller's visible records (strongest relation each, in time order),
+	 * the records counted per country (see {@link #reach}) and the related values.
 	 */
-	List<Views.RelatedValueView> relatedValues(CallerContext caller, String type, String value,
-			List<Views.RelatedSighting> relatedSightings) {
-		List<Views.RelatedValueView> views = new ArrayList<>();
-		switch (type) {
-			case "IPV4", "IPV6" -> {
-				List<IndicatorPivot.Known> ranges = rangesHolding(List.of(value)).getOrDefault(value, List.of());
-				ranges.forEach(r -> views.add(new Views.RelatedValueView("CIDR", r.value(), Relation.ADDRESS_IN_RANGE.name(),
-						r.sourceCount(), true)));
-				Map<Long, List<Carried>> carriers = visibleCarriers(caller, ranges.stream().map(IndicatorPivot.Known::id).toList());
-				carriers.values().stream().flatMap(List::stream).filter(c -> c.derivation() == 0)
-					.map(Carried::record).distinct()
-					.forEach(record -> relatedSightings.add(new Views.RelatedSighting(Relation.ADDRESS_IN_RANGE.name(),
-							Relation.ADDRESS_IN_RANGE.weight(), record)));
-			}
-			case "CIDR" -> jdbc.sql("""
-					SELECT v.type, v.value, v.source_count FROM indicator_value rv
-					JOIN indicator_value v ON v.type IN ('IPV4', 'IPV6') AND v.network <<= rv.network
-					WHERE rv.type = 'CIDR' AND rv.value = :value LIMIT :limit""")
-				.param("value", value)
-				.param("limit", MAX_ADDRESSES_SHOWN)
-				.query((rs, n) -> views.add(new Views.RelatedValueView(rs.getString(1), rs.getString(2),
-						Relation.ADDRESS_IN_RANGE.name(), rs.getInt(3), true)))
-				.list();
-			default -> {
-				List<RelatedValue> derived = relatedValues.of(type, value).stream().filter(d -> d.benign() == null).toList();
-				if (derived.isEmpty()) {
-					break;
-				}
-				Map<String, Integer> counts = new HashMap<>();
-				jdbc.sql("""
-						SELECT v.type, v.value, v.source_count FROM indicator_value v
-						JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val) ON v.type = x.t AND v.value = x.val""")
-					.param("types", derived.stream().map(d -> d.type().name()).toArray(String[]::new))
-					.param("values", derived.stream().map(RelatedValue::value).toArray(String[]::new))
-					.query((rs, n) -> counts.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getInt(3)))
-					.list();
-				for (RelatedValue d : derived) {
-					Integer count = counts.get(d.type().name() + "\u0000" + d.value());
-					views.add(new Views.RelatedValueView(d.type().name(), d.value(), d.relation().name(),
-							count == null ? 0 : count, count != null));
-				}
+	record Reach(List<RelatedCarrier> carriers, Map<String, Integer> countsByCountry,
+			List<Views.RelatedValueView> values) {
+
+		static final Reach NONE = new Reach(List.of(), Map.of(), List.of());
+
+		List<Views.RelatedSighting> sightings(IndicatorPivot pivot, Map<UUID, String> names) {
+			return carriers.stream().map(c -> {
+				Relation relation = Relation.ofCode(c.relation());
+				return new Views.RelatedSighting(relation.name(), relation.weight(), pivot.view(c.record(), names));
+			}).toList();
+		}
+	}
+
+	/**
+	 * What each of {@code keys} (typed, canonical) reaches by relation. {@code known} holds the stored values
+	 * among them. {@code hiddenCountsOnly}: count only the records the caller may not open (the search shows
+	 * its own apart); otherwise every record the caller may know exists (the lookup's totals).
+	 */
+	Map<Key, Reach> reach(CallerContext caller, List<Key> keys, Map<Key, Known> known, boolean hiddenCountsOnly) {
+		Map<Key, Reach> result = new LinkedHashMap<>();
+		if (keys.isEmpty()) {
+			return result;
+		}
+		List<List<RelatedValue>> derived = new ArrayList<>(keys.size());
+		List<Key> derivedKeys = new ArrayList<>();
+		List<String> addresses = new ArrayList<>();
+		for (Key key : keys) {
+			List<RelatedValue> values = key.type() == null ? List.of()
+					: relatedValues.of(key.type(), key.value()).stream().filter(d -> d.benign() == null).toList();
+			derived.add(values);
+			values.forEach(v -> derivedKeys.add(new Key(v.type().name(), v.value())));
+			if (isAddress(key)) {
+				addresses.add(key.value());
 			}
 		}
-		return views;
+		Map<Key, Known> derivedKnown = repository.find(derivedKeys);
+		Map<String, List<Known>> ranges = repository.rangesHolding(addresses);
+
+		List<RelatedTarget> targets = new ArrayList<>();
+		List<List<Views.RelatedValueView>> views = new ArrayList<>(keys.size());
+		for (int i = 0; i < keys.size(); i++) {
+			Key key = keys.get(i);
+			Known self = known.get(key);
+			long selfId = self == null ? 0 : self.id();
+			if (self != null) {
+				targets.add(new RelatedTarget(i, self.id(), 0, PivotRepository.DERIVED_ONLY, selfId));
+			}
+			List<Views.RelatedValueView> valueViews = new ArrayList<>();
+			for (RelatedValue value : derived.get(i)) {
+				Known stored = derivedKnown.get(new Key(value.type().name(), value.value()));
+				valueViews.add(new Views.RelatedValueView(value.type().name(), value.value(), value.relation().name(),
+						stored == null ? 0 : stored.sourceCount(), stored != null));
+				if (links(stored)) {
+					targets.add(new RelatedTarget(i, stored.id(), value.relation().code(), PivotRepository.ALL, selfId));
+				}
+			}
+			if (isAddress(key)) {
+				for (Known range : ranges.getOrDefault(key.value(), List.of())) {
+					valueViews.add(new Views.RelatedValueView("CIDR", range.value(), Relation.ADDRESS_IN_RANGE.name(),
+							range.sourceCount(), true));
+					if (links(range) && range.id() != selfId) {
+						targets.add(new RelatedTarget(i, range.id(), Relation.ADDRESS_IN_RANGE.code(),
+								PivotRepository.EXACT_ONLY, selfId));
+					}
+				}
+			}
+			views.add(valueViews);
+		}
+		Map<Integer, List<RelatedCarrier>> carriers = new HashMap<>();
+		repository.visibleRelated(caller, targets).forEach(c -> carriers.computeIfAbsent(c.query(), q -> new ArrayList<>()).add(c));
+		Map<Integer, Map<String, Integer>> counts = repository.relatedCounts(caller, targets, hiddenCountsOnly);
+		for (int i = 0; i < keys.size(); i++) {
+			result.put(keys.get(i), new Reach(carriers.getOrDefault(i, List.of()), counts.getOrDefault(i, Map.of()),
+					views.get(i)));
+		}
+		return result;
+	}
+
+	/** The reported addresses inside a range, to pivot on (at most {@value #MAX_ADDRESSES_SHOWN}). */
+	List<Views.RelatedValueView> addressesIn(String range) {
+		return repository.addressesIn(range, MAX_ADDRESSES_SHOWN).stream()
+			.map(a -> new Views.RelatedValueView(a.type(), a.value(), Relation.ADDRESS_IN_RANGE.name(), a.sourceCount(), true))
+			.toList();
+	}
+
+	private boolean links(@Nullable Known value) {
+		return value != null && value.benign() == null && value.sourceCount() <= properties.maxSourcesToLink();
+	}
+
+	private static boolean isAddress(Key key) {
+		return ("IPV4".equals(key.type()) || "IPV6".equals(key.type())) && Networks.of(key.type(), key.value()) != null;
 	}
 }

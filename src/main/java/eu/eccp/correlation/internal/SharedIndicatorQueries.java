@@ -1,14 +1,10 @@
 package eu.eccp.correlation.internal;
 
-import java.sql.Array;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,17 +12,16 @@ import eu.eccp.correlation.SharedIndicators;
 import eu.eccp.shared.Tlp;
 
 /**
- * Reads shareable indicators from the sighting index: the scan walks the sighting table's primary key in indicator
- * order, keeps sightings of records the scope's owners hold with an allowed marking, and aggregates per indicator,
- * so a page costs what it reads and no more.
+ * Shareable indicators for sharing's agreements: which markings may leave their owner under an agreement's
+ * ceiling, read from the sighting index by {@link SharedIndicatorRepository}.
  */
 @Service
 class SharedIndicatorQueries implements SharedIndicators {
 
-	private final JdbcClient jdbc;
+	private final SharedIndicatorRepository repository;
 
-	SharedIndicatorQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	SharedIndicatorQueries(SharedIndicatorRepository repository) {
+		this.repository = repository;
 	}
 
 	/** The markings at or below the ceiling that may leave their owner under an agreement (never AMBER+STRICT, RED). */
@@ -44,49 +39,13 @@ class SharedIndicatorQueries implements SharedIndicators {
 		if (scope.owners().isEmpty() || scope.types().isEmpty() || markings.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				SELECT s.indicator_id, v.type, v.value, min(s.seen_at) AS first_seen, max(s.seen_at) AS last_seen, count(*) AS records,
-				  array_agg(DISTINCT s.country ORDER BY s.country) AS countries,
-				  min(CASE r.tlp WHEN 'AMBER' THEN 0 WHEN 'GREEN' THEN 1 ELSE 2 END) AS strictest
-				FROM sighting s
-				JOIN correlation_record r ON r.id = s.record_id
-				JOIN indicator_value v ON v.id = s.indicator_id
-				WHERE s.indicator_id > :after AND NOT s.red
-				  AND r.owner_org = ANY (CAST(:owners AS uuid[])) AND r.tlp = ANY (CAST(:markings AS text[]))
-				  AND v.type = ANY (CAST(:types AS text[])) AND v.benign IS NULL
-				GROUP BY s.indicator_id, v.type, v.value
-				ORDER BY s.indicator_id
-				LIMIT :limit""")
-			.param("after", afterId)
-			.param("owners", scope.owners().stream().map(o -> o.value()).toArray(UUID[]::new))
-			.param("markings", markings.toArray(String[]::new))
-			.param("types", scope.types().toArray(String[]::new))
-			.param("limit", limit)
-			.query((rs, n) -> {
-				Array countries = rs.getArray("countries");
-				List<String> list = Arrays.stream((Object[]) countries.getArray()).map(c -> c.toString().strip()).toList();
-				Tlp marking = switch (rs.getInt("strictest")) {
-					case 0 -> Tlp.AMBER;
-					case 1 -> Tlp.GREEN;
-					default -> Tlp.CLEAR;
-				};
-				return new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp("first_seen").toInstant(),
-						rs.getTimestamp("last_seen").toInstant(), rs.getInt("records"), list, marking);
-			})
-			.list();
+		return repository.page(scope.owners().stream().map(o -> o.value()).toList(), markings, scope.types(), afterId,
+				limit);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, Value> values(Collection<Long> indicatorIds) {
-		Map<Long, Value> result = new HashMap<>();
-		if (indicatorIds.isEmpty()) {
-			return result;
-		}
-		jdbc.sql("SELECT id, type, value FROM indicator_value WHERE id = ANY (CAST(:ids AS bigint[]))")
-			.param("ids", indicatorIds.toArray(Long[]::new))
-			.query((rs, n) -> result.put(rs.getLong(1), new Value(rs.getString(2), rs.getString(3))))
-			.list();
-		return result;
+		return repository.values(indicatorIds);
 	}
 }

@@ -49,12 +49,28 @@ public final class Views {
 	}
 
 	/**
-	 * The answer for one value of a bulk lookup. {@code countsWithheld}: the value identifies a person and the
-	 * caller is not law enforcement, so {@code known}, {@code sightings} and {@code countries} speak only of
-	 * the records the caller may see.
+	 * The answer for one value of a bulk lookup. {@code known}, {@code sightings}, {@code countries} and
+	 * {@code visibleSightings} speak of the value itself (exact sightings); {@code related} of what it reaches by
+	 * relation. {@code countsWithheld}: the value identifies a person and the caller is not law enforcement, so
+	 * {@code known}, {@code sightings} and {@code countries} (and those of {@code related}) speak only of the
+	 * records the caller may see.
 	 */
 	public record LookupAnswer(String query, @Nullable String type, @Nullable String value, boolean known,
-			int sightings, List<String> countries, List<VisibleRecord> visibleSightings, boolean countsWithheld) {
+			int sightings, List<String> countries, List<VisibleRecord> visibleSightings, boolean countsWithheld,
+			RelatedAnswer related) {
+	}
+
+	/**
+	 * What a looked-up value reaches apart from its exact sightings: records that carry it by relation (a URL on
+	 * this domain, an address in this range) or carry one of its related values (its host, its registrable
+	 * domain, its e-mail domain, a reported range holding it), each record once with its strongest relation.
+	 * {@code sightings} and {@code countries} count those records the caller may know exist (never others'
+	 * TLP:RED); {@code visibleSightings} are the ones the caller may open; {@code values} the related values.
+	 * When the looked-up value identifies a person and the caller is not law enforcement, both counts speak only
+	 * of the caller's visible records and every value's {@code sourceCount} is 0.
+	 */
+	public record RelatedAnswer(int sightings, List<String> countries, List<RelatedSighting> visibleSightings,
+			List<RelatedValueView> values) {
 	}
 
 	/** How a hit's record and a holder's record share the hit's value: an exact match or a relation. */
@@ -102,6 +118,19 @@ public final class Views {
 			@Nullable String link, @Nullable Instant seenAt, double x, double y) {
 	}
 
-	public record Edge(String from, String to) {
+	/**
+	 * A link between a record and a linking value it carries: {@code relation} is {@value #EXACT} (the record
+	 * states the value) or how it carries it (HOST, EMAIL_DOMAIN, REGISTRABLE_DOMAIN, ADDRESS_IN_RANGE);
+	 * {@code label} names the value (null when only other organisations hold it, as for its node).
+	 */
+	/** An edge as drawn: its two placed nodes. */
+	public record Line(Node from, Node to, Edge edge) {
+	}
+
+	public record Edge(String from, String to, String relation, @Nullable String label) {
+
+		public Edge(String from, String to) {
+			this(from, to, EXACT, null);
+		}
 	}
 }

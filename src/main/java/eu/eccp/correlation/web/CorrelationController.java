@@ -133,7 +133,10 @@ class CorrelationController {
 		Views.ClusterGraph graph = clusters.cluster(CallerContext.require(), id);
 		Map<String, Views.Node> byKey = graph.nodes().stream().collect(Collectors.toMap(Views.Node::key, n -> n));
 		model.addAttribute("graph", graph);
-		model.addAttribute("lines", graph.edges().stream().map(e -> List.of(byKey.get(e.from()), byKey.get(e.to()))).toList());
+		model.addAttribute("lines", graph.edges().stream()
+			.map(e -> new Views.Line(byKey.get(e.from()), byKey.get(e.to()), e)).toList());
+		// edge labels are written on the drawing only while they stay legible; the tooltip always has them
+		model.addAttribute("edgeLabels", graph.edges().size() <= 60);
 		model.addAttribute("colours", ClusterViews.palette(graph.nodes().stream().filter(n -> n.country() != null)
 			.map(Views.Node::country).collect(Collectors.toSet())));
 		return "correlation/cluster";

@@ -1,5 +1,7 @@
 package eu.eccp.indicators.internal;
 
+import static eu.eccp.indicators.internal.CharClasses.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,40 +26,8 @@ import eu.eccp.indicators.IndicatorType;
  * character), numbers written in groups (cards, phones: at most 40 characters) and IBANs written in groups of
  * four. Nothing backtracks: a failed attempt costs at most its bounded look-ahead.
  */
-final class Scanner {
+final class Scanner implements WordCursor.Words {
 
-	private static final byte WORD = 1;
-	private static final byte URL = 2;
-	private static final byte[] CLASS = new byte[128];
-
-	/** What a word holds, to skip plain words at once: characters that can make an indicator... */
-	private static final byte SIGNIFICANT = 4;
-	/** ...lower-case letters (an upper-case word of 2, 3, 8 or 11 letters may be an ASN or a BIC). */
-	private static final byte LOWER = 8;
-	/** A colon (a URL scheme, an IPv6 address, a port) and an at sign (an e-mail address). */
-	private static final byte COLON = 16;
-	private static final byte AT = 32;
-
-	static {
-		for (char c = 'a'; c <= 'z'; c++) {
-			CLASS[c] = WORD | URL | LOWER;
-			CLASS[Character.toUpperCase(c)] = WORD | URL;
-		}
-		for (char c = '0'; c <= '9'; c++) {
-			CLASS[c] = WORD | URL | SIGNIFICANT;
-		}
-		for (char c : ".-_@:/+".toCharArray()) {
-			CLASS[c] = WORD | URL;
-		}
-		for (char c : ".@:".toCharArray()) {
-			CLASS[c] |= SIGNIFICANT;
-		}
-		CLASS[':'] |= COLON;
-		CLASS['@'] |= AT;
-		for (char c : "!$&'()*,;=?#%~[]".toCharArray()) {
-			CLASS[c] = URL;
-		}
-	}
 
 	/** Prefixes that make a dotted quad a version number rather than an address. */
 	private static final Set<String> VERSION_WORDS = Set.of("version", "ver", "v", "release", "build", "firmware",
@@ -84,7 +54,17 @@ final class Scanner {
 	private final byte @Nullable [] cardKey;
 	private final List<Indicator> found = new ArrayList<>();
 	/** Text before this index belongs to an indicator already found. */
-	private int consumedTo;
+	/**
+	 * Where the last indicator (or the last word read as a whole) ended: nothing before it is read again. A
+	 * windowed scan carries it from the window before ({@link WindowedScan}), so that a look-behind (the local
+	 * part of an e-mail address) reaches as far back as in a scan of the whole text.
+	 */
+	int consumedTo = UNSET;
+
+	static final int UNSET = Integer.MIN_VALUE;
+
+	/** Set while the segments after a {@code '/'} of a word that is no URL are read (see {@link #slash}). */
+	private boolean inPath;
 	int lastIbanEnd = Integer.MIN_VALUE / 2;
 	/** Where the last number was tried (a word and its first piece start at the same place). */
 	private int lastNumberAttempt = -1;
@@ -137,58 +117,28 @@ final class Scanner {
 	 * before it. Returns where a scan of the rest must resume: the end of the last word or indicator.
 	 */
 	int scan(int start, int stop) {
-		char[] s = this.s;
-		int n = this.n;
-		byte[] classes = CLASS;
-		int i = start;
-		consumedTo = Math.max(consumedTo, start);
-		while (i < stop) {
-			char c = s[i];
-			int content;
-			if (c < 128) {
-				content = classes[c];
-				if ((content & WORD) == 0) {
-					if (c == '(' && i + 1 < n && isDigit(s[i + 1]) && number(i) > 0) {
-						i = consumedTo;
-						continue;
-					}
-					i++;
-					continue;
-				}
-			}
-			else if (isNonAsciiWord(c)) {
-				content = 0;
-			}
-			else {
-				i++;
-				continue;
-			}
-			int j = i + 1;
-			while (j < n) {
-				char d = s[j];
-				if (d < 128) {
-					byte type = classes[d];
-					if ((type & WORD) == 0) {
-						break;
-					}
-					content |= type;
-				}
-				else if (!isNonAsciiWord(d)) {
-					break;
-				}
-				j++;
-			}
-			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
-			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)
-					|| j - i == 3 && isAsnWord(i)) {
-				word(i, j, content);
-				i = Math.max(j, consumedTo);
-			}
-			else {
-				i = j;
-			}
+		if (consumedTo == UNSET) {
+			consumedTo = start;
 		}
-		return i;
+		return WordCursor.scan(s, n, start, stop, this);
+	}
+
+	/** A word the cursor found worth a look: dispatched; returns where the cursor goes on. */
+	@Override
+	public int word(int a, int b, int content) {
+		word(a, b, (byte) content);
+		return Math.max(b, consumedTo);
+	}
+
+	/** A {@code '('} followed by a digit: a phone number such as {@code (0)1 23 45 67 89}, or -1. */
+	@Override
+	public int parenthesisedNumber(int i) {
+		return number(i) > 0 ? consumedTo : -1;
+	}
+
+	@Override
+	public boolean asnWord(int i) {
+		return isAsnWord(i);
 	}
 
 	// ---------------------------------------------------------------- character classes
@@ -198,47 +148,14 @@ final class Scanner {
 		return (s[i] | 0x20) == 'a' && (s[i + 1] | 0x20) == 's' && (s[i + 2] | 0x20) == 'n';
 	}
 
-	private static boolean isCapitalsLength(int length) {
-		return length == 2 || length == 3 || length == 8 || length == 11;
-	}
 
-	static boolean isUrlChar(char c) {
-		return c < 128 ? (CLASS[c] & URL) != 0 : isNonAsciiWord(c);
-	}
 
-	private static boolean isNonAsciiWord(char c) {
-		int type = Character.getType(c);
-		return type >= Character.UPPERCASE_LETTER && type <= Character.DECIMAL_DIGIT_NUMBER;
-	}
 
-	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
-	}
 
-	private static boolean isAsciiLetter(char c) {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-	}
 
-	private static boolean isAsciiAlnum(char c) {
-		return isAsciiLetter(c) || isDigit(c);
-	}
 
-	private static boolean isHex(char c) {
-		return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-	}
 
-	private static boolean isLetterOrDigit(char c) {
-		return c < 128 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c);
-	}
 
-	private static boolean isCjk(char c) {
-		if (c < 0x1100) {
-			return false;
-		}
-		Character.UnicodeScript script = Character.UnicodeScript.of(c);
-		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-	}
 
 	private String str(int from, int to) {
 		return new String(s, from, to - from);
@@ -247,7 +164,7 @@ final class Scanner {
 	// ---------------------------------------------------------------- words
 
 	/** A word {@code s[a, b)}; {@code content} tells (conservatively) whether it holds ':' or '@'. */
-	private void word(int a, int b, int content) {
+	private void word(int a, int b, byte content) {
 		char first = s[a];
 		if ((isDigit(first) || first == '+') && number(a) > 0) {
 			return;
@@ -341,6 +258,9 @@ final class Scanner {
 				}
 			}
 			else if (c == '[') {
+				if (!queryKeyBracket(start, i)) {
+					break;
+				}
 				brackets++;
 			}
 			else if (c == ']') {
@@ -402,7 +322,7 @@ final class Scanner {
 				&& s[authorityEnd] != '/' && s[authorityEnd] != '?' && s[authorityEnd] != '#' && !urlStop(authorityEnd)) {
 			char c = s[authorityEnd];
 			// an authority holds no parenthesis, and a bracket only around an IPv6 address
-			if (c == quote || c == ')' || c == '(' || c == ']' && !bracket) {
+			if (c == quote || c == ')' || c == '(' || c == ']' && !bracket || c == '[' && !ipv6Start(p, authorityEnd)) {
 				break;
 			}
 			bracket |= c == '[';
@@ -426,6 +346,39 @@ final class Scanner {
 		}
 		emitUrl(Urls.canonical(authority, end <= authorityEnd ? "" : str(authorityEnd, end)), sp, end, false);
 		return true;
+	}
+
+	/**
+	 * Whether a {@code '['} at {@code i} may open an IPv6 literal of the authority starting at {@code p}: at its
+	 * start or right after the user information. Anywhere else it ends the URL, as in AsciiDoc's
+	 * {@code https://host/path[label]}.
+	 */
+	private boolean ipv6Start(int p, int i) {
+		return i == p || s[i - 1] == '@';
+	}
+
+	/**
+	 * Whether the {@code '['} at {@code i} opens a key of a query parameter, as PHP and Rails write them
+	 * ({@code ?filter[name]=x}, {@code ?ids[]=1}): inside the query, closed within a short word and followed by
+	 * {@code '='} or another {@code '['}. Any other bracket in a path ends the URL: AsciiDoc's
+	 * {@code https://host/path[label]}, wiki markup.
+	 */
+	private boolean queryKeyBracket(int start, int i) {
+		boolean query = false;
+		for (int q = start; q < i; q++) {
+			if (s[q] == '?') {
+				query = true;
+				break;
+			}
+		}
+		if (!query) {
+			return false;
+		}
+		int j = i + 1;
+		while (j < n && j - i <= 40 && (isAsciiAlnum(s[j]) || s[j] == '_' || s[j] == '-' || s[j] == '.')) {
+			j++;
+		}
+		return j + 1 < n && s[j] == ']' && (s[j + 1] == '=' || s[j + 1] == '[');
 	}
 
 	/** {@code host[:port]/path} without a scheme, the host being {@code s[a, slash)}. */
@@ -786,7 +739,16 @@ final class Scanner {
 		if (hasDot(a, slash) && DomainNames.parse(str(a, slash)) != null && schemelessUrl(a, slash)) {
 			return;
 		}
-		split(a, b, '/');
+		piece(a, slash);
+		// what follows a '/' is a path: a dotted segment there is a file (ns.pid, Agent.AW), unless defanged
+		boolean outer = inPath;
+		inPath = true;
+		try {
+			split(slash + 1, b, '/');
+		}
+		finally {
+			inPath = outer;
+		}
 	}
 
 	private void ipv4(int a, int b, long value, int port) {
@@ -815,6 +777,9 @@ final class Scanner {
 
 	/** A dotted piece: an IPv4 address, a domain name, an onion service, an asdot ASN. */
 	private void dotted(int a, int b, int port) {
+		while (a < b && s[a] == '+') {
+			a++; // "+2cdx.site+" in AsciiDoc's passthrough: no phone number (that was tried), and no name starts with '+'
+		}
 		for (int i = a + 1; i < b; i++) {
 			if (s[i] == '.' && s[i - 1] == '.') {
 				splitAtDotRuns(a, b);
@@ -853,7 +818,11 @@ final class Scanner {
 			}
 		}
 		if (b - a > 253 || !plausibleTld(a, b)) {
+			hashedFileName(a, b);
 			return;
+		}
+		if (inPath && !text.defanged(a, b)) {
+			return; // "ns.pid" in /var/run/nscd/ns.pid is a file, not a domain
 		}
 		String candidate = str(a, b);
 		if (candidate.regionMatches(true, candidate.length() - 6, ".onion", 0, 6)) {
@@ -882,6 +851,27 @@ final class Scanner {
 			details.put(Indicator.PORT, port);
 		}
 		emit(IndicatorType.DOMAIN, domain.ascii(), a, b, details, domain.ascii());
+	}
+
+	/**
+	 * A file named by its hash, {@code <sha256>.php} or {@code <md5>.bin}: the hash, when the first label is a
+	 * hash-long hex run and the rest a file extension of letters and digits.
+	 */
+	private void hashedFileName(int a, int b) {
+		int dot = a;
+		while (dot < b && s[dot] != '.') {
+			dot++;
+		}
+		int length = dot - a;
+		if (length != 32 && length != 40 && length != 64 && length != 128 || !isHexRun(a, dot)) {
+			return;
+		}
+		for (int i = dot + 1; i < b; i++) {
+			if (!isAsciiAlnum(s[i]) && s[i] != '.') {
+				return;
+			}
+		}
+		simpleToken(a, dot);
 	}
 
 	/** Pieces between runs of two or more dots ({@code foo..example.com}: {@code foo} and {@code example.com}). */

@@ -87,6 +87,8 @@ final class WindowedScan {
 		int resume = 0;
 		// where the last IBAN ended, in the raw window (the BIC check looks 80 characters back for one)
 		int ibanEnd = NONE;
+		// where the last indicator ended, in the raw window (see Scanner.consumedTo)
+		int consumed = NONE;
 		boolean end = false;
 		while (true) {
 			while (length < raw.length && !end) {
@@ -105,6 +107,7 @@ final class WindowedScan {
 			if (ibanEnd != NONE) {
 				scanner.lastIbanEnd = text.indexOf(ibanEnd);
 			}
+			scanner.consumedTo = consumed == NONE ? start : Math.min(start, text.indexOf(consumed));
 			int next = scanner.scan(start, stop);
 			List<Indicator> found = scanner.found();
 			if (found.size() > 1) {
@@ -123,6 +126,9 @@ final class WindowedScan {
 			length -= keep;
 			offset += keep;
 			resume = nextRaw - keep;
+			// where the last indicator ended, kept while it lies in the kept context (else the resume point bounds it)
+			int consumedRaw = scanner.consumedTo >= text.length ? length + keep : text.source(Math.max(0, scanner.consumedTo));
+			consumed = consumedRaw >= keep ? consumedRaw - keep : NONE;
 			ibanEnd = NONE;
 			if (scanner.lastIbanEnd >= 0) {
 				int ibanEndRaw = scanner.lastIbanEnd >= text.length ? length + keep : text.source(scanner.lastIbanEnd);

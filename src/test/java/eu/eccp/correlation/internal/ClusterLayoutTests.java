@@ -89,4 +89,48 @@ class ClusterLayoutTests {
 		List<Views.Node> nodes = nodes(edges, 8);
 		assertThat(ClusterViews.layout(nodes, edges)).isEqualTo(ClusterViews.layout(nodes, edges));
 	}
+
+	@Test
+	void separateGroupsAreDrawnApartEachInOnePiece() {
+		// groups that nothing links (the value they shared became too common): each keeps to its own part of the
+		// drawing, however many there are and whatever their sizes
+		List<Views.Node> nodes = new ArrayList<>();
+		List<Views.Edge> edges = new ArrayList<>();
+		String[] groups = { "a", "b", "c", "d", "e", "f" };
+		int[] sizes = { 14, 9, 6, 4, 3, 2 };
+		for (int g = 0; g < groups.length; g++) {
+			for (int i = 0; i < sizes[g]; i++) {
+				nodes.add(new Views.Node("r" + groups[g] + i, "RECORD", "REPORT", "FR", true, null, null, 0, 0));
+				edges.add(new Views.Edge("r" + groups[g] + i, "i" + groups[g] + (i % 2)));
+			}
+			for (int i = 0; i < 2; i++) {
+				nodes.add(new Views.Node("i" + groups[g] + i, "INDICATOR", "URL x", null, true, null, null, 0, 0));
+			}
+			edges.add(new Views.Edge("r" + groups[g] + "0", "i" + groups[g] + "1"));
+		}
+		Map<String, double[]> at = drawn(ClusterViews.layout(nodes, edges));
+		for (int g = 0; g < groups.length; g++) {
+			for (int h = g + 1; h < groups.length; h++) {
+				double[] a = box(at, groups[g]);
+				double[] b = box(at, groups[h]);
+				boolean apart = a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1];
+				assertThat(apart).as("groups %s %s and %s %s", groups[g], java.util.Arrays.toString(a), groups[h],
+						java.util.Arrays.toString(b)).isTrue();
+			}
+		}
+	}
+
+	/** The box (min x, min y, max x, max y) around the records and indicators of a group. */
+	static double[] box(Map<String, double[]> at, String group) {
+		double[] box = { Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+		at.forEach((key, p) -> {
+			if (key.substring(1).startsWith(group)) {
+				box[0] = Math.min(box[0], p[0]);
+				box[1] = Math.min(box[1], p[1]);
+				box[2] = Math.max(box[2], p[0]);
+				box[3] = Math.max(box[3], p[1]);
+			}
+		});
+		return box;
+	}
 }

@@ -1,0 +1,246 @@
+package eu.eccp.correlation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import eu.eccp.shared.CallerContext;
+import eu.eccp.shared.Visibility;
+
+/**
+ * The reads behind the indicator pivot (search, bulk lookup, related values): indicator values by type and
+ * value, the records carrying them that a caller may see, and counts per country of those the caller may only
+ * know exist. Every query on records takes the caller and filters with {@link RecordVisibility}; all are
+ * set-based (one statement for any number of values).
+ */
+@Repository
+class PivotRepository {
+
+	/** A known indicator value as stored. */
+	record Known(long id, String type, String value, @Nullable String benign, int sourceCount, Instant firstSeen,
+			Instant lastSeen) {
+	}
+
+	/** A type and canonical value ({@code type} null: any type, the value as typed). */
+	record Key(@Nullable String type, String value) {
+	}
+
+	/** A correlated record as stored, without its owner's name. */
+	record RecordRow(String sourceKind, UUID sourceId, UUID ownerOrg, String country, String tlp, long clusterId,
+			Instant seenAt) {
+	}
+
+	/** A record carrying indicator {@code indicatorId}, exactly ({@code derivation} 0) or by a relation's code. */
+	record CarrierRow(long indicatorId, int derivation, RecordRow record) {
+	}
+
+	/**
+	 * One way a looked-up value {@code query} reaches records by relation: through the sightings of indicator
+	 * {@code indicatorId}, at least as weak as {@code relation} (a relation's code), taking its exact sightings
+	 * only ({@link #EXACT_ONLY}), its derived ones only ({@link #DERIVED_ONLY}) or both ({@link #ALL}).
+	 * {@code selfId} is the looked-up value's own indicator (or 0): records carrying it exactly are its exact
+	 * sightings, never related ones (a record carries one value one way only, so the value's own derived
+	 * sightings need no such check).
+	 */
+	record RelatedTarget(int query, long indicatorId, int relation, int sightings, long selfId) {
+	}
+
+	static final int ALL = 0;
+	static final int EXACT_ONLY = 1;
+	static final int DERIVED_ONLY = 2;
+
+	/** A visible record reached by relation from looked-up value {@code query}, with the strongest relation's code. */
+	record RelatedCarrier(int query, int relation, RecordRow record) {
+	}
+
+	private final JdbcClient jdbc;
+
+	PivotRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The stored values among {@code keys}; untyped keys match a value of any type. */
+	Map<Key, Known> find(Collection<Key> keys) {
+		Map<Key, Known> found = new LinkedHashMap<>();
+		List<Key> typed = keys.stream().filter(k -> k.type() != null).distinct().toList();
+		List<String> untyped = keys.stream().filter(k -> k.type() == null).map(Key::value).distinct().toList();
+		if (!typed.isEmpty()) {
+			jdbc.sql("""
+					SELECT v.* FROM indicator_value v JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val)
+					  ON v.type = x.t AND v.value = x.val""")
+				.param("types", typed.stream().map(Key::type).toArray(String[]::new))
+				.param("values", typed.stream().map(Key::value).toArray(String[]::new))
+				.query((rs, n) -> found.put(new Key(rs.getString("type"), rs.getString("value")), known(rs)))
+				.list();
+		}
+		if (!untyped.isEmpty()) {
+			jdbc.sql("SELECT v.* FROM indicator_value v WHERE v.value = ANY (CAST(:values AS text[]))")
+				.param("values", untyped.toArray(String[]::new))
+				.query((rs, n) -> found.put(new Key(null, rs.getString("value")), known(rs)))
+				.list();
+		}
+		return found;
+	}
+
+	/** The reported ranges holding each address (valid addresses only; GiST index on the ranges), narrowest first. */
+	Map<String, List<Known>> rangesHolding(List<String> addresses) {
+		Map<String, List<Known>> result = new LinkedHashMap<>();
+		if (addresses.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				SELECT x.a, v.* FROM unnest(CAST(:a AS text[])) AS x(a)
+				JOIN indicator_value v ON v.type = 'CIDR' AND v.network >>= CAST(x.a AS inet)
+				ORDER BY masklen(v.network) DESC""")
+			.param("a", addresses.toArray(String[]::new))
+			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(known(rs)))
+			.list();
+		return result;
+	}
+
+	/** Up to {@code limit} reported addresses inside a reported range (GiST index on the addresses). */
+	List<Known> addressesIn(String range, int limit) {
+		return jdbc.sql("""
+				SELECT v.* FROM indicator_value rv
+				JOIN indicator_value v ON v.type IN ('IPV4', 'IPV6') AND v.network <<= rv.network
+				WHERE rv.type = 'CIDR' AND rv.value = :value LIMIT :limit""")
+			.param("value", range)
+			.param("limit", limit)
+			.query((rs, n) -> known(rs))
+			.list();
+	}
+
+	/** The caller's visible records carrying each value, exactly or by relation, exact ones first, then by time. */
+	Map<Long, List<CarrierRow>> visibleCarriers(CallerContext caller, List<Long> indicatorIds, boolean exactOnly) {
+		Map<Long, List<CarrierRow>> result = new HashMap<>();
+		if (indicatorIds.isEmpty()) {
+			return result;
+		}
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		jdbc.sql("SELECT s.indicator_id, COALESCE(s.derivation, 0), r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
+				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + visible.sql()
+				+ (exactOnly ? " AND s.derivation IS NULL" : "") + " ORDER BY COALESCE(s.derivation, 0), r.seen_at")
+			.params(visible.parameters())
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new CarrierRow(rs.getLong(1), rs.getInt(2), record(rs))))
+			.list();
+		return result;
+	}
+
+	/** Counts per country of the exact sightings of each value that the caller may know exist. */
+	Map<Long, Map<String, Integer>> countableExactCounts(CallerContext caller, List<Long> indicatorIds) {
+		Visibility.SqlCondition countable = RecordVisibility.countable(caller);
+		return counts(indicatorIds, countable.sql() + " AND s.derivation IS NULL", countable.parameters());
+	}
+
+	/**
+	 * Counts per country of the sightings of each value in records the caller may not see (never others'
+	 * TLP:RED): exact ones, or ({@code derived}) those carrying it by relation.
+	 */
+	Map<Long, Map<String, Integer>> hiddenCounts(CallerContext caller, List<Long> indicatorIds, boolean derived) {
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		return counts(indicatorIds, "NOT " + visible.sql() + " AND r.tlp <> 'RED' AND s.derivation IS "
+				+ (derived ? "NOT NULL" : "NULL"), visible.parameters());
+	}
+
+	private Map<Long, Map<String, Integer>> counts(List<Long> indicatorIds, String where, Map<String, Object> params) {
+		Map<Long, Map<String, Integer>> result = new HashMap<>();
+		if (indicatorIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT s.indicator_id, r.country, count(*) FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
+				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + where + " GROUP BY 1, 2")
+			.params(params)
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3)))
+			.list();
+		return result;
+	}
+
+	private static final String RELATED_FROM = """
+			FROM unnest(CAST(:q AS int[]), CAST(:ind AS bigint[]), CAST(:rel AS int[]), CAST(:mode AS int[]),
+			            CAST(:self AS bigint[])) AS x(q, ind, rel, mode, self)
+			JOIN sighting s ON s.indicator_id = x.ind
+			  AND (x.mode = 0 OR (x.mode = 1 AND s.derivation IS NULL) OR (x.mode = 2 AND s.derivation IS NOT NULL))
+			JOIN correlation_record r ON r.id = s.record_id
+			WHERE (x.ind = x.self OR NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self
+			                                     AND e.record_id = r.id AND e.derivation IS NULL))
+			""";
+
+	/**
+	 * The caller's visible records each looked-up value reaches by relation, each record once per value with the
+	 * strongest (lowest) relation code, in time order.
+	 */
+	List<RelatedCarrier> visibleRelated(CallerContext caller, List<RelatedTarget> targets) {
+		if (targets.isEmpty()) {
+			return List.of();
+		}
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		return bind(jdbc.sql("SELECT DISTINCT ON (x.q, r.id) x.q, GREATEST(x.rel, COALESCE(s.derivation, 0)) AS rel, r.* "
+				+ RELATED_FROM + " AND " + visible.sql()
+				+ " ORDER BY x.q, r.id, GREATEST(x.rel, COALESCE(s.derivation, 0))"), targets)
+			.params(visible.parameters())
+			.query((rs, n) -> new RelatedCarrier(rs.getInt("q"), rs.getInt("rel"), record(rs)))
+			.list()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(RelatedCarrier::query).thenComparing(c -> c.record().seenAt()))
+			.toList();
+	}
+
+	/**
+	 * Per looked-up value, the records it reaches by relation, each counted once, per country: those the caller
+	 * may know exist (visible or not, never others' TLP:RED), or ({@code hiddenOnly}) only those the caller may
+	 * not open.
+	 */
+	Map<Integer, Map<String, Integer>> relatedCounts(CallerContext caller, List<RelatedTarget> targets, boolean hiddenOnly) {
+		Map<Integer, Map<String, Integer>> result = new HashMap<>();
+		if (targets.isEmpty()) {
+			return result;
+		}
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		Visibility.SqlCondition countable = RecordVisibility.countable(caller);
+		Visibility.SqlCondition condition = hiddenOnly
+				? new Visibility.SqlCondition("NOT " + visible.sql() + " AND r.tlp <> 'RED'", visible.parameters())
+				: countable;
+		bind(jdbc.sql("SELECT x.q, r.country, count(DISTINCT r.id) " + RELATED_FROM + " AND " + condition.sql()
+				+ " GROUP BY 1, 2"), targets)
+			.params(condition.parameters())
+			.query((rs, n) -> result.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3)))
+			.list();
+		return result;
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, List<RelatedTarget> targets) {
+		return statement.param("q", targets.stream().map(RelatedTarget::query).toArray(Integer[]::new))
+			.param("ind", targets.stream().map(RelatedTarget::indicatorId).toArray(Long[]::new))
+			.param("rel", targets.stream().map(RelatedTarget::relation).toArray(Integer[]::new))
+			.param("mode", targets.stream().map(RelatedTarget::sightings).toArray(Integer[]::new))
+			.param("self", targets.stream().map(RelatedTarget::selfId).toArray(Long[]::new));
+	}
+
+	static Known known(ResultSet rs) throws SQLException {
+		return new Known(rs.getLong("id"), rs.getString("type"), rs.getString("value"), rs.getString("benign"),
+				rs.getInt("source_count"), rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
+				rs.getObject("last_seen", OffsetDateTime.class).toInstant());
+	}
+
+	private static RecordRow record(ResultSet rs) throws SQLException {
+		return new RecordRow(rs.getString("source_kind"), rs.getObject("source_id", UUID.class),
+				rs.getObject("owner_org", UUID.class), rs.getString("country"), rs.getString("tlp"),
+				rs.getLong("cluster_id"), rs.getObject("seen_at", OffsetDateTime.class).toInstant());
+	}
+}
