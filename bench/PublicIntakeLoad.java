@@ -34,6 +34,9 @@ public class PublicIntakeLoad {
 		}
 		int clients = Integer.parseInt(args[1]);
 		long seconds = Long.parseLong(args[2]);
+		// optional: a fixed offered rate (submissions per second, all clients together), paced open-loop; each
+		// latency is then counted from the moment its submission was due, so a stalled server cannot hide its delay
+		double rate = args.length > 3 ? Double.parseDouble(args[3]) : 0;
 		long maxRequests = 2_000_000;
 		URI uri = URI.create(base);
 		AtomicLong sequence = new AtomicLong();
@@ -56,6 +59,16 @@ public class PublicIntakeLoad {
 							{"offence":"PHISHING","victimCountries":["%s"],"description":"Load %d-%d: a message asked me to pay at https://pay-%d-%d.parcel-fee.xyz/track"}"""
 						.formatted(n % 2 == 0 ? "FR" : "DE", run, n, run, n / 2);
 					long t0 = System.nanoTime();
+					if (rate > 0) {
+						long due = started + (long) ((n - 1) * 1e9 / rate);
+						for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+							java.util.concurrent.locks.LockSupport.parkNanos(wait);
+						}
+						if (due >= end) {
+							break;
+						}
+						t0 = due;
+					}
 					try {
 						if (connection == null) {
 							connection = new Connection(uri.getHost(), uri.getPort());

@@ -6,6 +6,8 @@
 # still waited for correlation when the load stopped, and how long correlation took to catch up (from
 # GET /api/v1/admin/background-work as the platform administrator).
 # Usage: bench/public-intake.sh [CLIENTS] [SECONDS]      (defaults: 16 20)
+#        RATE=500 bench/public-intake.sh 16 20             (a fixed offered rate, paced, instead of as fast as possible;
+#                                                           latencies then count from when each submission was due)
 set -euo pipefail
 CLIENTS=${1:-16}
 SECONDS_OF_LOAD=${2:-20}
@@ -25,8 +27,8 @@ ADMIN=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: appl
 # On this 2-core machine the JIT compilers still take more CPU than the requests themselves 15 s after the start
 # (2.8 ms of compilation per submission against 2.1 ms of request work, measured from the threads' CPU time), and
 # fall to a sixth of the request work after about 90 s; a running server is in the later state.
-java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" "${WARMUP:-90}" > /dev/null
-java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" "$SECONDS_OF_LOAD" | tee "$WORK/load.txt" | grep -v '^accepted='
+java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" "${WARMUP:-90}" ${RATE:-} > /dev/null
+java bench/PublicIntakeLoad.java "http://localhost:$PORT" "$CLIENTS" "$SECONDS_OF_LOAD" ${RATE:-} | tee "$WORK/load.txt" | grep -v '^accepted='
 STOP=$(date +%s.%N)
 waiting() { curl -s localhost:$PORT/api/v1/admin/background-work -H "Authorization: Bearer $ADMIN" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["reports"]["waiting"])'; }
