@@ -55,7 +55,12 @@ class JdbcClusterTrends implements ClusterTrends {
 			Instant firstSeen = jdbc.sql("SELECT min(seen_at) AS first_seen FROM correlation_record WHERE cluster_id = :c AND tlp <> 'RED'")
 				.param("c", row.cluster())
 				.query((rs, n) -> SqlTimes.instant(rs, "first_seen"))
-				.single();
+				.list()
+				.get(0);
+			if (firstSeen == null) {
+				// merged into another cluster by an ingest since the query above: the next look finds the merged one
+				continue;
+			}
 			List<SourceRef> sources = jdbc.sql("""
 					SELECT source_kind, source_id FROM correlation_record
 					WHERE cluster_id = :c AND seen_at >= :since AND tlp <> 'RED' ORDER BY id LIMIT :max""")
