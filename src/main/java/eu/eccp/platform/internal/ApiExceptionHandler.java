@@ -106,7 +106,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
 		return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header("Retry-After", "600")
+			.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()))
 			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request.getRequestURI()));
 	}
 

@@ -44,7 +44,8 @@ import eu.eccp.shared.TooManyRequestsException;
  * the reports that arrived meanwhile instead of paid for each. A report is answered only after its group has
  * committed, so an accepted report is durable. If a group fails, each of its reports is tried alone, so one bad
  * report fails only itself. At most {@value #WAITING} reports wait on a node; beyond that a submission is refused
- * with 429 (back-pressure) rather than queued without bound. The writer holds one database connection while it
+ * with 429, saying the platform is busy and to try again in 30 seconds (back-pressure), rather than queued without
+ * bound. The writer holds one database connection while it
  * writes and none while it waits; request threads hold none at all.
  */
 @Component
@@ -104,7 +105,7 @@ class PublicReportWriter implements SmartLifecycle {
 		try {
 			if (!waiting.offer(new Waiting(report, stored), ADMISSION.toMillis(), TimeUnit.MILLISECONDS)) {
 				log.warn("public intake: {} reports waiting to be stored; a submission is refused", WAITING);
-				throw new TooManyRequestsException();
+				throw TooManyRequestsException.busy();
 			}
 			return stored.get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
 		}

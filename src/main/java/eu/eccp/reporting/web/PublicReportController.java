@@ -85,7 +85,7 @@ class PublicReportController {
 		catch (TooManyRequestsException e) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("draft", draft);
-			model.addAttribute("errors", Map.of("form", "validation.rateLimited"));
+			model.addAttribute("errors", Map.of("form", e.messageKey()));
 			model.addAttribute("action", "/report");
 			return "report/form";
 		}
@@ -147,7 +147,7 @@ class PublicReportController {
 		}
 		catch (TooManyRequestsException e) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			model.addAttribute("errors", Map.of("form", "validation.rateLimited"));
+			model.addAttribute("errors", Map.of("form", e.messageKey()));
 			return "report/status-lookup";
 		}
 		catch (InvalidRequestException e) {
