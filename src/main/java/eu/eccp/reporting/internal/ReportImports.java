@@ -461,10 +461,8 @@ public class ReportImports {
 	/** The report each content hash repeats, if any (the same look-up as the public intake's). */
 	private Map<String, ReportId> originals(List<String> hashes, Instant now) {
 		Map<String, ReportId> originals = new HashMap<>();
-		if (!hashes.isEmpty()) {
-			reports.findOriginals(hashes, now.minus(properties.duplicateWindow()))
-				.forEach((hash, original) -> originals.put(hash, original.id()));
-		}
+		reports.findOriginals(hashes, now.minus(properties.duplicateWindow()))
+			.forEach((hash, original) -> originals.put(hash, original.id()));
 		return originals;
 	}
 

@@ -155,15 +155,15 @@ public class ReportIntake {
 		String contentHash = contentHash(report, "org|" + caller.organisationId());
 		Optional<StoredReport> original = earlierCopy(contentHash, now);
 		ReportRouting.Route route = routeOf(report, original);
-		reports.insertReceived(new ReportRepository.NewReport(id, Secrets.newReference(), null, "ORGANISATION",
+		reports.insert(new ReportRepository.NewReport(id, Secrets.newReference(), null, "ORGANISATION",
 				caller.organisationId(), caller.userId().value(), key, report, route.owner(), route.reason(),
 				original.isPresent() ? ReportStatus.DUPLICATE : ReportStatus.RECEIVED,
-				original.map(StoredReport::id).orElse(null), contentHash, now), original.isEmpty());
+				original.map(StoredReport::id).orElse(null), contentHash, now));
 		storeFiles(id, files, true, now);
 		audit.record(AuditEvent.of(original.isPresent() ? "report.resubmitted" : "report.submitted", "report", id)
 			.withDetail("channel=ORGANISATION offence=" + report.offence()));
 		if (original.isEmpty()) {
-			worker.wakeAfterCommit();
+			queueForProcessing(id, now);
 			events.publishEvent(new ReportSubmitted(id, route.owner()));
 		}
 		return new OrganisationReceipt(reports.findById(id).orElseThrow(), false);
@@ -177,7 +177,8 @@ public class ReportIntake {
 
 	/** The report this one repeats, if the same sender sent the same content within the duplicate window. */
 	private Optional<StoredReport> earlierCopy(String contentHash, Instant now) {
-		return reports.findOriginal(contentHash, now.minus(properties.duplicateWindow()));
+		return Optional.ofNullable(
+				reports.findOriginals(List.of(contentHash), now.minus(properties.duplicateWindow())).get(contentHash));
 	}
 
 	/** A duplicate goes where the report it repeats went; anything else is routed afresh. */

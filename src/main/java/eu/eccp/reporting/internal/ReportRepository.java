@@ -51,16 +51,6 @@ class ReportRepository {
 			  :lossAmount, :lossCurrency, :paymentMethod, :description, CAST(:details AS jsonb), :language,
 			  :consentContact, :consentShare, :owner, :routedBy, :tlp, :status, :duplicateOf, :contentHash, :now, :now)""";
 
-	/** {@link #INSERT} with the contact details, the first history step and the queue entry, in one statement. */
-	private static final String INSERT_RECEIVED = "WITH stored AS (" + INSERT + """
-			 RETURNING id),
-			contact AS (INSERT INTO report_contact (report_id, name, email, phone, language)
-			  SELECT id, :name, :email, :phone, :language FROM stored WHERE CAST(:withContact AS boolean)),
-			queued AS (INSERT INTO report_processing (report_id, enqueued_at, next_attempt_at)
-			  SELECT id, :now, :now FROM stored WHERE CAST(:queue AS boolean))
-			INSERT INTO report_event (report_id, at, type, status, text, by_user, visible_to_reporter)
-			SELECT id, :now, 'SUBMITTED', :eventStatus, NULL, :submittedByUser, true FROM stored""";
-
 	private static final String INSERT_CONTACT = """
 			INSERT INTO report_contact (report_id, name, email, phone, language)
 			VALUES (:id, :name, :email, :phone, :language)""";
@@ -88,21 +78,6 @@ class ReportRepository {
 
 	void insert(NewReport report) {
 		insertAll(List.of(report));
-	}
-
-	/**
-	 * Stores one new report with its contact details and first history step and, when {@code queue}, puts it
-	 * in the processing queue: one statement, so taking a report in costs one round trip for all of them.
-	 */
-	void insertReceived(NewReport report, boolean queue) {
-		ValidReport r = report.report();
-		MapSqlParameterSource row = row(report).addValue("withContact", r.hasContact() || r.language() != null)
-			.addValue("name", r.contactName())
-			.addValue("email", r.contactEmail())
-			.addValue("phone", r.contactPhone())
-			.addValue("queue", queue)
-			.addValue("eventStatus", report.status().name());
-		named.update(INSERT_RECEIVED, row);
 	}
 
 	/** Stores reports with their contact details and first history step, in JDBC batches. */
@@ -244,6 +219,9 @@ class ReportRepository {
 	/** For each content hash, the earliest report since then that is not itself a duplicate, in one query. */
 	Map<String, StoredReport> findOriginals(Collection<String> contentHashes, Instant since) {
 		Map<String, StoredReport> result = new HashMap<>();
+		if (contentHashes.isEmpty()) {
+			return result;
+		}
 		jdbc.sql("""
 				SELECT DISTINCT ON (content_hash) * FROM report
 				WHERE content_hash = ANY (:h) AND submitted_at >= :since AND duplicate_of IS NULL
@@ -253,16 +231,6 @@ class ReportRepository {
 			.query((rs, n) -> result.put(rs.getString("content_hash"), map(rs, n)))
 			.list();
 		return result;
-	}
-
-	Optional<StoredReport> findOriginal(String contentHash, Instant since) {
-		return jdbc.sql("""
-				SELECT * FROM report WHERE content_hash = :h AND submitted_at >= :since AND duplicate_of IS NULL
-				ORDER BY submitted_at LIMIT 1""")
-			.param("h", contentHash)
-			.param("since", SqlTimes.at(since))
-			.query(this::map)
-			.optional();
 	}
 
 	Optional<ReporterContact> contact(ReportId id) {
