@@ -217,10 +217,9 @@ class AuditChainer implements SmartLifecycle {
 		for (AuditRepository.Pending p : pending) {
 			AuditEntry unhashed = new AuditEntry(++seq, p.at(), p.user(), p.username(), p.org(), p.action(), p.objectType(),
 					p.objectId(), p.detail(), p.personal(), p.remote(), previous, "");
-			String hash = ChainHash.of(unhashed);
-			entries.add(new AuditEntry(unhashed.seq(), p.at(), p.user(), p.username(), p.org(), p.action(),
-					p.objectType(), p.objectId(), p.detail(), p.personal(), p.remote(), previous, hash));
-			previous = hash;
+			AuditEntry entry = unhashed.withHash(ChainHash.of(unhashed));
+			entries.add(entry);
+			previous = entry.hash();
 			chained.add(p.id());
 		}
 		repository.append(entries, chained);

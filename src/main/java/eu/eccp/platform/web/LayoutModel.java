@@ -1,6 +1,7 @@
 package eu.eccp.platform.web;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -52,14 +53,17 @@ public class LayoutModel implements HandlerInterceptor {
 			return;
 		}
 		Map<String, Object> model = page.getModel();
-		model.putIfAbsent("secondFactorPending", secondFactorPending());
-		if (!model.containsKey("me")) {
-			model.put("me", me());
+		addUnlessSet(model, "secondFactorPending", this::secondFactorPending);
+		addUnlessSet(model, "me", this::me);
+		addUnlessSet(model, "unreadNotices", this::unreadNotices);
+		addUnlessSet(model, "language", () -> LocaleContextHolder.getLocale().getLanguage());
+	}
+
+	/** Computed only when the handler did not set it (e.g. the dashboard counts unread notices itself); may be null. */
+	private static void addUnlessSet(Map<String, Object> model, String name, Supplier<@Nullable Object> value) {
+		if (!model.containsKey(name)) {
+			model.put(name, value.get());
 		}
-		if (!model.containsKey("unreadNotices")) {
-			model.put("unreadNotices", unreadNotices());
-		}
-		model.putIfAbsent("language", LocaleContextHolder.getLocale().getLanguage());
 	}
 
 	/**
