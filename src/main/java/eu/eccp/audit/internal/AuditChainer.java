@@ -1,5 +1,6 @@
 package eu.eccp.audit.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import eu.eccp.shared.NodeThread;
+
 
 /**
  * Links pending audit entries into the hash chain, in order of their arrival, many per transaction. The
@@ -25,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps sequence numbers gapless.
  */
 @Component
-class AuditChainer implements SmartLifecycle {
+class AuditChainer extends NodeThread {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
 	private static final int PASS = 10_000;
@@ -35,14 +38,11 @@ class AuditChainer implements SmartLifecycle {
 	private final ReentrantLock lock = new ReentrantLock();
 	/** {@link System#nanoTime()} at which the last completed pass began reading pending entries. */
 	private final ThreadLocal<Long> owedByRequest = new ThreadLocal<>();
-	private final ReentrantLock signal = new ReentrantLock();
-	private final java.util.concurrent.locks.Condition wakeUp = signal.newCondition();
-	private boolean woken;
-	private volatile boolean running;
-	private @org.jspecify.annotations.Nullable Thread thread;
 	private volatile long lastPassRead = System.nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(365);
 
 	AuditChainer(AuditRepository repository, PlatformTransactionManager transactionManager) {
+		// stops after the workers that record entries, before the database goes
+		super("audit-chainer", SmartLifecycle.DEFAULT_PHASE - 2048, Duration.ofSeconds(10));
 		this.repository = repository;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -98,68 +98,19 @@ class AuditChainer implements SmartLifecycle {
 		}
 	}
 
-	private void wake() {
-		signal.lock();
-		try {
-			woken = true;
-			wakeUp.signalAll();
-		}
-		finally {
-			signal.unlock();
+	/** The chainer's own thread: chains what other threads recorded when woken, and every 5 seconds what is left. */
+	@Override
+	protected void work() {
+		while (running()) {
+			pause(Duration.ofSeconds(5), true);
+			flush();
 		}
 	}
 
+	/** What the thread left is chained by the one stopping it. */
 	@Override
-	public void start() {
-		running = true;
-		Thread chainer = new Thread(() -> {
-			while (running) {
-				signal.lock();
-				try {
-					if (!woken) {
-						wakeUp.await(5, java.util.concurrent.TimeUnit.SECONDS);
-					}
-					woken = false;
-				}
-				catch (InterruptedException e) {
-					return;
-				}
-				finally {
-					signal.unlock();
-				}
-				flush();
-			}
-		}, "audit-chainer");
-		chainer.setDaemon(true);
-		thread = chainer;
-		chainer.start();
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		wake();
-		Thread chainer = thread;
-		if (chainer != null) {
-			try {
-				chainer.join(10_000);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
+	protected void afterStop() {
 		flush();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Stops after the workers that record entries, before the database goes. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
 	/** Chains every entry committed before {@code committedAt} (a nanoTime), if no pass has done so yet. */

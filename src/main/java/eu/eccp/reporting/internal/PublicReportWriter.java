@@ -30,6 +30,7 @@ import eu.eccp.audit.AuditTrail;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.reporting.ReportStatus;
 import eu.eccp.reporting.ReportSubmitted;
+import eu.eccp.shared.NodeThread;
 import eu.eccp.shared.TooManyRequestsException;
 
 /**
@@ -49,7 +50,7 @@ import eu.eccp.shared.TooManyRequestsException;
  * writes and none while it waits; request threads hold none at all.
  */
 @Component
-class PublicReportWriter implements SmartLifecycle {
+class PublicReportWriter extends NodeThread {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicReportWriter.class);
 
@@ -78,12 +79,12 @@ class PublicReportWriter implements SmartLifecycle {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final BlockingQueue<Waiting> waiting = new ArrayBlockingQueue<>(WAITING);
-	private volatile boolean running;
-	private @Nullable Thread thread;
 
 	PublicReportWriter(ReportRepository reports, ReportProcessingQueue processing, ReportProcessingWorker worker,
 			ReportingProperties properties, AuditTrail audit, ApplicationEventPublisher events,
 			TransactionTemplate transactions) {
+		// starts after the database and stops before it, like the processing worker
+		super("public-report-writer", SmartLifecycle.DEFAULT_PHASE - 1024, Duration.ofSeconds(15));
 		this.reports = reports;
 		this.processing = processing;
 		this.worker = worker;
@@ -98,7 +99,7 @@ class PublicReportWriter implements SmartLifecycle {
 	 * transaction; when the writer is not running (starting, stopping) the report is stored at once.
 	 */
 	Stored write(Prepared report) {
-		if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (!running() || TransactionSynchronizationManager.isActualTransactionActive()) {
 			return Objects.requireNonNull(transactions.execute(status -> store(List.of(report)).get(0)));
 		}
 		CompletableFuture<Stored> stored = new CompletableFuture<>();
@@ -178,42 +179,9 @@ class PublicReportWriter implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = true;
-		Thread writer = new Thread(this::loop, "public-report-writer");
-		writer.setDaemon(true);
-		thread = writer;
-		writer.start();
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		Thread writer = thread;
-		if (writer != null) {
-			try {
-				writer.join(TimeUnit.SECONDS.toMillis(15));
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Starts after the database and stops before it, like the processing worker. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
-	}
-
-	private void loop() {
+	protected void work() {
 		List<Waiting> group = new ArrayList<>(MOST_PER_GROUP);
-		while (running || !waiting.isEmpty()) {
+		while (running() || !waiting.isEmpty()) {
 			try {
 				Waiting first = waiting.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {

@@ -1,6 +1,7 @@
 package eu.eccp.reporting.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import eu.eccp.correlation.HitAnnouncement;
 import eu.eccp.correlation.Sightings;
 import eu.eccp.reporting.ReportId;
+import eu.eccp.shared.NodeThread;
 
 /**
  * Extracts and correlates the reports waiting in the processing queue, in batches, on one thread of its own
@@ -37,7 +36,7 @@ import eu.eccp.reporting.ReportId;
  * itself; it is retried with a growing wait until it succeeds, and counted as failing for administrators.
  */
 @Component
-class ReportProcessingWorker implements SmartLifecycle {
+class ReportProcessingWorker extends NodeThread {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportProcessingWorker.class);
 
@@ -50,15 +49,11 @@ class ReportProcessingWorker implements SmartLifecycle {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	private final ReentrantLock lock = new ReentrantLock();
-	private final Condition wake = lock.newCondition();
-	private boolean woken;
-	private volatile boolean running;
-	private @Nullable Thread thread;
-
 	ReportProcessingWorker(ReportProcessingQueue queue, ReportRepository reports, ReportCorrelation correlation,
 			ImportJobRepository jobs, Sightings sightings, ReportProcessingProperties properties,
 			TransactionTemplate transactions, Clock clock) {
+		// stops before the web server and the database do, starts after them
+		super("report-processing", SmartLifecycle.DEFAULT_PHASE - 1024, Duration.ofSeconds(15));
 		this.sightings = sightings;
 		this.queue = queue;
 		this.reports = reports;
@@ -84,54 +79,9 @@ class ReportProcessingWorker implements SmartLifecycle {
 		}
 	}
 
-	void wake() {
-		lock.lock();
-		try {
-			woken = true;
-			wake.signalAll();
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
 	@Override
-	public void start() {
-		running = true;
-		Thread worker = new Thread(this::loop, "report-processing");
-		worker.setDaemon(true);
-		thread = worker;
-		worker.start();
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		wake();
-		Thread worker = thread;
-		if (worker != null) {
-			try {
-				worker.join(TimeUnit.SECONDS.toMillis(15));
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Stops before the web server and the database do, starts after them. */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
-	}
-
-	private void loop() {
-		while (running) {
+	protected void work() {
+		while (running()) {
 			int claimed;
 			try {
 				claimed = processDue();
@@ -152,39 +102,12 @@ class ReportProcessingWorker implements SmartLifecycle {
 
 	/** Lets the reports arriving now gather into the next batch; only stopping cuts it short. */
 	private void gather() {
-		long until = System.nanoTime() + properties.gather().toNanos();
-		lock.lock();
-		try {
-			long left;
-			while (running && (left = until - System.nanoTime()) > 0) {
-				wake.awaitNanos(left);
-			}
-			woken = false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			running = false;
-		}
-		finally {
-			lock.unlock();
-		}
+		pause(properties.gather(), false);
 	}
 
+	/** Waits for a report stored on this node, or the poll interval. */
 	private void await() {
-		lock.lock();
-		try {
-			if (!woken && running) {
-				wake.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-			}
-			woken = false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			running = false;
-		}
-		finally {
-			lock.unlock();
-		}
+		pause(properties.pollInterval(), true);
 	}
 
 	/** Claims and processes one batch of due reports; returns how many it claimed (a full batch: there may be more). */
