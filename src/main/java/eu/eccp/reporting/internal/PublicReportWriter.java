@@ -65,7 +65,7 @@ class PublicReportWriter extends NodeThread {
 	}
 
 	/** What became of it: stored as new, or as a duplicate of the report it repeats. */
-	record Stored(ReportId id, boolean duplicate) {
+	record Stored(boolean duplicate) {
 	}
 
 	private record Waiting(Prepared report, CompletableFuture<Stored> stored) {
@@ -157,7 +157,7 @@ class PublicReportWriter extends NodeThread {
 					AuditEvent.of(duplicate ? "report.resubmitted" : "report.submitted", "report", p.id())
 						.withDetail("channel=" + p.channel() + " offence=" + p.report().offence()),
 					p.remoteAddress()));
-			result.add(new Stored(p.id(), duplicate));
+			result.add(new Stored(duplicate));
 		}
 		reports.insertAll(rows);
 		processing.enqueue(fresh, null, now, null);
