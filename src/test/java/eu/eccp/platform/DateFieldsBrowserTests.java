@@ -87,10 +87,6 @@ class DateFieldsBrowserTests {
 		assertThat(field("from").getAttribute("placeholder")).isEqualTo("YYYY-MM-DD");
 	}
 
-	static String words(String language, String key) {
-		return HeadlessBrowser.message(language, key).replace('\u00a0', ' ');
-	}
-
 	@Test
 	void textThatIsNoDateIsRefusedAtItsFieldAndKeptAsTyped() {
 		HeadlessBrowser.logIn(browser, url(""), "fr.analyst", "fr");
@@ -99,11 +95,11 @@ class DateFieldsBrowserTests {
 		assertThat(submitted("from")).as("no such day: sent as typed").isEqualTo("31/02/2026");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('inbox-filters').requestSubmit()");
 		HeadlessBrowser.waiting(browser).until(driver -> !driver.findElements(By.id("error-summary")).isEmpty());
-		assertThat(field("error-summary").getText()).contains(words("fr", "validation.date"));
+		assertThat(field("error-summary").getText()).contains(HeadlessBrowser.message("fr", "validation.date"));
 
 		browser.get(url("/reports?lang=fr&from=31/02/2026"));
 		assertThat(field("from").getAttribute("value")).isEqualTo("31/02/2026");
-		assertThat(field("error-summary").getText()).contains(words("fr", "validation.date"));
+		assertThat(field("error-summary").getText()).contains(HeadlessBrowser.message("fr", "validation.date"));
 	}
 
 	@Test

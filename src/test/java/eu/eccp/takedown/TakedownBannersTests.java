@@ -58,8 +58,7 @@ class TakedownBannersTests {
 			.andExpect(flash().attribute("notice", key)).andReturn();
 		assertThat(posted.getFlashMap().isEmpty()).isFalse();
 		// the browser follows the redirect in the same session, which hands the flash attributes over once
-		return mvc.perform(get(itemPage).param("lang", language).session(session)).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
+		return page(session, itemPage, language);
 	}
 
 	String page(MockHttpSession session, String itemPage, String language) throws Exception {
