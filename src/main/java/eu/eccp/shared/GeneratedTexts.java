@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class GeneratedTexts {
 
 	/** The languages the platform ships (the message bundles). */
-	public static final List<Locale> SHIPPED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN);
+	public static final List<Locale> SHIPPED = ShippedLanguages.LOCALES;
 
 	private final MessageSource messages;
 

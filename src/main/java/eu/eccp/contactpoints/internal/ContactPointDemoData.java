@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import eu.eccp.shared.ShippedLanguages;
 import eu.eccp.organisations.OrganisationView;
 import eu.eccp.organisations.Organisations;
 import eu.eccp.organisations.People;
@@ -46,7 +47,7 @@ class ContactPointDemoData implements ApplicationRunner {
 			Map.entry("SE", "sv"));
 
 	/** The languages the platform ships: an entry's texts are written in the first of its languages among them. */
-	static final List<String> SHIPPED = List.of("en", "fr", "de");
+	static final List<String> SHIPPED = ShippedLanguages.CODES;
 
 	private final ContactPointRepository entries;
 	private final Organisations organisations;

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.eccp.shared.ShippedLanguages;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.shared.CallerContext;
@@ -33,7 +34,7 @@ public class NotificationSettings {
 
 	private final MailSettingsRepository repository;
 	/** The languages the platform's e-mails are written in. */
-	public static final List<String> SHIPPED_LANGUAGES = List.of("en", "fr", "de");
+	public static final List<String> SHIPPED_LANGUAGES = ShippedLanguages.CODES;
 
 	private final AuditTrail audit;
 	private final Clock clock;

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import eu.eccp.shared.ShippedLanguages;
 import eu.eccp.platform.web.LayoutModel;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -42,7 +43,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.layout = layout;
 	}
 
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN);
+	static final List<Locale> SUPPORTED = ShippedLanguages.LOCALES;
 
 	@Bean
 	LocaleResolver localeResolver() {
