@@ -92,7 +92,7 @@ class IspSyncRepository {
 			.update() > 0;
 	}
 
-	/** Every subscribed ISP	/** Every subscribed ISP and country; those furthest behind first. */
+	/** Every subscribed ISP and country; those furthest behind first. */
 	List<StatusRow> status() {
 		return jdbc.sql("""
 				SELECT s.organisation_id, s.country, COALESCE(c.version, 0) AS current, a.version AS applied,

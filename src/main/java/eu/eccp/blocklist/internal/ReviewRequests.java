@@ -159,7 +159,7 @@ public class ReviewRequests {
 			throw new InvalidRequestException("answer", "blocklist.error.message");
 		}
 		UUID entry = reviews.lockUnanswered(id)
-			.orElseThrow(() -> exists(id) ? new ConflictException("the review request is already answered")
+			.orElseThrow(() -> reviews.exists(id) ? new ConflictException("the review request is already answered")
 					: new RecordNotFoundException("no review request " + id));
 		reviews.answer(id, clock.instant(), caller.userId(), outcome, answer.strip());
 		audit.record(new AuditEvent("blocklist.review.answered", "blocklist-review", id.toString(), outcome.name(), false));
@@ -167,9 +167,5 @@ public class ReviewRequests {
 			entries.find(entry).filter(e -> e.status() == EntryStatus.PUBLISHED)
 				.ifPresent(e -> lifecycle.withdraw(caller, entry, "withdrawn on review " + id));
 		}
-	}
-
-	private boolean exists(UUID id) {
-		return reviews.exists(id);
 	}
 }

@@ -1,11 +1,9 @@
 package eu.eccp.cases.internal;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import eu.eccp.correlation.RecordReferences;
@@ -14,10 +12,10 @@ import eu.eccp.correlation.RecordReferences;
 @Component
 class CaseReferences implements RecordReferences {
 
-	private final JdbcClient jdbc;
+	private final CaseRepository cases;
 
-	CaseReferences(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	CaseReferences(CaseRepository cases) {
+		this.cases = cases;
 	}
 
 	@Override
@@ -27,14 +25,6 @@ class CaseReferences implements RecordReferences {
 
 	@Override
 	public Map<UUID, String> referencesOf(Collection<UUID> ids) {
-		Map<UUID, String> references = new HashMap<>();
-		if (ids.isEmpty()) {
-			return references;
-		}
-		jdbc.sql("SELECT id, reference FROM case_file WHERE id = ANY (CAST(:ids AS uuid[]))")
-			.param("ids", ids.toArray(UUID[]::new))
-			.query((rs, n) -> references.put(rs.getObject(1, UUID.class), rs.getString(2)))
-			.list();
-		return references;
+		return cases.references(ids);
 	}
 }

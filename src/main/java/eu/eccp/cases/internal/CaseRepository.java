@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +77,19 @@ class CaseRepository {
 	Optional<CaseFile> find(CaseId id) {
 		return jdbc.sql("SELECT * FROM case_file WHERE id = :id").param("id", id.value()).query(CaseRepository::caseFile)
 			.optional();
+	}
+
+	/** The references of the given cases (ids of no case are left out), in one query. */
+	Map<UUID, String> references(Collection<UUID> ids) {
+		Map<UUID, String> references = new HashMap<>();
+		if (ids.isEmpty()) {
+			return references;
+		}
+		jdbc.sql("SELECT id, reference FROM case_file WHERE id = ANY (CAST(:ids AS uuid[]))")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((rs, n) -> references.put(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+		return references;
 	}
 
 	/** Locks the case row for a change that must not race another (invitations, closing). */

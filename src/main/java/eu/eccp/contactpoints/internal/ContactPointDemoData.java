@@ -24,6 +24,7 @@ import eu.eccp.organisations.Organisations;
 import eu.eccp.organisations.People;
 import eu.eccp.organisations.PersonView;
 import eu.eccp.shared.CountryCode;
+import eu.eccp.shared.GeneratedText;
 
 /**
  * Demo directory entries, only with {@code --eccp.demo=true}, after the demo organisations exist: every
@@ -72,8 +73,13 @@ class ContactPointDemoData implements ApplicationRunner {
 			.map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
 	}
 
-	private String text(String key, Locale language, Object... arguments) {
-		return messages.getMessage(key, arguments, language);
+	/** A demo text written in a language, exactly as {@link DemoDirectoryTexts} recognises it. */
+	private String text(GeneratedText text, Locale language) {
+		return messages.getMessage(text.key(), text.arguments().apply(language), language);
+	}
+
+	private String text(String key, Locale language) {
+		return text(GeneratedText.of(key), language);
 	}
 
 	@Override
@@ -83,10 +89,10 @@ class ContactPointDemoData implements ApplicationRunner {
 		for (String country : new TreeSet<>(CountryCode.EU_MEMBER_STATES)) {
 			String code = country.toLowerCase(Locale.ROOT);
 			Locale own = ownLanguage(LANGUAGES.get(country));
-			created += seed(code + "-247", text("demo.contactPoint.national", own),
+			created += seed(code + "-247", text(DemoDirectoryTexts.NATIONAL, own),
 					"PRESERVATION,TRAFFIC_DATA,SUBSCRIBER_DATA,EMERGENCY_DISCLOSURE", "en," + LANGUAGES.get(country),
 					null, null, "Europe/Brussels", "+3222000" + (100 + created), "247@" + code + ".police.example.eu",
-					text("demo.contactPoint.dutyOfficer", own, eu.eccp.shared.GeneratedText.countryName(country, own)),
+					text(DemoDirectoryTexts.dutyOfficer(country), own),
 					"duty@" + code + ".police.example.eu");
 		}
 		Locale german = Locale.GERMAN;

@@ -174,8 +174,7 @@ public class RequestLifecycle {
 		requests.update(request);
 		AuditEvent event = AuditEvent.of("request." + what, "urgent_request", request.id());
 		audit.record(detail == null ? event : event.withDetail(detail));
-		OrganisationId other = caller.organisationId().equals(request.requester()) ? request.recipient()
-				: request.requester();
+		OrganisationId other = request.otherParty(caller.organisationId());
 		notices.transition(request, other, what, presentation.name(caller.organisationId()));
 		return presentation.view(caller, request, UrgentRequest.now(clock));
 	}

@@ -103,8 +103,7 @@ public class RequestThread {
 		audit.record(AuditEvent.of("request.message_posted", "urgent_request", id)
 			.withDetail("message=" + messageId + " tlp=" + marking.name() + " files=" + stored.size()));
 		if (marking != Tlp.RED) {
-			OrganisationId other = caller.organisationId().equals(request.requester()) ? request.recipient()
-					: request.requester();
+			OrganisationId other = request.otherParty(caller.organisationId());
 			notices.message(request, other, presentation.name(caller.organisationId()));
 		}
 		return thread(caller, id).stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();

@@ -294,6 +294,11 @@ public final class UrgentRequest {
 		return recipient;
 	}
 
+	/** The party across from {@code side} (the recipient for the requester, the requester for anyone else). */
+	OrganisationId otherParty(OrganisationId side) {
+		return side.equals(requester) ? recipient : requester;
+	}
+
 	public @Nullable Instant preservedUntil() {
 		return preservedUntil;
 	}

@@ -34,7 +34,6 @@ final class NestedRanges implements Consumer<IpRange> {
 	private @Nullable BigInteger cursor;
 	private @Nullable BigInteger lastStart;
 	private boolean lastIpv4;
-	private long emitted;
 
 	NestedRanges(Consumer<IpRange> downstream) {
 		this.downstream = downstream;
@@ -77,10 +76,6 @@ final class NestedRanges implements Consumer<IpRange> {
 		lastStart = null;
 	}
 
-	long emitted() {
-		return emitted;
-	}
-
 	private void flushUntil(BigInteger last) {
 		while (!enclosing.isEmpty()) {
 			Open top = enclosing.peek();
@@ -106,6 +101,5 @@ final class NestedRanges implements Consumer<IpRange> {
 		InetAddress start = ipv4 ? InetAddresses.fromIPv4BigInteger(from) : InetAddresses.fromIPv6BigInteger(from);
 		InetAddress end = ipv4 ? InetAddresses.fromIPv4BigInteger(to) : InetAddresses.fromIPv6BigInteger(to);
 		downstream.accept(new IpRange(start, end, range.country(), range.asn(), range.owner()));
-		emitted++;
 	}
 }

@@ -53,17 +53,19 @@ class KnownHashRepository {
 			.optional();
 	}
 
-	/** Adds the hashes as assessed; a hash already known keeps its first assessment. */
+	/** Adds the hashes as assessed, in one statement; a hash already known keeps its first assessment. */
 	void add(Collection<MediaHash> hashes, ContentCategory category, ItemId item, OrganisationId by, Instant now) {
-		for (MediaHash hash : hashes) {
-			jdbc.sql("""
-					INSERT INTO known_media_hash (algorithm, value, category, item_id, organisation_id, added_at)
-					VALUES (:algorithm, :value, :category, :item, :org, :now) ON CONFLICT DO NOTHING""")
-				.param("algorithm", hash.algorithm().name()).param("value", hash.value())
-				.param("category", category.name()).param("item", item.value()).param("org", by.value())
-				.param("now", Timestamp.from(now))
-				.update();
-		}
+		jdbc.sql("""
+				INSERT INTO known_media_hash (algorithm, value, category, item_id, organisation_id, added_at)
+				SELECT a, v, :category, :item, :org, :now
+				FROM unnest(CAST(:algorithms AS text[]), CAST(:values AS text[])) WITH ORDINALITY AS t(a, v, n)
+				ORDER BY n
+				ON CONFLICT DO NOTHING""")
+			.param("algorithms", hashes.stream().map(hash -> hash.algorithm().name()).toArray(String[]::new))
+			.param("values", hashes.stream().map(MediaHash::value).toArray(String[]::new))
+			.param("category", category.name()).param("item", item.value()).param("org", by.value())
+			.param("now", Timestamp.from(now))
+			.update();
 	}
 
 	private static KnownHashes.Known known(ResultSet rs, int distance) throws SQLException {
