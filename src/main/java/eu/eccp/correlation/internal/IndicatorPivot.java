@@ -51,7 +51,7 @@ public class IndicatorPivot {
 	IndicatorPivot(PivotRepository repository, IndicatorExtractor extractor, Organisations organisations,
 			CorrelationProperties properties, AuditTrail audit, eu.eccp.indicators.RelatedValues relatedValues) {
 		this.repository = repository;
-		this.related = new PivotRelations(repository, relatedValues, this, properties);
+		this.related = new PivotRelations(repository, relatedValues, properties);
 		this.extractor = extractor;
 		this.organisations = organisations;
 		this.properties = properties;
