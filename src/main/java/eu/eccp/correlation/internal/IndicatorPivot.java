@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,7 @@ public class IndicatorPivot {
 	IndicatorPivot(PivotRepository repository, IndicatorExtractor extractor, Organisations organisations,
 			CorrelationProperties properties, AuditTrail audit, eu.eccp.indicators.RelatedValues relatedValues) {
 		this.repository = repository;
-		this.related = new PivotRelations(repository, relatedValues, this, properties);
+		this.related = new PivotRelations(repository, relatedValues, properties);
 		this.extractor = extractor;
 		this.organisations = organisations;
 		this.properties = properties;

@@ -37,8 +37,7 @@ final class PivotRelations {
 	private final RelatedValues relatedValues;
 	private final CorrelationProperties properties;
 
-	PivotRelations(PivotRepository repository, RelatedValues relatedValues, IndicatorPivot pivot,
-			CorrelationProperties properties) {
+	PivotRelations(PivotRepository repository, RelatedValues relatedValues, CorrelationProperties properties) {
 		this.repository = repository;
 		this.relatedValues = relatedValues;
 		this.properties = properties;

@@ -1,6 +1,5 @@
 package eu.eccp.correlation.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;

@@ -38,12 +38,21 @@ public final class ScanningIndicatorExtractor implements IndicatorExtractor {
 
 	@Override
 	public List<Indicator> extract(String text, ExtractionOptions options) {
-		return collect(sink -> extract(new StringSource(text), options, sink));
+		return collect(sink -> windows(WindowedScan.TEXT, options, window(text)).run(new StringSource(text), sink));
 	}
 
 	@Override
 	public List<Indicator> extractFromHtml(String html, ExtractionOptions options) {
-		return collect(sink -> extractFromHtml(new StringSource(html), options, sink));
+		return collect(sink -> windows(WindowedScan.HTML, options, window(html)).run(new StringSource(html), sink));
+	}
+
+	/**
+	 * The window for a string: no longer than the string and one more character (its end is then seen by the first
+	 * read, so the scan is the one of the full window), so that a short value costs no {@link WindowedScan#WINDOW}
+	 * buffer; a longer string gets the full window.
+	 */
+	private static int window(String text) {
+		return Math.min(WindowedScan.WINDOW, text.length() + 1);
 	}
 
 	@Override

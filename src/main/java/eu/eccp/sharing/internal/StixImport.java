@@ -57,7 +57,7 @@ public class StixImport {
 	/**
 	 * Chunks of one import are checked and recorded two at a time (correlation runs {@code concurrent-ingests}, 2 by
 	 * default, at once): while the request's thread reads the next chunk of objects, a recorder checks a chunk's values
-	 * ({@link CanonicalValues}, a few calls of the extractor per chunk) and hands it to correlation as one batch. Two
+	 * ({@link CanonicalValues}, one call of the extractor per value) and hands it to correlation as one batch. Two
 	 * threads per node, shared by all imports; a third chunk waits for one of them.
 	 */
 	private final java.util.concurrent.ExecutorService recorders = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {

@@ -23,8 +23,8 @@ import eu.eccp.indicators.IndicatorType;
 /**
  * JMH, not a test (docs/benchmarks.md, "Sharing"): checking one import chunk's values (5,000 STIX indicators: URLs,
  * domains, IPv4 addresses and e-mail addresses, as the sharing benchmark's bundle and common feeds carry) with the
- * indicators module, one extractor call per value (how imports did it) against {@link CanonicalValues} (one call per
- * type and chunk). Score: chunks per second.
+ * indicators module, one extractor call per value written out against {@link CanonicalValues} (one call per type and
+ * chunk until the extractor sized its window to a short string; one call per value since). Score: chunks per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
