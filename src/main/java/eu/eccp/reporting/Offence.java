@@ -25,20 +25,21 @@ public enum Offence {
 	FORGERY(CrimeKind.CRIME_OVER_NETWORKS, List.of("ETS 185 Art. 7"), "Information Content Security",
 			"Unauthorised modification of information", "0702", true),
 	ILLEGAL_TRADE_DRUGS(CrimeKind.CRIME_OVER_NETWORKS, List.of(), "Other", "Other", "06012", true),
-	ILLEGAL_TRADE_ARMS(CrimeKind.CRIME_OVER_NETWORKS, List.of(), "Other", "Other", "0901", true),
+	ILLEGAL_TRADE_ARMS(CrimeKind.CRIME_OVER_NETWORKS, List.of(), "Other", "Other", "09012", true),
 	ILLEGAL_TRADE_WILDLIFE(CrimeKind.CRIME_OVER_NETWORKS, List.of(), "Other", "Other", "1003", true),
 	COPYRIGHT_INFRINGEMENT(CrimeKind.CRIME_OVER_NETWORKS, List.of("ETS 185 Art. 10"), "Fraud", "Copyright", "0503", true),
 
 	CHILD_SEXUAL_ABUSE_MATERIAL(CrimeKind.ILLEGAL_CONTENT, List.of("ETS 185 Art. 9"), "Abusive Content",
 			"(Child) Sexual Exploitation/Sexual Harassment/Violence", "030221", true),
-	TERRORIST_CONTENT(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content", "Harmful Speech", "0906", true),
-	// ICCS 0802, acts related to freedom of expression or control of expression (racist and xenophobic material,
-	// glorified violence are acts of expression); 0801, public order behavioural standards, is disorderly conduct
+	TERRORIST_CONTENT(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content", "Harmful Speech", "09069", true),
+	// ICCS 0803, acts related to freedom of expression or control of expression: racist and xenophobic material is
+	// 08032 (expressions of controlled social beliefs and norms), glorified violence 08039 (other such acts); 0802 is
+	// public order sexual standards, 0801 public order behavioural standards
 	RACISM_XENOPHOBIA(CrimeKind.ILLEGAL_CONTENT,
 			List.of("ETS 189 Art. 3", "ETS 189 Art. 4", "ETS 189 Art. 5", "ETS 189 Art. 6"), "Abusive Content",
-			"Harmful Speech", "0802", true),
+			"Harmful Speech", "08032", true),
 	GLORIFICATION_OF_VIOLENCE(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content",
-			"(Child) Sexual Exploitation/Sexual Harassment/Violence", "0802", true),
+			"(Child) Sexual Exploitation/Sexual Harassment/Violence", "08039", true),
 	/** Other content illegal under national law (handled by hotlines like the rest of illegal content). */
 	OTHER_ILLEGAL_CONTENT(CrimeKind.ILLEGAL_CONTENT, List.of(), "Abusive Content", "Harmful Speech", "0809", true),
 

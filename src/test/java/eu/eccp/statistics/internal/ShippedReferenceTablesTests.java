@@ -45,15 +45,19 @@ class ShippedReferenceTablesTests {
 		assertThat(Offence.ILLEGAL_INTERCEPTION.iccsCode()).isEqualTo("09033");
 		// 1003 trade or possession of protected or prohibited species of fauna and flora
 		assertThat(Offence.ILLEGAL_TRADE_WILDLIFE.iccsCode()).isEqualTo("1003");
-		// 0901 acts involving weapons, explosives and other destructive materials
-		assertThat(Offence.ILLEGAL_TRADE_ARMS.iccsCode()).isEqualTo("0901");
+		// 0901 acts involving weapons, explosives and other destructive materials: 09012 trafficking of weapons and explosives
+		assertThat(Offence.ILLEGAL_TRADE_ARMS.iccsCode()).isEqualTo("09012");
+		// 0906 terrorism: 09061 participation in a terrorist group, 09062 financing, 09069 other acts related to the
+		// activities of a terrorist group (public provocation, its content)
+		assertThat(Offence.TERRORIST_CONTENT.iccsCode()).isEqualTo("09069");
 		// 0701 fraud: 07011 financial fraud, 07019 other acts of fraud
 		assertThat(Offence.FRAUD_INVESTMENT.iccsCode()).isEqualTo("07011");
 		assertThat(Offence.IDENTITY_THEFT.iccsCode()).isEqualTo("07019");
-		// 0802 acts related to freedom of expression or control of expression (0803 is acts contrary to public morals); 0809 other acts against public order,
-		// authority and provisions of the State
-		assertThat(Offence.RACISM_XENOPHOBIA.iccsCode()).isEqualTo("0802");
-		assertThat(Offence.GLORIFICATION_OF_VIOLENCE.iccsCode()).isEqualTo("0802");
+		// 0803 acts related to freedom of expression or control of expression: 08032 expressions of controlled social
+		// beliefs and norms, 08039 other such acts (0802 is public order sexual standards); 0809 other acts against public
+		// order, authority and provisions of the State
+		assertThat(Offence.RACISM_XENOPHOBIA.iccsCode()).isEqualTo("08032");
+		assertThat(Offence.GLORIFICATION_OF_VIOLENCE.iccsCode()).isEqualTo("08039");
 		assertThat(Offence.OTHER_ILLEGAL_CONTENT.iccsCode()).isEqualTo("0809");
 		for (Offence offence : Offence.values()) {
 			assertThat(offence.iccsCode()).as("%s: a section (2 digits) or a code of level 2 to 4 (4 to 6 digits)", offence)
