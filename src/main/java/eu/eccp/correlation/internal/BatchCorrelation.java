@@ -81,6 +81,14 @@ class BatchCorrelation {
 	}
 
 	IngestResult correlate(List<RecordSightings> batch, HitAnnouncement announcement) {
+		LateCounts late = new LateCounts();
+		IngestResult result = correlate(batch, announcement, late);
+		// last, so that these rows stay locked only until the commit that follows
+		statements.addLateCounts(late);
+		return result;
+	}
+
+	private IngestResult correlate(List<RecordSightings> batch, HitAnnouncement announcement, LateCounts late) {
 		Instant now = clock.instant();
 		statements.probeIndexesOnly();
 		Map<String, IngestRecord> records = statements.upsertRecords(batch, now);
@@ -121,7 +129,14 @@ class BatchCorrelation {
 		// Values, sightings and counts are written before the linking lock, so two ingests do this part in
 		// parallel. Each new sighting's value row is locked (counted) before the lock is taken and stays locked
 		// until commit: an ingest that sights the same value waits here for this one to commit, and then links.
-		Map<String, IngestValue> byKey = statements.upsertValues(values);
+		// Values already too common to link are counted last instead (LateCounts): locking them here would make
+		// every ingest sighting one of them (a feed's many URLs on one registrable domain) wait for the others.
+		Map<String, IngestValue> tooCommon = statements.tooCommonToLink(values.values(), properties.maxSourcesToLink());
+		tooCommon.forEach((k, v) -> {
+			BatchValue seen = values.get(k);
+			late.add(v.id(), seen.newCarriers, Timestamp.from(seen.last));
+		});
+		Map<String, IngestValue> byKey = statements.upsertValues(values, tooCommon);
 		Map<Long, IngestValue> valueIds = new HashMap<>();
 		byKey.values().forEach(v -> valueIds.put(v.id(), v));
 
@@ -164,7 +179,17 @@ class BatchCorrelation {
 		fresh.stream().filter(f -> !recordsById.get(f[1]).created()).forEach(f -> added.merge(f[0], 1, Integer::sum));
 		if (!added.isEmpty()) {
 			Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
-			statements.addToCounts(added, latest, valueIds);
+			added.keySet().removeIf(id -> {
+				IngestValue value = valueIds.get(id);
+				boolean common = value.benign() != null || value.sourceCount() > properties.maxSourcesToLink();
+				if (common) {
+					late.add(id, added.get(id), latest);
+				}
+				return common;
+			});
+			if (!added.isEmpty()) {
+				statements.addToCounts(added, latest, valueIds);
+			}
 		}
 		// Linking, hits and cluster merges run one transaction at a time. Under the lock every statement sees
 		// what other transactions committed meanwhile, so two records arriving at once are still linked, by the

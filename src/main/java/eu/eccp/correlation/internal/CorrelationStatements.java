@@ -77,6 +77,48 @@ class CorrelationStatements {
 	}
 
 	/**
+	 * Of the values this batch brings new carriers to, those already too common to link: carried by more than
+	 * {@code maxSourcesToLink} records, or on a warning list. Read without a lock; their counts are added by
+	 * {@link #addLateCounts} as the ingest's last statement, so two ingests sighting the same common value (a feed's
+	 * many URLs on one registrable domain) do not wait for each other's commit.
+	 */
+	Map<String, IngestValue> tooCommonToLink(Collection<BatchValue> values, int maxSourcesToLink) {
+		Map<String, List<String>> byType = new TreeMap<>();
+		values.stream().filter(x -> x.newCarriers > 0)
+			.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
+		Map<String, IngestValue> result = new HashMap<>();
+		byType.forEach((type, list) -> jdbc.sql("""
+				SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
+				WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))
+				  AND (v.source_count > :max OR v.benign IS NOT NULL)""")
+			.param("type", type)
+			.param("values", list.toArray(String[]::new))
+			.param("max", maxSourcesToLink)
+			.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
+					new IngestValue(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+			.list());
+		return result;
+	}
+
+	/**
+	 * Adds counts of carrying records to values too common to link, in id order (so two ingests lock these rows in
+	 * the same order), moving each one's last seen.
+	 */
+	void addLateCounts(LateCounts late) {
+		if (late.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				UPDATE indicator_value v SET source_count = v.source_count + x.c, last_seen = GREATEST(v.last_seen, x.l)
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[]), CAST(:lasts AS timestamptz[])) AS x(id, c, l)
+				WHERE v.id = x.id""")
+			.param("ids", late.ids())
+			.param("counts", late.counts())
+			.param("lasts", late.lasts())
+			.update();
+	}
+
+	/**
 	 * Adds new sightings to their values' counts of carrying records ({@code latest}: moves last seen too) and
 	 * puts the values as they are now into {@code into}.
 	 */
@@ -212,9 +254,11 @@ class CorrelationStatements {
 	 * carried only by records known before are inserted if new, else read, not locked: whether those
 	 * sightings are new is known only once they are inserted, and they are counted then.
 	 */
-	Map<String, IngestValue> upsertValues(TreeMap<String, BatchValue> values) {
-		Map<String, IngestValue> result = new HashMap<>();
-		List<BatchValue> counted = values.values().stream().filter(x -> x.newCarriers > 0).toList();
+	Map<String, IngestValue> upsertValues(TreeMap<String, BatchValue> values, Map<String, IngestValue> tooCommon) {
+		Map<String, IngestValue> result = new HashMap<>(tooCommon);
+		List<BatchValue> counted = values.values().stream()
+			.filter(x -> x.newCarriers > 0 && !tooCommon.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
+			.toList();
 		List<BatchValue> uncounted = values.values().stream().filter(x -> x.newCarriers == 0).toList();
 		if (!counted.isEmpty()) {
 			jdbc.sql("""

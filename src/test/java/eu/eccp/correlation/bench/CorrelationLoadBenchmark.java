@@ -168,7 +168,7 @@ public final class CorrelationLoadBenchmark {
 	}
 
 	/** Where PostgreSQL spent the load's time, statement by statement (needs pg_stat_statements). */
-	static void statementProfile(JdbcClient jdbc, double seconds) {
+	public static void statementProfile(JdbcClient jdbc, double seconds) {
 		System.out.printf(Locale.ROOT, "statements by total time (of %.1f s wall):%n", seconds);
 		jdbc.sql("""
 				SELECT total_exec_time / 1000, calls, rows, regexp_replace(left(query, 110), '\\s+', ' ', 'g')

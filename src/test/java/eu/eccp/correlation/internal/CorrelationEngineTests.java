@@ -230,6 +230,45 @@ class CorrelationEngineTests {
 			.query(Integer.class).single()).isEqualTo(3);
 	}
 
+	@Test
+	void aValueTooCommonToLinkIsStillCountedOnceForEveryRecordCarryingIt() throws Exception {
+		String common = url();
+		// four records carry it: beyond the limit of three, so it links nothing from now on
+		sightings.record(List.of(record(FR, "FR", Tlp.AMBER, common), record(DE, "DE", Tlp.AMBER, common),
+				record(NL, "NL", Tlp.AMBER, common), record(OrganisationId.random(), "BE", Tlp.AMBER, common)));
+		RecordSightings known = record(OrganisationId.random(), "FR", Tlp.AMBER, url());
+		sightings.record(List.of(known));
+		// at once: six new records carrying it (three countries), and the known record gaining it, twice (a replay)
+		List<RecordSightings> work = new ArrayList<>();
+		for (String country : List.of("FR", "DE", "NL", "FR", "DE", "NL")) {
+			work.add(record(OrganisationId.random(), country, Tlp.AMBER, common, url()));
+		}
+		work.add(again(known, List.of(common)));
+		work.add(again(known, List.of(common)));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(work.size());
+		try {
+			List<java.util.concurrent.Callable<IngestResult>> tasks = work.stream()
+				.map(r -> (java.util.concurrent.Callable<IngestResult>) () -> sightings.record(List.of(r))).toList();
+			for (java.util.concurrent.Future<IngestResult> result : pool.invokeAll(tasks)) {
+				assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS).links()).isZero();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT source_count FROM indicator_value WHERE type = 'URL' AND value = :v").param("v", common)
+			.query(Integer.class).single()).as("the four, the six new records and the known one").isEqualTo(11);
+		assertThat(jdbc.sql("""
+				SELECT count(DISTINCT s.record_id) FROM sighting s JOIN indicator_value v ON v.id = s.indicator_id
+				WHERE v.type = 'URL' AND v.value = :v""").param("v", common).query(Long.class).single()).isEqualTo(11);
+		assertThat(jdbc.sql("SELECT count(*) FROM hit h JOIN indicator_value v ON v.id = h.indicator_id WHERE v.value = :v")
+			.param("v", common).query(Long.class).single()).as("a value too common to link makes no hit").isZero();
+		assertThat(jdbc.sql("SELECT last_seen FROM indicator_value WHERE type = 'URL' AND value = :v").param("v", common)
+			.query(java.sql.Timestamp.class).single().toInstant())
+			.isAfterOrEqualTo(work.stream().map(RecordSightings::seenAt).max(Instant::compareTo).orElseThrow()
+				.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+	}
+
 	static RecordSightings again(RecordSightings known, List<String> urls) {
 		return new RecordSightings(known.source(), known.owner(), known.country(), known.tlp(), Instant.now(),
 				urls.stream().map(u -> new ObservedIndicator("URL", u, null)).toList());

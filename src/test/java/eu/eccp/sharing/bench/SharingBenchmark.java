@@ -151,6 +151,11 @@ public final class SharingBenchmark {
 		}
 		bundle.append("]}");
 		byte[] body = bundle.toString().getBytes(StandardCharsets.UTF_8);
+		boolean statementStatistics = Boolean.getBoolean("eccp.embedded-database.statement-statistics");
+		if (statementStatistics) {
+			jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+			jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+		}
 		long importStart = System.nanoTime();
 		HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 				+ "/api/v1/sharing/imports/stix")).header("Authorization", "Bearer " + token)
@@ -161,5 +166,8 @@ public final class SharingBenchmark {
 		System.out.printf(Locale.ROOT, "imported a bundle of %,d objects (%.1f MB): HTTP %d, %d imported, %d rejected in %.1f s: %,.0f objects/s%n",
 				bundleObjects, body.length / 1e6, imported.statusCode(), report.path("imported").asInt(),
 				report.path("rejectedCount").asInt(), importSeconds, bundleObjects / importSeconds);
+		if (statementStatistics) {
+			eu.eccp.correlation.bench.CorrelationLoadBenchmark.statementProfile(jdbc, importSeconds);
+		}
 	}
 }
