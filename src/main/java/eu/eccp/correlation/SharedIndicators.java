@@ -43,8 +43,39 @@ public interface SharedIndicators {
 	record Value(String type, String value) {
 	}
 
+	/**
+	 * A point in correlation's history of changes: every ingest that ended before it is seen by a read that starts
+	 * after it was taken (it is the oldest transaction still running then).
+	 */
+	record ChangeHorizon(long transaction) {
+	}
+
+	/**
+	 * The indicators that gained sightings since a horizon (in id order, each once) and the horizon to ask from
+	 * next time. An indicator may be reported again the next time (its ingest ran while this was read); comparing
+	 * it again changes nothing.
+	 */
+	record Changes(List<Long> indicatorIds, ChangeHorizon next) {
+
+		public Changes {
+			indicatorIds = List.copyOf(indicatorIds);
+		}
+	}
+
+	/** How long correlation keeps its history of changes: a reader whose horizon is older walks every indicator. */
+	java.time.Duration CHANGES_KEPT = java.time.Duration.ofDays(1);
+
+	/** The horizon now: take it before walking every indicator, then ask for the changes since it next time. */
+	ChangeHorizon horizon();
+
+	/** The indicators that gained sightings in ingests at or after {@code since} (kept for {@link #CHANGES_KEPT}). */
+	Changes changedSince(ChangeHorizon since);
+
 	/** The shareable indicators of the scope with an id above {@code afterId}, in id order, at most {@code limit}. */
 	List<Summary> page(Scope scope, long afterId, int limit);
+
+	/** The shareable indicators of the scope among {@code indicatorIds}, in id order. */
+	List<Summary> summaries(Scope scope, Collection<Long> indicatorIds);
 
 	/** Type and value of indicators by id (unknown ids are left out). */
 	Map<Long, Value> values(Collection<Long> indicatorIds);

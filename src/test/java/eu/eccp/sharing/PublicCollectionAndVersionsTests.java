@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import eu.eccp.correlation.RecordSightings;
 import eu.eccp.correlation.Sightings;
 import eu.eccp.correlation.SourceRef;
 import eu.eccp.organisations.Organisations;
+import eu.eccp.sharing.internal.CollectionRefreshTestAccess;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Tlp;
@@ -62,6 +64,9 @@ class PublicCollectionAndVersionsTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	final String s = UUID.randomUUID().toString().substring(0, 8);
 
@@ -207,6 +212,45 @@ class PublicCollectionAndVersionsTests {
 		String withAccount = taxii(DemoTokens.token(mvc, "bank.partner"), "/taxii2/").getContentAsString();
 		assertThat(JsonPath.<String>read(withAccount, "$.default")).endsWith("/taxii2/api/");
 		assertThat(JsonPath.<List<String>>read(withAccount, "$.api_roots")).hasSize(2);
+	}
+
+	@Test
+	void aCollectionIsKeptUpToDateFromWhatChangedAndAgreesWithAWholeComparison() throws Exception {
+		OrganisationId fr = organisations.findByShortName("fr-unit").orElseThrow().id();
+		OrganisationId de = organisations.findByShortName("de-unit").orElseThrow().id();
+		Instant at = Instant.parse("2026-04-01T10:00:00Z");
+		String known = "https://known-" + s + ".bad-site.net/a";
+		sightings.record(List.of(record(fr, Tlp.GREEN, at, ind("URL", known))));
+		UUID collection = UUID.fromString(agreement("fr-unit", "hosting", false));
+		String hosting = DemoTokens.token(mvc, "hosting.partner");
+		String objects = "/taxii2/api/collections/" + collection + "/objects/?match[type]=sighting&limit=1000";
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+			.until(() -> CollectionRefreshTestAccess.comparesOnlyChanges(context, collection));
+
+		// after the first (whole) refresh: a new indicator, a second record carrying the known one, and sightings
+		// that change nothing the collection holds (another organisation's record, a TLP:RED record)
+		String fresh = "https://fresh-" + s + ".bad-site.net/b";
+		String germanOnly = "https://german-" + s + ".bad-site.net/c";
+		sightings.record(List.of(record(fr, Tlp.AMBER, at.plusSeconds(60), ind("URL", fresh), ind("URL", known)),
+				record(de, Tlp.GREEN, at.plusSeconds(120), ind("URL", germanOnly), ind("URL", known)),
+				record(fr, Tlp.RED, at.plusSeconds(180), ind("URL", known))));
+		String indicatorsOf = "/taxii2/api/collections/" + collection + "/objects/?match[type]=indicator&limit=1000";
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+			.until(() -> objects(taxii(hosting, indicatorsOf)).stream().anyMatch(o -> o.path("pattern").asString().contains(fresh)));
+		Map<Long, String> fromChanges = CollectionRefreshTestAccess.latestVersions(context, collection);
+		List<JsonNode> indicators = objects(taxii(hosting, indicatorsOf));
+		assertThat(indicators.stream().map(o -> o.path("pattern").asString())).noneSatisfy(p -> assertThat(p).contains(germanOnly));
+		String knownId = indicators.stream().filter(o -> o.path("pattern").asString().contains("'" + known + "'")).findFirst()
+			.orElseThrow().path("id").asString();
+		assertThat(objects(taxii(hosting, objects)).stream().filter(o -> o.path("sighting_of_ref").asString().equals(knownId)))
+			.as("the known indicator's summary counts the second FR record, not the German or the TLP:RED one")
+			.singleElement().satisfies(o -> assertThat(o.path("count").asInt()).isEqualTo(2));
+
+		// comparing every indicator again finds nothing the refreshes from changes missed
+		CollectionRefreshTestAccess.forgetChangeHorizon(context, collection);
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+			.until(() -> CollectionRefreshTestAccess.comparesOnlyChanges(context, collection));
+		assertThat(CollectionRefreshTestAccess.latestVersions(context, collection)).isEqualTo(fromChanges);
 	}
 
 	@Test

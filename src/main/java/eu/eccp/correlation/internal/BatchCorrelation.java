@@ -82,13 +82,17 @@ class BatchCorrelation {
 
 	IngestResult correlate(List<RecordSightings> batch, HitAnnouncement announcement) {
 		LateCounts late = new LateCounts();
-		IngestResult result = correlate(batch, announcement, late);
+		Set<Long> sighted = new java.util.TreeSet<>();
+		IngestResult result = correlate(batch, announcement, late, sighted);
+		statements.noteChanged(sighted);
 		// last, so that these rows stay locked only until the commit that follows
 		statements.addLateCounts(late);
 		return result;
 	}
 
-	private IngestResult correlate(List<RecordSightings> batch, HitAnnouncement announcement, LateCounts late) {
+	/** Correlates the batch; {@code sighted} receives every value given a new sighting. */
+	private IngestResult correlate(List<RecordSightings> batch, HitAnnouncement announcement, LateCounts late,
+			Set<Long> sighted) {
 		Instant now = clock.instant();
 		statements.probeIndexesOnly();
 		Map<String, IngestRecord> records = statements.upsertRecords(batch, now);
@@ -161,6 +165,7 @@ class BatchCorrelation {
 		}
 		List<long[]> fresh = statements.insertSightings(sightingIndicators, sightingRecords, sightingCountries, sightingRed,
 				sightingTimes, sightingDerivations);
+		fresh.forEach(f -> sighted.add(f[0]));
 		// the ranges holding the batch's new addresses (and the addresses inside its new ranges) are looked for
 		// under the lock below; an ingest whose own sightings are all known may still have none to add
 		Map<Long, String> networkTypes = new HashMap<>();
@@ -197,7 +202,9 @@ class BatchCorrelation {
 		statements.lockLinking();
 		statements.refreshClusters(recordsById);
 		if (mayHaveRanges) {
-			fresh.addAll(addressesInRanges(fresh, networkTypes, recordsById, valueIds, seenAtOf, derivedFrom));
+			List<long[]> inRanges = addressesInRanges(fresh, networkTypes, recordsById, valueIds, seenAtOf, derivedFrom);
+			inRanges.forEach(f -> sighted.add(f[0]));
+			fresh.addAll(inRanges);
 		}
 
 		Set<Long> linkable = new HashSet<>();

@@ -77,6 +77,18 @@ class CorrelationStatements {
 	}
 
 	/**
+	 * Notes the values this ingest gave new sightings, stamped with its transaction ({@code indicator_change}: what
+	 * readers of the sighting index bring themselves up to date from).
+	 */
+	void noteChanged(Collection<Long> indicatorIds) {
+		if (!indicatorIds.isEmpty()) {
+			jdbc.sql("INSERT INTO indicator_change (indicator_ids) VALUES (CAST(:ids AS bigint[]))")
+				.param("ids", indicatorIds.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	/**
 	 * Of the values this batch brings new carriers to, those already too common to link: carried by more than
 	 * {@code maxSourcesToLink} records, or on a warning list. Read without a lock; their counts are added by
 	 * {@link #addLateCounts} as the ingest's last statement, so two ingests sighting the same common value (a feed's

@@ -210,14 +210,44 @@ class CollectionObjectRepository {
 			.list();
 	}
 
-	void refreshed(UUID agreement, Instant at) {
+	/** The rows of the given indicators, in id order (what a refresh of changed indicators compares against). */
+	List<CollectionRow> rowsOf(UUID agreement, Collection<Long> indicatorIds) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM sharing_collection_object
+				WHERE agreement_id = :a AND indicator_id = ANY (CAST(:ids AS bigint[])) ORDER BY indicator_id""")
+			.param("a", agreement)
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	/**
+	 * Notes that the collection is up to date as of {@code at}, and where in correlation's history of changes the
+	 * next refresh starts ({@code horizon}; null: it compares every indicator).
+	 */
+	void refreshed(UUID agreement, Instant at, @Nullable Long horizon) {
 		jdbc.sql("""
-				INSERT INTO sharing_collection_state (agreement_id, last_stamp, refreshed_at) VALUES (:a, :at, :at)
-				ON CONFLICT (agreement_id) DO UPDATE SET refreshed_at = :at,
+				INSERT INTO sharing_collection_state (agreement_id, last_stamp, refreshed_at, change_horizon)
+				VALUES (:a, :at, :at, :horizon)
+				ON CONFLICT (agreement_id) DO UPDATE SET refreshed_at = :at, change_horizon = :horizon,
 				  objects = (SELECT count(*) FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked)""")
 			.param("a", agreement)
 			.param("at", Timestamp.from(at))
+			.param("horizon", horizon, java.sql.Types.BIGINT)
 			.update();
+	}
+
+	/** Where the collection's next refresh starts in correlation's history of changes, with when it was last refreshed. */
+	record Horizon(Instant refreshedAt, long transaction) {
+	}
+
+	Optional<Horizon> horizon(UUID agreement) {
+		return jdbc.sql("""
+				SELECT refreshed_at, change_horizon FROM sharing_collection_state
+				WHERE agreement_id = :a AND refreshed_at IS NOT NULL AND change_horizon IS NOT NULL""")
+			.param("a", agreement)
+			.query((rs, n) -> new Horizon(rs.getTimestamp(1).toInstant(), rs.getLong(2)))
+			.optional();
 	}
 
 	/** When the collection was last brought up to date, if ever. */

@@ -25,8 +25,10 @@ import eu.eccp.shared.ClusterLock;
 /**
  * Brings each active agreement's collection up to date with correlation, on one thread of its own per node (so a
  * long first refresh never holds up the platform's other scheduled jobs) and on one node at a time per agreement
- * ({@link ClusterLock}). A refresh walks the shareable indicators in id order, {@code refresh-chunk} at a time, and
- * compares each chunk with the collection's rows: new and changed indicators get a new version, indicators that left
+ * ({@link ClusterLock}). A collection's first refresh walks the shareable indicators in id order, {@code refresh-chunk}
+ * at a time; later ones only the indicators that gained sightings since (correlation's history of changes, kept a
+ * day; a collection not refreshed for half of that is walked whole again). Each chunk is compared with the
+ * collection's rows: new and changed indicators get a new version, indicators that left
  * the scope (a record now TLP:RED, a type taken out) a revoked one, all stamped later than anything stamped before.
  * Every chunk is a transaction of its own; a refresh cut short by a crash leaves a consistent collection and the next
  * one simply continues comparing. After the agreements, the public collection (when enabled) is brought up to date
@@ -110,9 +112,22 @@ class CollectionRefresh {
 		return changed[0];
 	}
 
+	/**
+	 * Brings the collection up to date: from the indicators that gained sightings since its last refresh when that
+	 * refresh is recent enough for correlation to still hold the changes since, else by comparing every indicator in
+	 * scope.
+	 */
 	private int compareAll(Agreement agreement) {
 		SharedIndicators.Scope scope = new SharedIndicators.Scope(agreement.sharing(), agreement.tlpCeiling(),
 				agreement.indicatorTypes());
+		Instant now = clock.instant();
+		java.util.Optional<CollectionObjectRepository.Horizon> last = objects.horizon(agreement.id())
+			.filter(h -> h.refreshedAt().isAfter(now.minus(SharedIndicators.CHANGES_KEPT.dividedBy(2))));
+		if (last.isPresent()) {
+			return compareChanged(agreement, scope, new SharedIndicators.ChangeHorizon(last.get().transaction()));
+		}
+		// taken before the walk: whatever changes while it runs is compared again by the next refresh
+		SharedIndicators.ChangeHorizon horizon = shared.horizon();
 		int chunk = properties.refreshChunk();
 		long after = 0;
 		int changed = 0;
@@ -127,11 +142,31 @@ class CollectionRefresh {
 			}
 			after = upTo;
 		}
+		return finish(agreement, changed, horizon);
+	}
+
+	/** Compares only the indicators that gained sightings since {@code since}, a chunk of ids at a time. */
+	private int compareChanged(Agreement agreement, SharedIndicators.Scope scope, SharedIndicators.ChangeHorizon since) {
+		SharedIndicators.Changes changes = shared.changedSince(since);
+		List<Long> ids = changes.indicatorIds();
+		int chunk = properties.refreshChunk();
+		int changed = 0;
+		for (int from = 0; from < ids.size() && !stopping; from += chunk) {
+			List<Long> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+			List<SharedIndicators.Summary> summaries = shared.summaries(scope, part);
+			Integer done = transactions.execute(status -> compare(agreement.id(), stamped(agreement, summaries),
+					objects.rowsOf(agreement.id(), part)));
+			changed += done == null ? 0 : done;
+		}
+		return finish(agreement, changed, changes.next());
+	}
+
+	private int finish(Agreement agreement, int changed, SharedIndicators.ChangeHorizon next) {
 		if (stopping) {
 			return changed;
 		}
 		Instant at = clock.instant();
-		transactions.executeWithoutResult(status -> objects.refreshed(agreement.id(), at));
+		transactions.executeWithoutResult(status -> objects.refreshed(agreement.id(), at, next.transaction()));
 		if (changed > 0) {
 			log.info("sharing agreement {}: {} indicators with a new version", agreement.id(), changed);
 		}
@@ -139,22 +174,26 @@ class CollectionRefresh {
 	}
 
 	private int compare(Agreement agreement, List<SharedIndicators.Summary> page, long after, long upTo) {
+		return compare(agreement.id(), stamped(agreement, page), objects.range(agreement.id(), after, upTo));
+	}
+
+	private static List<CollectionObjectRepository.Stamped> stamped(Agreement agreement, List<SharedIndicators.Summary> page) {
 		List<CollectionObjectRepository.Stamped> now = new ArrayList<>(page.size());
 		for (SharedIndicators.Summary s : page) {
 			UUID stix = StixIds.indicator(s.type(), s.value());
 			now.add(new CollectionObjectRepository.Stamped(s.indicatorId(), s.type(), stix, StixIds.sighting(agreement.id(), stix),
 					s.firstSeen(), s.lastSeen(), s.records(), s.countries(), s.marking()));
 		}
-		return compare(agreement.id(), now, after, upTo);
+		return now;
 	}
 
 	/**
-	 * Compares what a collection should hold for indicator ids in {@code (after, upTo]} with its rows: new and changed
-	 * indicators get a new version, those no longer there a revoked one.
+	 * Compares what a collection should hold for some indicators with its rows for the same indicators
+	 * ({@code storedRows}): new and changed indicators get a new version, those no longer there a revoked one.
 	 */
-	private int compare(UUID collection, List<CollectionObjectRepository.Stamped> page, long after, long upTo) {
+	private int compare(UUID collection, List<CollectionObjectRepository.Stamped> page, List<CollectionRow> storedRows) {
 		Map<Long, CollectionRow> stored = new HashMap<>();
-		objects.range(collection, after, upTo).forEach(r -> stored.put(r.indicatorId(), r));
+		storedRows.forEach(r -> stored.put(r.indicatorId(), r));
 		List<CollectionObjectRepository.Stamped> changed = new ArrayList<>();
 		Set<Long> present = new java.util.HashSet<>();
 		for (CollectionObjectRepository.Stamped s : page) {
@@ -214,7 +253,8 @@ class CollectionRefresh {
 			List<CollectionObjectRepository.Stamped> merged = merge(rows);
 			long upTo = merged.size() < chunk ? Long.MAX_VALUE : merged.get(merged.size() - 1).indicatorId();
 			long from = after;
-			Integer done = transactions.execute(status -> compare(PublicCollection.ID, merged, from, upTo));
+			Integer done = transactions.execute(status -> compare(PublicCollection.ID, merged,
+					objects.range(PublicCollection.ID, from, upTo)));
 			changed += done == null ? 0 : done;
 			if (merged.size() < chunk) {
 				break;
@@ -223,7 +263,7 @@ class CollectionRefresh {
 		}
 		if (!stopping) {
 			Instant at = clock.instant();
-			transactions.executeWithoutResult(status -> objects.refreshed(PublicCollection.ID, at));
+			transactions.executeWithoutResult(status -> objects.refreshed(PublicCollection.ID, at, null));
 		}
 		return changed;
 	}
