@@ -50,6 +50,8 @@ with open(path, "w", newline="") as out:
 PY
 echo "file: $(du -h "$WORK/reports.$FORMAT" | cut -f1) $FORMAT, $ROWS rows"
 
+# STATEMENTS=1: PostgreSQL's statement profile of the import (pg_stat_statements, printed at the end; needs psql)
+[ -n "${STATEMENTS:-}" ] && JAVA_OPTS="$JAVA_OPTS -Deccp.embedded-database.statement-statistics=true"
 java -Xmx256m $JAVA_OPTS -jar target/eccp.jar --eccp.demo=true --eccp.data-dir="$WORK/data" --server.port=$PORT > "$WORK/app.log" 2>&1 &
 PID=$!
 until curl -sf localhost:$PORT/actuator/health/readiness >/dev/null; do sleep 0.5; done
@@ -63,6 +65,12 @@ OTHER=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: appl
     sleep 0.2
   done ) &
 PROBE=$!
+PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid" 2>/dev/null || true)
+statements() { psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -At -F ' | ' -c "$1"; }
+if [ -n "${STATEMENTS:-}" ]; then
+  statements "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  statements "SELECT pg_stat_statements_reset()" >/dev/null
+fi
 START=$(date +%s.%N)
 TYPE=$([ "$FORMAT" = csv ] && echo text/csv || echo application/x-ndjson)
 JOB=$(curl -s -X POST "localhost:$PORT/api/v1/reports/bulk?fileName=reports.$FORMAT" -H "Authorization: Bearer $TOKEN" \
@@ -98,3 +106,8 @@ if v:
         len(v), v[len(v) // 2], v[min(len(v) - 1, int(len(v) * 0.99))], v[-1]))
 PY
 echo "peak resident memory of the platform JVM (-Xmx256m): $((PEAK / 1024)) MiB"
+if [ -n "${STATEMENTS:-}" ]; then
+  echo "PostgreSQL statements by total time (s | calls | rows | statement):"
+  statements "SELECT round(total_exec_time::numeric / 1000, 1), calls, rows, regexp_replace(left(query, 120), '\s+', ' ', 'g')
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
+fi
