@@ -199,19 +199,23 @@ class RequestRepository {
 					r.getString("service"), instant(r, "observed_at"), r.getString("time_zone")))
 			.list();
 		Object mla = rs.getObject("mla_follow_up");
-		return new UrgentRequest(new UrgentRequest.State(new RequestId(id), rs.getString("reference"),
-				RequestKind.valueOf(rs.getString("kind")), rs.getBoolean("urgent"), RequestStatus.valueOf(rs.getString("status")),
-				new OrganisationId(rs.getObject("requester_org", UUID.class)), new UserId(rs.getObject("requester_user", UUID.class)),
-				new OrganisationId(rs.getObject("recipient_org", UUID.class)),
+		UrgentRequest.Sent sent = new UrgentRequest.Sent(new RequestId(id), rs.getString("reference"),
+				RequestKind.valueOf(rs.getString("kind")), rs.getBoolean("urgent"),
+				new UrgentRequest.Parties(new OrganisationId(rs.getObject("requester_org", UUID.class)),
+						new UserId(rs.getObject("requester_user", UUID.class)),
+						new OrganisationId(rs.getObject("recipient_org", UUID.class))),
 				new RequestDetails(rs.getString("requesting_authority"), rs.getString("offence"), rs.getString("facts"),
 						rs.getString("data_sought"), rs.getString("relation_to_offence"), rs.getString("custodian"),
 						rs.getString("necessity"), mla == null ? null : (Boolean) mla, rs.getString("threat_to_life"),
 						rs.getObject("related_request", UUID.class)),
-				identifiers, instant(rs, "sent_at"), instant(rs, "acknowledge_due"), instant(rs, "fulfil_due"),
+				identifiers,
+				new UrgentRequest.Deadlines(instant(rs, "sent_at"), instant(rs, "acknowledge_due"), instant(rs, "fulfil_due")));
+		UrgentRequest.Progress progress = new UrgentRequest.Progress(RequestStatus.valueOf(rs.getString("status")),
 				instant(rs, "acknowledged_at"), userId(rs, "acknowledged_by"), instant(rs, "started_at"),
-				instant(rs, "closed_at"), userId(rs, "closed_by"), rs.getString("outcome_note"), rs.getString("refusal_reason"),
-				instant(rs, "preserved_until"), rs.getInt("extensions"), instant(rs, "reminded_for"),
-				instant(rs, "escalated_at"), rs.getString("escalated_to"), rs.getInt("version")));
+				instant(rs, "closed_at"), userId(rs, "closed_by"), rs.getString("outcome_note"), rs.getString("refusal_reason"));
+		return new UrgentRequest(new UrgentRequest.State(sent, progress,
+				new UrgentRequest.Preservation(instant(rs, "preserved_until"), rs.getInt("extensions"), instant(rs, "reminded_for")),
+				new UrgentRequest.Escalation(instant(rs, "escalated_at"), rs.getString("escalated_to")), rs.getInt("version")));
 	}
 
 	private static @Nullable UserId userId(ResultSet rs, String column) throws SQLException {

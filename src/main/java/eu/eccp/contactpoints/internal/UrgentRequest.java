@@ -39,16 +39,12 @@ public final class UrgentRequest {
 	private static final Set<RequestStatus> PRESERVING = EnumSet.of(RequestStatus.ACKNOWLEDGED,
 			RequestStatus.IN_PROGRESS, RequestStatus.FULFILLED, RequestStatus.PARTIALLY_FULFILLED);
 
+	private final Sent sent;
 	private final RequestId id;
-	private final String reference;
 	private final RequestKind kind;
 	private final boolean urgent;
 	private final OrganisationId requester;
-	private final UserId requesterUser;
 	private final OrganisationId recipient;
-	private final RequestDetails details;
-	private final List<Identifier> identifiers;
-	private final Instant sentAt;
 	private final Instant acknowledgeDue;
 	private final Instant fulfilDue;
 	private RequestStatus status;
@@ -66,28 +62,166 @@ public final class UrgentRequest {
 	private @Nullable String escalatedTo;
 	private final int version;
 
-	/** The state as stored; used by the repository only. */
-	record State(RequestId id, String reference, RequestKind kind, boolean urgent, RequestStatus status,
-			OrganisationId requester, UserId requesterUser, OrganisationId recipient, RequestDetails details,
-			List<Identifier> identifiers, Instant sentAt, Instant acknowledgeDue, Instant fulfilDue,
-			@Nullable Instant acknowledgedAt, @Nullable UserId acknowledgedBy, @Nullable Instant startedAt,
-			@Nullable Instant closedAt, @Nullable UserId closedBy, @Nullable String outcomeNote,
-			@Nullable String refusalReason, @Nullable Instant preservedUntil, int extensions,
-			@Nullable Instant remindedFor, @Nullable Instant escalatedAt, @Nullable String escalatedTo, int version) {
+	/** Who sends the request, as whom, and to which organisation. */
+	record Parties(OrganisationId requester, UserId requesterUser, OrganisationId recipient) {
+	}
+
+	/** When the request was sent and by when it is to be acknowledged and fulfilled. */
+	record Deadlines(Instant sentAt, Instant acknowledgeDue, Instant fulfilDue) {
+
+		static Deadlines from(Instant sentAt, Duration acknowledgeWithin, Duration fulfilWithin) {
+			return new Deadlines(sentAt, sentAt.plus(acknowledgeWithin), sentAt.plus(fulfilWithin));
+		}
+	}
+
+	/** What was sent: fixed for the request's life. */
+	record Sent(RequestId id, String reference, RequestKind kind, boolean urgent, Parties parties, RequestDetails details,
+			List<Identifier> identifiers, Deadlines deadlines) {
+
+		Sent {
+			identifiers = List.copyOf(identifiers);
+		}
+	}
+
+	/** How far the recipient has come: acknowledged, started, closed (by whom, with what outcome or refusal). */
+	record Progress(RequestStatus status, @Nullable Instant acknowledgedAt, @Nullable UserId acknowledgedBy,
+			@Nullable Instant startedAt, @Nullable Instant closedAt, @Nullable UserId closedBy, @Nullable String outcomeNote,
+			@Nullable String refusalReason) {
+
+		/** Nothing done yet. */
+		static Progress justSent() {
+			return new Progress(RequestStatus.SENT, null, null, null, null, null, null, null);
+		}
+	}
+
+	/** Until when the data is kept, how often that was extended, and for which date a reminder went out. */
+	record Preservation(@Nullable Instant until, int extensions, @Nullable Instant remindedFor) {
+
+		static Preservation none() {
+			return new Preservation(null, 0, null);
+		}
+	}
+
+	/** When an overdue acknowledgement was escalated, and to whom. */
+	record Escalation(@Nullable Instant at, @Nullable String to) {
+
+		static Escalation none() {
+			return new Escalation(null, null);
+		}
+	}
+
+	/** The state as stored (used by the repository and the presentation), read through the accessors below. */
+	record State(Sent sent, Progress progress, Preservation preservation, Escalation escalation, int version) {
+
+		RequestId id() {
+			return sent.id();
+		}
+
+		String reference() {
+			return sent.reference();
+		}
+
+		RequestKind kind() {
+			return sent.kind();
+		}
+
+		boolean urgent() {
+			return sent.urgent();
+		}
+
+		RequestStatus status() {
+			return progress.status();
+		}
+
+		OrganisationId requester() {
+			return sent.parties().requester();
+		}
+
+		UserId requesterUser() {
+			return sent.parties().requesterUser();
+		}
+
+		OrganisationId recipient() {
+			return sent.parties().recipient();
+		}
+
+		RequestDetails details() {
+			return sent.details();
+		}
+
+		List<Identifier> identifiers() {
+			return sent.identifiers();
+		}
+
+		Instant sentAt() {
+			return sent.deadlines().sentAt();
+		}
+
+		Instant acknowledgeDue() {
+			return sent.deadlines().acknowledgeDue();
+		}
+
+		Instant fulfilDue() {
+			return sent.deadlines().fulfilDue();
+		}
+
+		@Nullable Instant acknowledgedAt() {
+			return progress.acknowledgedAt();
+		}
+
+		@Nullable UserId acknowledgedBy() {
+			return progress.acknowledgedBy();
+		}
+
+		@Nullable Instant startedAt() {
+			return progress.startedAt();
+		}
+
+		@Nullable Instant closedAt() {
+			return progress.closedAt();
+		}
+
+		@Nullable UserId closedBy() {
+			return progress.closedBy();
+		}
+
+		@Nullable String outcomeNote() {
+			return progress.outcomeNote();
+		}
+
+		@Nullable String refusalReason() {
+			return progress.refusalReason();
+		}
+
+		@Nullable Instant preservedUntil() {
+			return preservation.until();
+		}
+
+		int extensions() {
+			return preservation.extensions();
+		}
+
+		@Nullable Instant remindedFor() {
+			return preservation.remindedFor();
+		}
+
+		@Nullable Instant escalatedAt() {
+			return escalation.at();
+		}
+
+		@Nullable String escalatedTo() {
+			return escalation.to();
+		}
 	}
 
 	UrgentRequest(State s) {
+		this.sent = s.sent();
 		this.id = s.id();
-		this.reference = s.reference();
 		this.kind = s.kind();
 		this.urgent = s.urgent();
 		this.status = s.status();
 		this.requester = s.requester();
-		this.requesterUser = s.requesterUser();
 		this.recipient = s.recipient();
-		this.details = s.details();
-		this.identifiers = List.copyOf(s.identifiers());
-		this.sentAt = s.sentAt();
 		this.acknowledgeDue = s.acknowledgeDue();
 		this.fulfilDue = s.fulfilDue();
 		this.acknowledgedAt = s.acknowledgedAt();
@@ -117,10 +251,10 @@ public final class UrgentRequest {
 		if (requester.equals(recipient)) {
 			throw new IllegalArgumentException("an organisation does not send urgent requests to itself");
 		}
-		return new UrgentRequest(new State(RequestId.random(), reference, kind, urgent || kind.alwaysUrgent(),
-				RequestStatus.SENT, requester, requesterUser, recipient, details, identifiers, at,
-				at.plus(acknowledgeWithin), at.plus(fulfilWithin), null, null, null, null, null, null, null, null, 0,
-				null, null, null, 0));
+		Sent sent = new Sent(RequestId.random(), reference, kind, urgent || kind.alwaysUrgent(),
+				new Parties(requester, requesterUser, recipient), details, identifiers,
+				Deadlines.from(at, acknowledgeWithin, fulfilWithin));
+		return new UrgentRequest(new State(sent, Progress.justSent(), Preservation.none(), Escalation.none(), 0));
 	}
 
 	/** The recipient confirms it has the request; a preservation starts being kept from now. */
@@ -261,9 +395,9 @@ public final class UrgentRequest {
 	}
 
 	State state() {
-		return new State(id, reference, kind, urgent, status, requester, requesterUser, recipient, details, identifiers,
-				sentAt, acknowledgeDue, fulfilDue, acknowledgedAt, acknowledgedBy, startedAt, closedAt, closedBy,
-				outcomeNote, refusalReason, preservedUntil, extensions, remindedFor, escalatedAt, escalatedTo, version);
+		return new State(sent,
+				new Progress(status, acknowledgedAt, acknowledgedBy, startedAt, closedAt, closedBy, outcomeNote, refusalReason),
+				new Preservation(preservedUntil, extensions, remindedFor), new Escalation(escalatedAt, escalatedTo), version);
 	}
 
 	public RequestId id() {
@@ -271,7 +405,7 @@ public final class UrgentRequest {
 	}
 
 	public String reference() {
-		return reference;
+		return sent.reference();
 	}
 
 	public RequestKind kind() {
