@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import eu.eccp.correlation.IngestResult;
 import eu.eccp.correlation.ObservedIndicator;
@@ -22,8 +24,13 @@ import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Tlp;
 
-/** The correlation engine on its own: links, clusters, hits, the "too common" rule, replays, TLP:RED. */
-@SpringBootTest(properties = { "eccp.demo=true", "eccp.correlation.max-sources-to-link=3" })
+/**
+ * The correlation engine on its own (its module with the modules it depends on: organisations, audit, indicators;
+ * no web layer): links, clusters, hits, the "too common" rule, replays, TLP:RED.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
+		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = "eccp.correlation.max-sources-to-link=3")
 @ActiveProfiles("test")
 class CorrelationEngineTests {
 
