@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import eu.eccp.hosting.HostingLocation.ContactSource;
 import eu.eccp.hosting.HostingLocation.Resolution;
@@ -28,9 +30,13 @@ import eu.eccp.shared.PlatformCommand;
 /**
  * {@code java -jar eccp.jar ip-data import FILE...} loads RIR delegated stats and ip-location-db CSV files (the
  * excerpt shipped with the platform), and {@link HostingLookup} maps IPv4 and IPv6 addresses to country, AS
- * number and network owner, flags CDNs and names the desk from the operator's table.
+ * number and network owner, flags CDNs and names the desk from the operator's table. Boots the hosting module with
+ * the modules it depends on, directly or not (contact points, notifications, correlation, indicators,
+ * organisations, audit), without the web layer.
  */
-@SpringBootTest(properties = { "eccp.data-dir=${java.io.tmpdir}/eccp-ip-data-import-tests",
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = { "eccp.data-dir=${java.io.tmpdir}/eccp-ip-data-import-tests",
 		"eccp.hosting.dns.hosts[www.nl-host.example]=5.79.64.10,2001:1af8:4700::10",
 		"eccp.hosting.dns.hosts[www.de-host.example]=5.9.20.30",
 		"eccp.hosting.dns.hosts[v6only.de-host.example]=2a01:4f8:c0c:1::2",
