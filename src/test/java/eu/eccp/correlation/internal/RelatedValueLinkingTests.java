@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import eu.eccp.correlation.IngestResult;
 import eu.eccp.correlation.ObservedIndicator;
@@ -26,9 +28,12 @@ import eu.eccp.shared.Tlp;
 /**
  * Related values in the correlation engine: a URL's host and registrable domain, an e-mail address's domain and
  * the reported ranges holding an address link records that share no value exactly, obey the "too common"
- * lists, the sighting limit and TLP:RED as exact values do, and never repeat a stronger hit.
+ * lists, the sighting limit and TLP:RED as exact values do, and never repeat a stronger hit. Boots correlation with
+ * the modules it depends on (the same context as {@link CorrelationEngineTests}).
  */
-@SpringBootTest(properties = { "eccp.demo=true", "eccp.correlation.max-sources-to-link=3" })
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
+		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = "eccp.correlation.max-sources-to-link=3")
 @ActiveProfiles("test")
 class RelatedValueLinkingTests {
 
