@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Migrations 97 and 98: a database an earlier version left with feed credentials in clear ends with every credential
  * sealed under the feed-credential key (readable by the puller, as before) and no clear column; credentials already
- * sealed and sources without one are left as they were.
+ * sealed and sources without one are left as they were. Boots the sharing module with the modules it depends on.
  */
-@SpringBootTest(properties = "eccp.data-dir=${java.io.tmpdir}/eccp-feed-credential-migration-tests")
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = "eccp.data-dir=${java.io.tmpdir}/eccp-feed-credential-migration-tests")
 @ActiveProfiles("test")
 class FeedCredentialMigrationTests {
 
