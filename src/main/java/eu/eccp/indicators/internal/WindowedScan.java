@@ -87,7 +87,7 @@ final class WindowedScan {
 		int resume = 0;
 		// where the last IBAN ended, in the raw window (the BIC check looks 80 characters back for one)
 		int ibanEnd = NONE;
-		// where the last indicator ended, in the raw window (see Scanner.consumedTo)
+		// where the last indicator ended, in the raw window (see Scanner.consumedTo())
 		int consumed = NONE;
 		boolean end = false;
 		while (true) {
@@ -105,9 +105,9 @@ final class WindowedScan {
 			int stop = end ? text.length : Math.max(start + 1, text.indexOf(length - lookahead));
 			Scanner scanner = new Scanner(text, raw, offset, options, cardKey, warningLists);
 			if (ibanEnd != NONE) {
-				scanner.lastIbanEnd = text.indexOf(ibanEnd);
+				scanner.lastIbanEnd(text.indexOf(ibanEnd));
 			}
-			scanner.consumedTo = consumed == NONE ? start : Math.min(start, text.indexOf(consumed));
+			scanner.consumedTo(consumed == NONE ? start : Math.min(start, text.indexOf(consumed)));
 			int next = scanner.scan(start, stop);
 			List<Indicator> found = scanner.found();
 			if (found.size() > 1) {
@@ -127,11 +127,13 @@ final class WindowedScan {
 			offset += keep;
 			resume = nextRaw - keep;
 			// where the last indicator ended, kept while it lies in the kept context (else the resume point bounds it)
-			int consumedRaw = scanner.consumedTo >= text.length ? length + keep : text.source(Math.max(0, scanner.consumedTo));
+			int consumedTo = scanner.consumedTo();
+			int consumedRaw = consumedTo >= text.length ? length + keep : text.source(Math.max(0, consumedTo));
 			consumed = consumedRaw >= keep ? consumedRaw - keep : NONE;
 			ibanEnd = NONE;
-			if (scanner.lastIbanEnd >= 0) {
-				int ibanEndRaw = scanner.lastIbanEnd >= text.length ? length + keep : text.source(scanner.lastIbanEnd);
+			int lastIbanEnd = scanner.lastIbanEnd();
+			if (lastIbanEnd >= 0) {
+				int ibanEndRaw = lastIbanEnd >= text.length ? length + keep : text.source(lastIbanEnd);
 				// one that ended before the kept context is too far back to matter
 				ibanEnd = ibanEndRaw >= keep ? ibanEndRaw - keep : NONE;
 			}
