@@ -158,7 +158,7 @@ class EnrolmentTests {
 	}
 
 	@Test
-	void cancellingACourseTellsEveryoneWhoseApplicationOrPlaceStood() throws Exception {
+	void cancellingACourseEndsAndTellsEveryApplicationOrPlaceThatStood() throws Exception {
 		String course = course(1, null);
 		String organiser = DemoTokens.token(mvc, "cepol.trainer");
 		String deAnalyst = DemoTokens.token(mvc, "de.analyst");
@@ -176,9 +176,12 @@ class EnrolmentTests {
 			assertThat(topics(deAnalyst)).contains("training.cancelled");
 			assertThat(topics(frAnalyst)).contains("training.cancelled");
 		});
-		assertThat(applied).isNotBlank();
 		assertThat(jdbc.sql("SELECT count(*) FROM notice WHERE topic = 'training.cancelled'").query(Long.class).single())
 			.as("one notice per application or place, to its person only").isEqualTo(before + 2);
+		assertThat(statusOf(deAnalyst, accepted)).as("the place ends").isEqualTo("CANCELLED");
+		assertThat(statusOf(frAnalyst, applied)).as("the application ends").isEqualTo("CANCELLED");
+		mvc.perform(bearer(post("/api/v1/training/enrolments/" + applied + "/withdraw"), frAnalyst))
+			.andExpect(status().is4xxClientError());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package eu.eccp.training.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -98,9 +99,12 @@ public class Catalogue {
 		}
 		audit.record(AuditEvent.of("training.course.cancelled", "training-course", id));
 		Course cancelled = courses.find(id).orElseThrow();
-		// everyone whose application or place still stood is told, in their own inbox
+		// every application or place that still stood ends, and its person is told, in their own inbox
+		Instant now = clock.instant();
 		for (Enrolment enrolment : enrolments.ofCourse(id, STILL_STANDING)) {
-			notices.cancelled(enrolment, cancelled);
+			if (enrolments.decided(enrolment.id(), STILL_STANDING, EnrolmentStatus.CANCELLED, now)) {
+				notices.cancelled(enrolment, cancelled);
+			}
 		}
 		return cancelled;
 	}
