@@ -94,10 +94,14 @@ class TakedownBannersTests {
 				"located", "takedown.hosting.saved", "en");
 		assertThat(located).contains("id=\"item-located\"").contains(words("en", "takedown.hosting.saved"));
 
-		// hosted outside the EU and no partner there: forwarding makes it a block-list candidate, which the page says
+		// hosted outside the EU and no partner there: forwarding makes it a block-list candidate; the banner says so,
+		// the page's standing warning says why, once
 		String forwarded = done(second, itemPage, post(itemPage + "/forward"), "block-list-candidate",
-				"takedown.blockListCandidate", "de");
-		assertThat(forwarded).contains("id=\"item-block-list-candidate\"").contains(words("de", "takedown.blockListCandidate"));
+				"takedown.event.BLOCK_LIST_CANDIDATE", "de");
+		assertThat(forwarded).contains("id=\"item-block-list-candidate\"")
+			.contains(words("de", "takedown.event.BLOCK_LIST_CANDIDATE"));
+		assertThat(forwarded.split(java.util.regex.Pattern.quote(words("de", "takedown.blockListCandidate")), -1))
+			.as("the reason stated once").hasSize(2);
 		assertThat(page(second, itemPage, "de")).doesNotContain("id=\"item-block-list-candidate\"");
 	}
 

@@ -100,7 +100,9 @@ class TakedownController {
 	String forward(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			Forwarding.Outcome outcome = forwarding.forward(CallerContext.require(), new ItemId(id));
-			return outcome.blockListCandidate() ? done(redirect, id, "block-list-candidate", "takedown.blockListCandidate", null)
+			// the banner says what was done; the page's standing warning says why (hosted outside the EU, no partner)
+			return outcome.blockListCandidate()
+					? done(redirect, id, "block-list-candidate", "takedown.event.BLOCK_LIST_CANDIDATE", null)
 					: done(redirect, id, "forwarded", "takedown.forward.done", null);
 		}
 		catch (ConflictException e) {
