@@ -92,14 +92,15 @@ class BrowserTests {
 	void anAdministratorSeesTheAdministrationAndAnAuditorTheAuditTrail() {
 		logIn("admin");
 		assertThat(browser.findElements(By.id("panel-admin"))).hasSize(1);
-		browser.findElement(By.linkText("Organisations")).click();
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.linkText("Organisations")), By.tagName("h1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Europol");
 
 		browser.manage().deleteAllCookies();
 		logIn("dpo");
-		browser.findElement(By.linkText("Audit trail")).click();
-		browser.findElement(By.id("verify-chain")).click();
+		// each click leads to another page: wait for it, never for an element the old page might still show
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.linkText("Audit trail")), By.id("verify-chain"));
+		HeadlessBrowser.clickThrough(browser, browser.findElement(By.id("verify-chain")), By.id("verification-result"));
 		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("intact");
 	}
 
