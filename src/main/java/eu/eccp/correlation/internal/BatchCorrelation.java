@@ -185,8 +185,7 @@ class BatchCorrelation {
 		if (!added.isEmpty()) {
 			Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
 			added.keySet().removeIf(id -> {
-				IngestValue value = valueIds.get(id);
-				boolean common = value.benign() != null || value.sourceCount() > properties.maxSourcesToLink();
+				boolean common = !valueIds.get(id).links(properties.maxSourcesToLink());
 				if (common) {
 					late.add(id, added.get(id), latest);
 				}
@@ -210,7 +209,7 @@ class BatchCorrelation {
 		Set<Long> linkable = new HashSet<>();
 		for (long[] f : fresh) {
 			IngestValue value = valueIds.get(f[0]);
-			if (value.benign() == null && value.sourceCount() <= properties.maxSourcesToLink()) {
+			if (value.links(properties.maxSourcesToLink())) {
 				linkable.add(f[0]);
 			}
 		}

@@ -1,5 +1,7 @@
 package eu.eccp.correlation.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,21 +97,35 @@ class CorrelationStatements {
 	 * many URLs on one registrable domain) do not wait for each other's commit.
 	 */
 	Map<String, IngestValue> tooCommonToLink(Collection<BatchValue> values, int maxSourcesToLink) {
-		Map<String, List<String>> byType = new TreeMap<>();
-		values.stream().filter(x -> x.newCarriers > 0)
-			.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
 		Map<String, IngestValue> result = new HashMap<>();
+		readStored(values.stream().filter(x -> x.newCarriers > 0).toList(),
+				" AND (v.source_count > :max OR v.benign IS NOT NULL)", Map.of("max", maxSourcesToLink), result);
+		return result;
+	}
+
+	/**
+	 * Reads the stored rows of {@code values} that meet {@code condition} into {@code into}: one statement per type,
+	 * so that PostgreSQL probes the unique index with the list of values.
+	 */
+	private void readStored(Collection<BatchValue> values, String condition, Map<String, Object> params,
+			Map<String, IngestValue> into) {
+		Map<String, List<String>> byType = new TreeMap<>();
+		values.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
 		byType.forEach((type, list) -> jdbc.sql("""
 				SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
-				WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))
-				  AND (v.source_count > :max OR v.benign IS NOT NULL)""")
+				WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))""" + condition)
+			.params(params)
 			.param("type", type)
 			.param("values", list.toArray(String[]::new))
-			.param("max", maxSourcesToLink)
-			.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-					new IngestValue(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+			.query((rs, n) -> putValue(rs, into))
 			.list());
-		return result;
+	}
+
+	/** Puts a value row (id, type, value, source_count, benign) into {@code into} under its key. */
+	private static IngestValue putValue(ResultSet rs, Map<String, IngestValue> into) throws SQLException {
+		IngestValue value = new IngestValue(rs.getLong(1), rs.getInt(4), rs.getString(5));
+		into.put(rs.getString(2) + "\u0000" + rs.getString(3), value);
+		return value;
 	}
 
 	/**
@@ -288,8 +304,7 @@ class CorrelationStatements {
 				.param("nets", counted.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
 				.param("first", counted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
 				.param("last", counted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
-				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-						new IngestValue(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+				.query((rs, n) -> putValue(rs, result))
 				.list();
 		}
 		if (!uncounted.isEmpty()) {
@@ -306,22 +321,11 @@ class CorrelationStatements {
 				.param("nets", uncounted.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
 				.param("first", uncounted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
 				.param("last", uncounted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
-				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-						new IngestValue(rs.getLong(1), rs.getInt(4), rs.getString(5))))
+				.query((rs, n) -> putValue(rs, result))
 				.list();
-			// known values (or inserted by another transaction at the same moment, committed by now): one
-			// statement per type, so that PostgreSQL probes the unique index with the list of values
-			Map<String, List<String>> byType = new TreeMap<>();
-			uncounted.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
-				.forEach(x -> byType.computeIfAbsent(x.indicator.type(), t -> new ArrayList<>()).add(x.indicator.value()));
-			byType.forEach((type, list) -> jdbc.sql("""
-					SELECT v.id, v.type, v.value, v.source_count, v.benign FROM indicator_value v
-					WHERE v.type = :type AND v.value = ANY (CAST(:values AS text[]))""")
-				.param("type", type)
-				.param("values", list.toArray(String[]::new))
-				.query((rs, n) -> result.put(rs.getString(2) + "\u0000" + rs.getString(3),
-						new IngestValue(rs.getLong(1), rs.getInt(4), rs.getString(5))))
-				.list());
+			// known values (or inserted by another transaction at the same moment, committed by now)
+			readStored(uncounted.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
+				.toList(), "", Map.of(), result);
 		}
 		return result;
 	}

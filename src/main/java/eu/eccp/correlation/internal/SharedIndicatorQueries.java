@@ -1,10 +1,12 @@
 package eu.eccp.correlation.internal;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +23,9 @@ import eu.eccp.shared.Tlp;
 class SharedIndicatorQueries implements SharedIndicators {
 
 	private final SharedIndicatorRepository repository;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	SharedIndicatorQueries(SharedIndicatorRepository repository, java.time.Clock clock) {
+	SharedIndicatorQueries(SharedIndicatorRepository repository, Clock clock) {
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -69,7 +71,7 @@ class SharedIndicatorQueries implements SharedIndicators {
 	}
 
 	/** Keeps the history of changes for {@link #CHANGES_KEPT} (every node may run it; deleting twice deletes nothing). */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void forgetOldChanges() {
 		repository.forgetChangesBefore(clock.instant().minus(CHANGES_KEPT));
 	}
