@@ -1,7 +1,6 @@
 package eu.eccp.training.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -100,11 +99,8 @@ public class Catalogue {
 		audit.record(AuditEvent.of("training.course.cancelled", "training-course", id));
 		Course cancelled = courses.find(id).orElseThrow();
 		// every application or place that still stood ends, and its person is told, in their own inbox
-		Instant now = clock.instant();
-		for (Enrolment enrolment : enrolments.ofCourse(id, STILL_STANDING)) {
-			if (enrolments.decided(enrolment.id(), STILL_STANDING, EnrolmentStatus.CANCELLED, now)) {
-				notices.cancelled(enrolment, cancelled);
-			}
+		for (Enrolment enrolment : enrolments.cancelAll(id, STILL_STANDING, clock.instant())) {
+			notices.cancelled(enrolment, cancelled);
 		}
 		return cancelled;
 	}

@@ -127,6 +127,18 @@ class EnrolmentRepository {
 			.param("id", id).param("by", by.value()).param("now", SqlTimes.at(now)).update() == 1;
 	}
 
+	/** Cancels the course's enrolments in one of {@code standing}, in one statement; returns them as they are now. */
+	List<Enrolment> cancelAll(CourseId course, Set<EnrolmentStatus> standing, Instant now) {
+		return jdbc.sql("""
+				UPDATE training_enrolment SET status = 'CANCELLED', decided_at = :now
+				WHERE course_id = :course AND status = ANY(CAST(:standing AS text[]))
+				RETURNING *""")
+			.param("course", course.value())
+			.param("standing", standing.stream().map(Enum::name).toArray(String[]::new))
+			.param("now", SqlTimes.at(now))
+			.query(EnrolmentRepository::enrolment).list();
+	}
+
 	/** Moves an enrolment from one of {@code from} to {@code to}, stamping the decision. */
 	boolean decided(UUID id, Set<EnrolmentStatus> from, EnrolmentStatus to, Instant now) {
 		return jdbc.sql("""
