@@ -40,13 +40,6 @@ public final class UrgentRequest {
 			RequestStatus.IN_PROGRESS, RequestStatus.FULFILLED, RequestStatus.PARTIALLY_FULFILLED);
 
 	private final Sent sent;
-	private final RequestId id;
-	private final RequestKind kind;
-	private final boolean urgent;
-	private final OrganisationId requester;
-	private final OrganisationId recipient;
-	private final Instant acknowledgeDue;
-	private final Instant fulfilDue;
 	private RequestStatus status;
 	private @Nullable Instant acknowledgedAt;
 	private @Nullable UserId acknowledgedBy;
@@ -216,14 +209,7 @@ public final class UrgentRequest {
 
 	UrgentRequest(State s) {
 		this.sent = s.sent();
-		this.id = s.id();
-		this.kind = s.kind();
-		this.urgent = s.urgent();
 		this.status = s.status();
-		this.requester = s.requester();
-		this.recipient = s.recipient();
-		this.acknowledgeDue = s.acknowledgeDue();
-		this.fulfilDue = s.fulfilDue();
 		this.acknowledgedAt = s.acknowledgedAt();
 		this.acknowledgedBy = s.acknowledgedBy();
 		this.startedAt = s.startedAt();
@@ -263,7 +249,7 @@ public final class UrgentRequest {
 		status = RequestStatus.ACKNOWLEDGED;
 		acknowledgedAt = at;
 		acknowledgedBy = by;
-		if (kind == RequestKind.PRESERVATION) {
+		if (kind() == RequestKind.PRESERVATION) {
 			preserveUntil(at.plus(preservationPeriod));
 		}
 	}
@@ -282,7 +268,7 @@ public final class UrgentRequest {
 		status = partially ? RequestStatus.PARTIALLY_FULFILLED : RequestStatus.FULFILLED;
 		close(by, at);
 		outcomeNote = note;
-		if (kind == RequestKind.PRESERVATION) {
+		if (kind() == RequestKind.PRESERVATION) {
 			preserveUntil(at.plus(preservationPeriod));
 		}
 	}
@@ -307,7 +293,7 @@ public final class UrgentRequest {
 
 	/** The requester asks for the data to be kept longer, while the preservation still holds. */
 	public void extend(Instant at, Duration period) {
-		require(Action.EXTEND, kind == RequestKind.PRESERVATION, "only preservations are extended");
+		require(Action.EXTEND, kind() == RequestKind.PRESERVATION, "only preservations are extended");
 		require(Action.EXTEND, PRESERVING.contains(status), "the data is not being preserved");
 		require(Action.EXTEND, preservedUntil != null && at.isBefore(preservedUntil), "the preservation has lapsed");
 		preserveUntil(preservedUntil.plus(period));
@@ -342,15 +328,15 @@ public final class UrgentRequest {
 	}
 
 	public boolean isAcknowledgementOverdue(Instant at) {
-		return status == RequestStatus.SENT && at.isAfter(acknowledgeDue);
+		return status == RequestStatus.SENT && at.isAfter(sent.deadlines().acknowledgeDue());
 	}
 
 	public boolean isFulfilmentOverdue(Instant at) {
-		return isOpen() && at.isAfter(fulfilDue);
+		return isOpen() && at.isAfter(sent.deadlines().fulfilDue());
 	}
 
 	public boolean hasPreservationLapsed(Instant at) {
-		return kind == RequestKind.PRESERVATION && preservedUntil != null && !at.isBefore(preservedUntil);
+		return kind() == RequestKind.PRESERVATION && preservedUntil != null && !at.isBefore(preservedUntil);
 	}
 
 	/** What the requester's side may do now. */
@@ -359,7 +345,7 @@ public final class UrgentRequest {
 		if (isOpen()) {
 			actions.add(Action.WITHDRAW);
 		}
-		if (kind == RequestKind.PRESERVATION && PRESERVING.contains(status) && preservedUntil != null
+		if (kind() == RequestKind.PRESERVATION && PRESERVING.contains(status) && preservedUntil != null
 				&& at.isBefore(preservedUntil)) {
 			actions.add(Action.EXTEND);
 		}
@@ -401,7 +387,7 @@ public final class UrgentRequest {
 	}
 
 	public RequestId id() {
-		return id;
+		return sent.id();
 	}
 
 	public String reference() {
@@ -409,11 +395,11 @@ public final class UrgentRequest {
 	}
 
 	public RequestKind kind() {
-		return kind;
+		return sent.kind();
 	}
 
 	public boolean urgent() {
-		return urgent;
+		return sent.urgent();
 	}
 
 	public RequestStatus status() {
@@ -421,16 +407,16 @@ public final class UrgentRequest {
 	}
 
 	public OrganisationId requester() {
-		return requester;
+		return sent.parties().requester();
 	}
 
 	public OrganisationId recipient() {
-		return recipient;
+		return sent.parties().recipient();
 	}
 
 	/** The party across from {@code side} (the recipient for the requester, the requester for anyone else). */
 	OrganisationId otherParty(OrganisationId side) {
-		return side.equals(requester) ? recipient : requester;
+		return side.equals(requester()) ? recipient() : requester();
 	}
 
 	public @Nullable Instant preservedUntil() {
