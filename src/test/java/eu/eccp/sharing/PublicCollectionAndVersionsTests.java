@@ -238,6 +238,8 @@ class PublicCollectionAndVersionsTests {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
 			.until(() -> objects(taxii(hosting, indicatorsOf)).stream().anyMatch(o -> o.path("pattern").asString().contains(fresh)));
 		Map<Long, String> fromChanges = CollectionRefreshTestAccess.latestVersions(context, collection);
+		long[] counts = CollectionRefreshTestAccess.objectCounts(context, collection);
+		assertThat(counts[0]).as("the count of objects kept by each comparison").isEqualTo(counts[1]);
 		List<JsonNode> indicators = objects(taxii(hosting, indicatorsOf));
 		assertThat(indicators.stream().map(o -> o.path("pattern").asString())).noneSatisfy(p -> assertThat(p).contains(germanOnly));
 		String knownId = indicators.stream().filter(o -> o.path("pattern").asString().contains("'" + known + "'")).findFirst()

@@ -223,18 +223,29 @@ class CollectionObjectRepository {
 
 	/**
 	 * Notes that the collection is up to date as of {@code at}, and where in correlation's history of changes the
-	 * next refresh starts ({@code horizon}; null: it compares every indicator).
+	 * next refresh starts ({@code horizon}; null: it compares every indicator); {@code recount}: its count of objects
+	 * is taken anew from its rows.
 	 */
-	void refreshed(UUID agreement, Instant at, @Nullable Long horizon) {
+	void refreshed(UUID agreement, Instant at, @Nullable Long horizon, boolean recount) {
 		jdbc.sql("""
 				INSERT INTO sharing_collection_state (agreement_id, last_stamp, refreshed_at, change_horizon)
 				VALUES (:a, :at, :at, :horizon)
-				ON CONFLICT (agreement_id) DO UPDATE SET refreshed_at = :at, change_horizon = :horizon,
-				  objects = (SELECT count(*) FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked)""")
+				ON CONFLICT (agreement_id) DO UPDATE SET refreshed_at = :at, change_horizon = :horizon""" + (recount ? """
+				, objects = (SELECT count(*) FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked)""" : ""))
 			.param("a", agreement)
 			.param("at", Timestamp.from(at))
 			.param("horizon", horizon, java.sql.Types.BIGINT)
 			.update();
+	}
+
+	/** Moves the collection's count of objects (not revoked) by {@code delta}, in the comparison's transaction. */
+	void countObjects(UUID agreement, int delta) {
+		if (delta != 0) {
+			jdbc.sql("UPDATE sharing_collection_state SET objects = objects + :delta WHERE agreement_id = :a")
+				.param("a", agreement)
+				.param("delta", delta)
+				.update();
+		}
 	}
 
 	/** Where the collection's next refresh starts in correlation's history of changes, with when it was last refreshed. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -121,7 +122,7 @@ class CollectionRefresh {
 		SharedIndicators.Scope scope = new SharedIndicators.Scope(agreement.sharing(), agreement.tlpCeiling(),
 				agreement.indicatorTypes());
 		Instant now = clock.instant();
-		java.util.Optional<CollectionObjectRepository.Horizon> last = objects.horizon(agreement.id())
+		Optional<CollectionObjectRepository.Horizon> last = objects.horizon(agreement.id())
 			.filter(h -> h.refreshedAt().isAfter(now.minus(SharedIndicators.CHANGES_KEPT.dividedBy(2))));
 		if (last.isPresent()) {
 			return compareChanged(agreement, scope, new SharedIndicators.ChangeHorizon(last.get().transaction()));
@@ -142,7 +143,7 @@ class CollectionRefresh {
 			}
 			after = upTo;
 		}
-		return finish(agreement, changed, horizon);
+		return finish(agreement, changed, horizon, true);
 	}
 
 	/** Compares only the indicators that gained sightings since {@code since}, a chunk of ids at a time. */
@@ -158,15 +159,19 @@ class CollectionRefresh {
 					objects.rowsOf(agreement.id(), part)));
 			changed += done == null ? 0 : done;
 		}
-		return finish(agreement, changed, changes.next());
+		return finish(agreement, changed, changes.next(), false);
 	}
 
-	private int finish(Agreement agreement, int changed, SharedIndicators.ChangeHorizon next) {
+	/**
+	 * Notes the collection refreshed; after a walk of every indicator its count of objects is also taken anew (each
+	 * comparison keeps it, this mends one a crash cut short).
+	 */
+	private int finish(Agreement agreement, int changed, SharedIndicators.ChangeHorizon next, boolean recount) {
 		if (stopping) {
 			return changed;
 		}
 		Instant at = clock.instant();
-		transactions.executeWithoutResult(status -> objects.refreshed(agreement.id(), at, next.transaction()));
+		transactions.executeWithoutResult(status -> objects.refreshed(agreement.id(), at, next.transaction(), recount));
 		if (changed > 0) {
 			log.info("sharing agreement {}: {} indicators with a new version", agreement.id(), changed);
 		}
@@ -196,10 +201,15 @@ class CollectionRefresh {
 		storedRows.forEach(r -> stored.put(r.indicatorId(), r));
 		List<CollectionObjectRepository.Stamped> changed = new ArrayList<>();
 		Set<Long> present = new java.util.HashSet<>();
+		int added = 0;
 		for (CollectionObjectRepository.Stamped s : page) {
 			present.add(s.indicatorId());
 			CollectionRow row = stored.get(s.indicatorId());
-			if (row == null || row.revoked() || !same(row, s)) {
+			if (row == null || row.revoked()) {
+				changed.add(s);
+				added++;
+			}
+			else if (!same(row, s)) {
 				changed.add(s);
 			}
 		}
@@ -216,6 +226,7 @@ class CollectionRefresh {
 			objects.revoke(collection, gone, stamp.plus(changed.size(), java.time.temporal.ChronoUnit.MICROS),
 					properties.maxVersions());
 		}
+		objects.countObjects(collection, added - gone.size());
 		return changed.size() + gone.size();
 	}
 
@@ -263,7 +274,7 @@ class CollectionRefresh {
 		}
 		if (!stopping) {
 			Instant at = clock.instant();
-			transactions.executeWithoutResult(status -> objects.refreshed(PublicCollection.ID, at, null));
+			transactions.executeWithoutResult(status -> objects.refreshed(PublicCollection.ID, at, null, true));
 		}
 		return changed;
 	}

@@ -36,4 +36,14 @@ public final class CollectionRefreshTestAccess {
 			.list();
 		return versions;
 	}
+
+	/** The collection's count of objects as kept with its state, and as its rows give it: {kept, counted}. */
+	public static long[] objectCounts(ApplicationContext context, UUID agreement) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		long kept = jdbc.sql("SELECT objects FROM sharing_collection_state WHERE agreement_id = :a").param("a", agreement)
+			.query(Long.class).single();
+		long counted = jdbc.sql("SELECT count(*) FROM sharing_collection_object WHERE agreement_id = :a AND NOT revoked")
+			.param("a", agreement).query(Long.class).single();
+		return new long[] { kept, counted };
+	}
 }
