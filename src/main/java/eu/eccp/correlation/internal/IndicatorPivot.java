@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.correlation.internal.PivotRepository.Key;
 import eu.eccp.correlation.internal.PivotRepository.Known;
+import eu.eccp.correlation.internal.PivotRepository.Shown;
 import eu.eccp.audit.AuditTrail;
 import eu.eccp.indicators.ExtractionOptions;
 import eu.eccp.indicators.Indicator;
@@ -88,16 +89,19 @@ public class IndicatorPivot {
 		}
 		List<Known> values = List.copyOf(new LinkedHashSet<>(known.values()));
 		List<Long> ids = values.stream().map(Known::id).toList();
-		Map<Long, List<PivotRepository.CarrierRow>> exact = repository.visibleCarriers(caller, ids, true);
+		Map<Long, Shown<PivotRepository.CarrierRow>> exact = repository.visibleCarriers(caller, ids,
+				properties.maxSightingsShown());
 		Map<Long, Map<String, Integer>> others = repository.hiddenCounts(caller, ids, false);
 		List<Key> searched = values.stream().map(k -> new Key(k.type(), k.value())).toList();
-		Map<Key, PivotRelations.Reach> reach = related.reach(caller, searched, known, true);
+		Map<Key, PivotRelations.Reach> reach = related.reach(caller, searched, known, PivotRepository.CountScope.HIDDEN,
+				false);
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
+		Map<Long, Map<String, Integer>> mineCounted = mayCount ? Map.of() : visibleCountsOfCut(caller, exact);
 		Map<UUID, String> names = new HashMap<>();
 		List<Views.IndicatorSighting> results = new ArrayList<>();
 		for (Known k : values) {
-			List<Views.VisibleRecord> mine = exact.getOrDefault(k.id(), List.of()).stream()
-				.map(c -> view(c.record(), names)).toList();
+			Shown<PivotRepository.CarrierRow> shown = exact.getOrDefault(k.id(), Shown.none());
+			List<Views.VisibleRecord> mine = shown.items().stream().map(c -> view(c.record(), names)).toList();
 			PivotRelations.Reach r = reach.getOrDefault(new Key(k.type(), k.value()), PivotRelations.Reach.NONE);
 			List<Views.RelatedSighting> relatedMine = r.sightings(this, names);
 			List<Views.RelatedValueView> relatedValues = new ArrayList<>(r.values());
@@ -108,15 +112,17 @@ public class IndicatorPivot {
 				.map(Views.VisibleRecord::clusterId).distinct().toList();
 			if (!mayCount && identifiesPerson(k.type())) {
 				if (!mine.isEmpty() || !relatedMine.isEmpty()) {
-					results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), mine.size(),
+					int mineCount = shown.truncated() ? total(mineCounted.getOrDefault(k.id(), Map.of())) : mine.size();
+					results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), mineCount,
 							k.benign() != null, k.firstSeen(), k.lastSeen(), mine, Map.of(), clusters, true, relatedMine,
-							Map.of(), relatedValues));
+							Map.of(), relatedValues, shown.truncated(), r.truncated()));
 				}
 				continue;
 			}
 			results.add(new Views.IndicatorSighting(k.id(), k.type(), k.value(), k.benign(), k.sourceCount(),
 					k.benign() != null || k.sourceCount() > properties.maxSourcesToLink(), k.firstSeen(), k.lastSeen(), mine,
-					others.getOrDefault(k.id(), Map.of()), clusters, false, relatedMine, r.countsByCountry(), relatedValues));
+					others.getOrDefault(k.id(), Map.of()), clusters, false, relatedMine, r.countsByCountry(), relatedValues,
+					shown.truncated(), r.truncated()));
 		}
 		audit.record(AuditEvent.of("indicator.searched", "indicator", known.isEmpty() ? null
 				: known.values().iterator().next().id()).withDetail("results=" + results.size()));
@@ -146,11 +152,14 @@ public class IndicatorPivot {
 		}
 		Map<Key, Known> known = repository.find(byQuery.values());
 		List<Long> ids = known.values().stream().map(Known::id).toList();
-		Map<Long, List<PivotRepository.CarrierRow>> visible = repository.visibleCarriers(caller, ids, true);
+		Map<Long, Shown<PivotRepository.CarrierRow>> visible = repository.visibleCarriers(caller, ids,
+				properties.maxSightingsShown());
 		Map<Long, Map<String, Integer>> counts = repository.countableExactCounts(caller, ids);
-		Map<Key, PivotRelations.Reach> reach = related.reach(caller,
-				byQuery.values().stream().filter(k -> k.type() != null).distinct().toList(), known, false);
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
+		Map<Key, PivotRelations.Reach> reach = related.reach(caller,
+				byQuery.values().stream().filter(k -> k.type() != null).distinct().toList(), known,
+				PivotRepository.CountScope.COUNTABLE, !mayCount);
+		Map<Long, Map<String, Integer>> mineCounted = mayCount ? Map.of() : visibleCountsOfCut(caller, visible);
 		Map<UUID, String> names = new HashMap<>();
 		List<Views.LookupAnswer> answers = new ArrayList<>();
 		for (String value : values) {
@@ -159,39 +168,63 @@ public class IndicatorPivot {
 			String type = k != null ? k.type() : key == null ? null : key.type();
 			String canonical = k != null ? k.value() : key == null ? null : key.value();
 			boolean withheld = !mayCount && identifiesPerson(type);
-			List<Views.VisibleRecord> mine = k == null ? List.of()
-					: visible.getOrDefault(k.id(), List.of()).stream().map(c -> view(c.record(), names)).toList();
+			Shown<PivotRepository.CarrierRow> shown = k == null ? Shown.none() : visible.getOrDefault(k.id(), Shown.none());
+			List<Views.VisibleRecord> mine = shown.items().stream().map(c -> view(c.record(), names)).toList();
 			PivotRelations.Reach r = key == null ? PivotRelations.Reach.NONE
 					: reach.getOrDefault(key, PivotRelations.Reach.NONE);
 			List<Views.RelatedSighting> relatedMine = r.sightings(this, names);
 			Views.RelatedAnswer relatedAnswer;
 			if (withheld) {
-				relatedAnswer = new Views.RelatedAnswer(relatedMine.size(),
-						relatedMine.stream().map(s -> s.record().country()).distinct().sorted().toList(), relatedMine,
+				// only the caller's own records: counted in full when the list of them is cut
+				Map<String, Integer> relatedMineCounted = r.truncated() ? r.visibleByCountry()
+						: countByCountry(relatedMine.stream().map(x -> x.record().country()).toList());
+				relatedAnswer = new Views.RelatedAnswer(total(relatedMineCounted), List.copyOf(relatedMineCounted.keySet()),
+						relatedMine,
 						r.values().stream().map(v -> new Views.RelatedValueView(v.type(), v.value(), v.relation(), 0, v.known()))
-							.toList());
+							.toList(), r.truncated());
 			} else {
-				relatedAnswer = new Views.RelatedAnswer(r.countsByCountry().values().stream().mapToInt(Integer::intValue).sum(),
-						List.copyOf(r.countsByCountry().keySet()), relatedMine, r.values());
+				relatedAnswer = new Views.RelatedAnswer(total(r.countsByCountry()), List.copyOf(r.countsByCountry().keySet()),
+						relatedMine, r.values(), r.truncated());
 			}
 			if (k == null || withheld && mine.isEmpty()) {
 				answers.add(new Views.LookupAnswer(value, type, canonical, false, 0, List.of(), List.of(), withheld,
-						relatedAnswer));
+						relatedAnswer, false));
 				continue;
 			}
 			if (withheld) {
-				answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true, mine.size(),
-						mine.stream().map(Views.VisibleRecord::country).distinct().sorted().toList(), mine, true, relatedAnswer));
+				Map<String, Integer> mineByCountry = shown.truncated() ? mineCounted.getOrDefault(k.id(), Map.of())
+						: countByCountry(mine.stream().map(Views.VisibleRecord::country).toList());
+				answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true, total(mineByCountry),
+						List.copyOf(mineByCountry.keySet()), mine, true, relatedAnswer, shown.truncated()));
 				continue;
 			}
 			Map<String, Integer> perCountry = counts.getOrDefault(k.id(), Map.of());
-			answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true,
-					perCountry.values().stream().mapToInt(Integer::intValue).sum(), List.copyOf(perCountry.keySet()), mine,
-					false, relatedAnswer));
+			answers.add(new Views.LookupAnswer(value, k.type(), k.value(), true, total(perCountry),
+					List.copyOf(perCountry.keySet()), mine, false, relatedAnswer, shown.truncated()));
 		}
 		audit.record(AuditEvent.of("indicator.looked-up", "indicator", null).withDetail("values=" + values.size()
 				+ " known=" + known.size()));
 		return answers;
+	}
+
+	/**
+	 * The caller's visible records per country for the values whose list of them was cut (an answer that may speak
+	 * only of those records counts them in full); none for the others, whose list is whole.
+	 */
+	private Map<Long, Map<String, Integer>> visibleCountsOfCut(CallerContext caller,
+			Map<Long, Shown<PivotRepository.CarrierRow>> lists) {
+		List<Long> cut = lists.entrySet().stream().filter(e -> e.getValue().truncated()).map(Map.Entry::getKey).toList();
+		return cut.isEmpty() ? Map.of() : repository.visibleExactCounts(caller, cut);
+	}
+
+	private static Map<String, Integer> countByCountry(List<String> countries) {
+		Map<String, Integer> result = new java.util.TreeMap<>();
+		countries.forEach(c -> result.merge(c, 1, Integer::sum));
+		return result;
+	}
+
+	private static int total(Map<String, Integer> perCountry) {
+		return perCountry.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
 	/**

@@ -44,13 +44,15 @@ final class PivotRelations {
 	}
 
 	/**
-	 * What one value reaches by relation: the caller's visible records (strongest relation each, in time order),
-	 * the records counted per country (see {@link #reach}) and the related values.
+	 * What one value reaches by relation: the caller's visible records (strongest relation each, the latest
+	 * {@code max-sightings-shown} in time order, {@code truncated} when there are more), the records counted per
+	 * country (see {@link #reach}), those the caller may open counted per country when asked for, and the related
+	 * values.
 	 */
-	record Reach(List<RelatedCarrier> carriers, Map<String, Integer> countsByCountry,
-			List<Views.RelatedValueView> values) {
+	record Reach(List<RelatedCarrier> carriers, boolean truncated, Map<String, Integer> countsByCountry,
+			Map<String, Integer> visibleByCountry, List<Views.RelatedValueView> values) {
 
-		static final Reach NONE = new Reach(List.of(), Map.of(), List.of());
+		static final Reach NONE = new Reach(List.of(), false, Map.of(), Map.of(), List.of());
 
 		List<Views.RelatedSighting> sightings(IndicatorPivot pivot, Map<UUID, String> names) {
 			return carriers.stream().map(c -> {
@@ -62,10 +64,13 @@ final class PivotRelations {
 
 	/**
 	 * What each of {@code keys} (typed, canonical) reaches by relation. {@code known} holds the stored values
-	 * among them. {@code hiddenCountsOnly}: count only the records the caller may not open (the search shows
-	 * its own apart); otherwise every record the caller may know exists (the lookup's totals).
+	 * among them. {@code counted}: which records the counts per country take in (the search counts only those the
+	 * caller may not open, as it lists its own apart; the lookup every record the caller may know exists).
+	 * {@code visibleCountsToo}: count the records the caller may open as well (for answers that may speak only of
+	 * those, when the list of them is cut).
 	 */
-	Map<Key, Reach> reach(CallerContext caller, List<Key> keys, Map<Key, Known> known, boolean hiddenCountsOnly) {
+	Map<Key, Reach> reach(CallerContext caller, List<Key> keys, Map<Key, Known> known, PivotRepository.CountScope counted,
+			boolean visibleCountsToo) {
 		Map<Key, Reach> result = new LinkedHashMap<>();
 		if (keys.isEmpty()) {
 			return result;
@@ -115,12 +120,15 @@ final class PivotRelations {
 			}
 			views.add(valueViews);
 		}
-		Map<Integer, List<RelatedCarrier>> carriers = new HashMap<>();
-		repository.visibleRelated(caller, targets).forEach(c -> carriers.computeIfAbsent(c.query(), q -> new ArrayList<>()).add(c));
-		Map<Integer, Map<String, Integer>> counts = repository.relatedCounts(caller, targets, hiddenCountsOnly);
+		Map<Integer, PivotRepository.Shown<RelatedCarrier>> carriers = repository.visibleRelated(caller, targets,
+				properties.maxSightingsShown());
+		Map<Integer, Map<String, Integer>> counts = repository.relatedCounts(caller, targets, counted);
+		Map<Integer, Map<String, Integer>> visibleCounts = visibleCountsToo
+				? repository.relatedCounts(caller, targets, PivotRepository.CountScope.VISIBLE) : Map.of();
 		for (int i = 0; i < keys.size(); i++) {
-			result.put(keys.get(i), new Reach(carriers.getOrDefault(i, List.of()), counts.getOrDefault(i, Map.of()),
-					views.get(i)));
+			PivotRepository.Shown<RelatedCarrier> shown = carriers.getOrDefault(i, PivotRepository.Shown.none());
+			result.put(keys.get(i), new Reach(shown.items(), shown.truncated(), counts.getOrDefault(i, Map.of()),
+					visibleCounts.getOrDefault(i, Map.of()), views.get(i)));
 		}
 		return result;
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,22 +124,54 @@ class PivotRepository {
 			.list();
 	}
 
-	/** The caller's visible records carrying each value, exactly or by relation, exact ones first, then by time. */
-	Map<Long, List<CarrierRow>> visibleCarriers(CallerContext caller, List<Long> indicatorIds, boolean exactOnly) {
-		Map<Long, List<CarrierRow>> result = new HashMap<>();
+	/**
+	 * Up to {@code limit} of the caller's visible records carrying each value exactly: the most recently correlated
+	 * ones (the sighting index read backwards, so a value carried by very many records costs no more than
+	 * {@code limit} rows), each list in time order; {@link Shown#truncated()} says that more exist.
+	 */
+	Map<Long, Shown<CarrierRow>> visibleCarriers(CallerContext caller, List<Long> indicatorIds, int limit) {
+		Map<Long, List<CarrierRow>> rows = new HashMap<>();
 		if (indicatorIds.isEmpty()) {
-			return result;
+			return Map.of();
 		}
 		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		jdbc.sql("SELECT s.indicator_id, COALESCE(s.derivation, 0), r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
-				+ "WHERE s.indicator_id = ANY (CAST(:ids AS bigint[])) AND " + visible.sql()
-				+ (exactOnly ? " AND s.derivation IS NULL" : "") + " ORDER BY COALESCE(s.derivation, 0), r.seen_at")
+		jdbc.sql("SELECT x.id AS indicator, c.* FROM unnest(CAST(:ids AS bigint[])) AS x(id) CROSS JOIN LATERAL ("
+				+ "SELECT r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id "
+				+ "WHERE s.indicator_id = x.id AND s.derivation IS NULL AND " + visible.sql()
+				+ " ORDER BY s.record_id DESC LIMIT :limit) c")
 			.params(visible.parameters())
 			.param("ids", indicatorIds.toArray(Long[]::new))
-			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new CarrierRow(rs.getLong(1), rs.getInt(2), record(rs))))
+			.param("limit", limit + 1)
+			.query((rs, n) -> rows.computeIfAbsent(rs.getLong("indicator"), k -> new ArrayList<>())
+				.add(new CarrierRow(rs.getLong("indicator"), 0, record(rs))))
 			.list();
+		Map<Long, Shown<CarrierRow>> result = new HashMap<>();
+		rows.forEach((id, list) -> result.put(id, Shown.latest(list, limit, Comparator.comparing(c -> c.record().seenAt()))));
 		return result;
+	}
+
+	/**
+	 * At most a limit of items, and whether there were more: {@code items} are the latest ones (read newest first,
+	 * then put in time order).
+	 */
+	record Shown<T>(List<T> items, boolean truncated) {
+
+		/** {@code newestFirst} cut to {@code limit} and sorted by {@code order}. */
+		static <T> Shown<T> latest(List<T> newestFirst, int limit, Comparator<? super T> order) {
+			List<T> kept = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+			kept.sort(order);
+			return new Shown<>(List.copyOf(kept), newestFirst.size() > limit);
+		}
+
+		static <T> Shown<T> none() {
+			return new Shown<>(List.of(), false);
+		}
+	}
+
+	/** Counts per country of the caller's visible records carrying each value exactly. */
+	Map<Long, Map<String, Integer>> visibleExactCounts(CallerContext caller, List<Long> indicatorIds) {
+		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
+		return counts(indicatorIds, visible.sql() + " AND s.derivation IS NULL", visible.parameters());
 	}
 
 	/** Counts per country of the exact sightings of each value that the caller may know exist. */
@@ -182,40 +215,67 @@ class PivotRepository {
 			""";
 
 	/**
-	 * The caller's visible records each looked-up value reaches by relation, each record once per value with the
-	 * strongest (lowest) relation code, in time order.
+	 * Up to {@code limit} of the caller's visible records each looked-up value reaches by relation, each record once
+	 * with the strongest (lowest) relation code: the most recently correlated ones, in time order. Each way in reads
+	 * at most {@code limit + 1} sightings, newest first, through the sighting index, so a value that very many
+	 * records carry by relation costs no more than a rare one; the latest records of all ways together are among
+	 * those read, since each way's own latest are.
 	 */
-	List<RelatedCarrier> visibleRelated(CallerContext caller, List<RelatedTarget> targets) {
+	Map<Integer, Shown<RelatedCarrier>> visibleRelated(CallerContext caller, List<RelatedTarget> targets, int limit) {
 		if (targets.isEmpty()) {
-			return List.of();
+			return Map.of();
 		}
 		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		return bind(jdbc.sql("SELECT DISTINCT ON (x.q, r.id) x.q, GREATEST(x.rel, COALESCE(s.derivation, 0)) AS rel, r.* "
-				+ RELATED_FROM + " AND " + visible.sql()
-				+ " ORDER BY x.q, r.id, GREATEST(x.rel, COALESCE(s.derivation, 0))"), targets)
+		// per looked-up value: record row id -> the strongest way it is reached
+		Map<Integer, Map<Long, RelatedCarrier>> byQuery = new HashMap<>();
+		bind(jdbc.sql("""
+				SELECT x.q, GREATEST(x.rel, c.derived) AS rel, c.* FROM unnest(CAST(:q AS int[]), CAST(:ind AS bigint[]),
+				  CAST(:rel AS int[]), CAST(:mode AS int[]), CAST(:self AS bigint[])) AS x(q, ind, rel, mode, self)
+				CROSS JOIN LATERAL (
+				  SELECT COALESCE(s.derivation, 0) AS derived, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id
+				  WHERE s.indicator_id = x.ind
+				    AND (x.mode = 0 OR (x.mode = 1 AND s.derivation IS NULL) OR (x.mode = 2 AND s.derivation IS NOT NULL))
+				    AND (x.ind = x.self OR NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self
+				                                       AND e.record_id = r.id AND e.derivation IS NULL))
+				    AND""" + " " + visible.sql() + " ORDER BY s.record_id DESC LIMIT :limit) c"), targets)
 			.params(visible.parameters())
-			.query((rs, n) -> new RelatedCarrier(rs.getInt("q"), rs.getInt("rel"), record(rs)))
-			.list()
-			.stream()
-			.sorted(java.util.Comparator.comparingInt(RelatedCarrier::query).thenComparing(c -> c.record().seenAt()))
-			.toList();
+			.param("limit", limit + 1)
+			.query((rs, n) -> byQuery.computeIfAbsent(rs.getInt("q"), k -> new HashMap<>())
+				.merge(rs.getLong("id"), new RelatedCarrier(rs.getInt("q"), rs.getInt("rel"), record(rs)),
+						(a, b) -> a.relation() <= b.relation() ? a : b))
+			.list();
+		Map<Integer, Shown<RelatedCarrier>> result = new HashMap<>();
+		byQuery.forEach((q, carriers) -> {
+			List<Map.Entry<Long, RelatedCarrier>> newestFirst = new ArrayList<>(carriers.entrySet());
+			newestFirst.sort(Map.Entry.<Long, RelatedCarrier>comparingByKey().reversed());
+			result.put(q, Shown.latest(newestFirst.stream().map(Map.Entry::getValue).toList(), limit,
+					Comparator.comparing(c -> c.record().seenAt())));
+		});
+		return result;
 	}
 
-	/**
-	 * Per looked-up value, the records it reaches by relation, each counted once, per country: those the caller
-	 * may know exist (visible or not, never others' TLP:RED), or ({@code hiddenOnly}) only those the caller may
-	 * not open.
-	 */
-	Map<Integer, Map<String, Integer>> relatedCounts(CallerContext caller, List<RelatedTarget> targets, boolean hiddenOnly) {
+	/** Which records a count of related records takes in. */
+	enum CountScope {
+		/** Every record the caller may know exists, visible or not (never others' TLP:RED). */
+		COUNTABLE,
+		/** Only the records the caller may not open (never others' TLP:RED). */
+		HIDDEN,
+		/** Only the records the caller may open. */
+		VISIBLE
+	}
+
+	/** Per looked-up value, the records it reaches by relation in {@code scope}, each counted once, per country. */
+	Map<Integer, Map<String, Integer>> relatedCounts(CallerContext caller, List<RelatedTarget> targets, CountScope scope) {
 		Map<Integer, Map<String, Integer>> result = new HashMap<>();
 		if (targets.isEmpty()) {
 			return result;
 		}
 		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
-		Visibility.SqlCondition countable = RecordVisibility.countable(caller);
-		Visibility.SqlCondition condition = hiddenOnly
-				? new Visibility.SqlCondition("NOT " + visible.sql() + " AND r.tlp <> 'RED'", visible.parameters())
-				: countable;
+		Visibility.SqlCondition condition = switch (scope) {
+			case COUNTABLE -> RecordVisibility.countable(caller);
+			case HIDDEN -> new Visibility.SqlCondition("NOT " + visible.sql() + " AND r.tlp <> 'RED'", visible.parameters());
+			case VISIBLE -> visible;
+		};
 		bind(jdbc.sql("SELECT x.q, r.country, count(DISTINCT r.id) " + RELATED_FROM + " AND " + condition.sql()
 				+ " GROUP BY 1, 2"), targets)
 			.params(condition.parameters())

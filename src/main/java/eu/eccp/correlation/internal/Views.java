@@ -29,12 +29,17 @@ public final class Views {
 	 * a range holding this address), each with why and how much it weighs; {@code relatedValues} are the values
 	 * to pivot on next (a URL's host and domain, the ranges holding an address, the addresses inside a range).
 	 * {@code sourceCount} counts both kinds of carriers, as the "too common" rule does.
+	 *
+	 * <p>Each list holds at most {@code eccp.correlation.max-sightings-shown} records, the most recently correlated,
+	 * in time order; {@code visibleSightingsTruncated} and {@code relatedSightingsTruncated} say that the caller
+	 * may open more (the counts take in every record).
 	 */
 	public record IndicatorSighting(long indicatorId, String type, String value, @Nullable String benign,
 			int sourceCount, boolean tooCommonToCorrelate, Instant firstSeen, Instant lastSeen,
 			List<VisibleRecord> visibleSightings, Map<String, Integer> otherSightingsByCountry, List<Long> clusters,
 			boolean countsWithheld, List<RelatedSighting> relatedSightings,
-			Map<String, Integer> otherRelatedSightingsByCountry, List<RelatedValueView> relatedValues) {
+			Map<String, Integer> otherRelatedSightingsByCountry, List<RelatedValueView> relatedValues,
+			boolean visibleSightingsTruncated, boolean relatedSightingsTruncated) {
 	}
 
 	/**
@@ -53,11 +58,12 @@ public final class Views {
 	 * {@code visibleSightings} speak of the value itself (exact sightings); {@code related} of what it reaches by
 	 * relation. {@code countsWithheld}: the value identifies a person and the caller is not law enforcement, so
 	 * {@code known}, {@code sightings} and {@code countries} (and those of {@code related}) speak only of the
-	 * records the caller may see.
+	 * records the caller may see. {@code visibleSightings} holds at most {@code eccp.correlation.max-sightings-shown}
+	 * records, the most recently correlated; {@code visibleSightingsTruncated} says there are more.
 	 */
 	public record LookupAnswer(String query, @Nullable String type, @Nullable String value, boolean known,
 			int sightings, List<String> countries, List<VisibleRecord> visibleSightings, boolean countsWithheld,
-			RelatedAnswer related) {
+			RelatedAnswer related, boolean visibleSightingsTruncated) {
 	}
 
 	/**
@@ -67,10 +73,11 @@ public final class Views {
 	 * {@code sightings} and {@code countries} count those records the caller may know exist (never others'
 	 * TLP:RED); {@code visibleSightings} are the ones the caller may open; {@code values} the related values.
 	 * When the looked-up value identifies a person and the caller is not law enforcement, both counts speak only
-	 * of the caller's visible records and every value's {@code sourceCount} is 0.
+	 * of the caller's visible records and every value's {@code sourceCount} is 0. {@code visibleSightings} is cut as
+	 * the exact ones are ({@code visibleSightingsTruncated}).
 	 */
 	public record RelatedAnswer(int sightings, List<String> countries, List<RelatedSighting> visibleSightings,
-			List<RelatedValueView> values) {
+			List<RelatedValueView> values, boolean visibleSightingsTruncated) {
 	}
 
 	/** How a hit's record and a holder's record share the hit's value: an exact match or a relation. */

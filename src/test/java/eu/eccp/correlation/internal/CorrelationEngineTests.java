@@ -30,7 +30,7 @@ import eu.eccp.shared.Tlp;
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = "eccp.correlation.max-sources-to-link=3")
+@TestPropertySource(properties = { "eccp.correlation.max-sources-to-link=3", "eccp.correlation.max-sightings-shown=3" })
 @ActiveProfiles("test")
 class CorrelationEngineTests {
 
