@@ -227,6 +227,14 @@ class TaxiiClientTests {
 				"pattern-type", "pattern-no-observable", "not-an-object");
 		assertThat(JsonPath.<List<Integer>>read(report, "$.rejected[*].index")).containsExactly(1, 2, 3, 4, 6);
 		assertThat(lookupSightings(bank, good)).isEqualTo(1);
+		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.user("bank.partner").password("demo"))
+			.andReturn().getRequest().getSession();
+		String pivot = mvc.perform(get("/indicators").param("q", good).session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(pivot).as("the imported record is named in words, not by its kind's code").contains("Imported feed")
+			.doesNotContain(">FEED<");
 
 		String again = mvc.perform(DemoTokens.bearer(post("/api/v1/sharing/imports/stix"), bank)
 			.contentType(MediaType.APPLICATION_JSON).content(bundle)).andExpect(status().isOk()).andReturn().getResponse()

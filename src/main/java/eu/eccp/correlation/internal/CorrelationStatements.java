@@ -42,16 +42,9 @@ class CorrelationStatements {
 		return sightings.source().kind() + "\u0000" + sightings.source().id();
 	}
 
-	/**
-	 * Every statement of the ingest probes indexes with one batch's keys: a few thousand rows against tables
-	 * of millions. Left to itself, the planner merge-joined or scanned whole tables (a relabel walked the
-	 * entire cluster index; counting carriers scanned every sighting), which made each batch cost grow with
-	 * the size of the database. Index probes only, for this transaction.
-	 */
+	/** Every statement of the ingest probes indexes with one batch's keys: index probes only (see {@link IndexProbes}). */
 	void probeIndexesOnly() {
-		jdbc.sql("""
-				SELECT set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true),
-				  set_config('enable_hashjoin', 'off', true)""").query().singleRow();
+		IndexProbes.only(jdbc);
 	}
 
 	/** Linking, hits and cluster merges run one transaction at a time: this lock is held until commit. */

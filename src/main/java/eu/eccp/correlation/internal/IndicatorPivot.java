@@ -78,6 +78,7 @@ public class IndicatorPivot {
 			throw new InvalidRequestException("q", "validation.query");
 		}
 		List<Key> keys = canonical(query, caller.country().value());
+		repository.probeIndexesOnly();
 		Map<Key, Known> known = repository.find(keys);
 		// an address nobody reported may still lie in a reported range: the ranges are what is known of it
 		List<String> unknownAddresses = keys.stream()
@@ -150,6 +151,7 @@ public class IndicatorPivot {
 			List<Key> keys = canonical(value, caller.country().value());
 			byQuery.put(value, keys.get(0));
 		}
+		repository.probeIndexesOnly();
 		Map<Key, Known> known = repository.find(byQuery.values());
 		List<Long> ids = known.values().stream().map(Known::id).toList();
 		Map<Long, Shown<PivotRepository.CarrierRow>> visible = repository.visibleCarriers(caller, ids,

@@ -73,6 +73,14 @@ class PivotRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The pivot's statements probe indexes with a few values each: index probes only for the rest of the caller's
+	 * transaction (see {@link IndexProbes}; planned freely, the related counts hashed every correlated record).
+	 */
+	void probeIndexesOnly() {
+		IndexProbes.only(jdbc);
+	}
+
 	/** The stored values among {@code keys}; untyped keys match a value of any type. */
 	Map<Key, Known> find(Collection<Key> keys) {
 		Map<Key, Known> found = new LinkedHashMap<>();
@@ -204,15 +212,24 @@ class PivotRepository {
 		return result;
 	}
 
-	private static final String RELATED_FROM = """
-			FROM unnest(CAST(:q AS int[]), CAST(:ind AS bigint[]), CAST(:rel AS int[]), CAST(:mode AS int[]),
-			            CAST(:self AS bigint[])) AS x(q, ind, rel, mode, self)
-			JOIN sighting s ON s.indicator_id = x.ind
-			  AND (x.mode = 0 OR (x.mode = 1 AND s.derivation IS NULL) OR (x.mode = 2 AND s.derivation IS NOT NULL))
-			JOIN correlation_record r ON r.id = s.record_id
-			WHERE (x.ind = x.self OR NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self
-			                                     AND e.record_id = r.id AND e.derivation IS NULL))
-			""";
+	/**
+	 * The records each way in ({@link RelatedTarget}, bound by {@link #bind}) reaches that meet {@code condition},
+	 * as {@code c} (the record's columns and {@code derived}, the sighting's relation code or 0), each way read on its
+	 * own through the sighting index ({@code order}: how far; empty for all). A lateral join, so that PostgreSQL
+	 * probes the index per way: joined plainly, it planned a hash join over the whole record table for every search.
+	 */
+	private static String reached(String condition, String order) {
+		return """
+				FROM unnest(CAST(:q AS int[]), CAST(:ind AS bigint[]), CAST(:rel AS int[]), CAST(:mode AS int[]),
+				  CAST(:self AS bigint[])) AS x(q, ind, rel, mode, self)
+				CROSS JOIN LATERAL (
+				  SELECT COALESCE(s.derivation, 0) AS derived, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id
+				  WHERE s.indicator_id = x.ind
+				    AND (x.mode = 0 OR (x.mode = 1 AND s.derivation IS NULL) OR (x.mode = 2 AND s.derivation IS NOT NULL))
+				    AND (x.ind = x.self OR NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self
+				                                       AND e.record_id = r.id AND e.derivation IS NULL))
+				    AND""" + " " + condition + order + ") c";
+	}
 
 	/**
 	 * Up to {@code limit} of the caller's visible records each looked-up value reaches by relation, each record once
@@ -228,16 +245,8 @@ class PivotRepository {
 		Visibility.SqlCondition visible = RecordVisibility.visible(caller);
 		// per looked-up value: record row id -> the strongest way it is reached
 		Map<Integer, Map<Long, RelatedCarrier>> byQuery = new HashMap<>();
-		bind(jdbc.sql("""
-				SELECT x.q, GREATEST(x.rel, c.derived) AS rel, c.* FROM unnest(CAST(:q AS int[]), CAST(:ind AS bigint[]),
-				  CAST(:rel AS int[]), CAST(:mode AS int[]), CAST(:self AS bigint[])) AS x(q, ind, rel, mode, self)
-				CROSS JOIN LATERAL (
-				  SELECT COALESCE(s.derivation, 0) AS derived, r.* FROM sighting s JOIN correlation_record r ON r.id = s.record_id
-				  WHERE s.indicator_id = x.ind
-				    AND (x.mode = 0 OR (x.mode = 1 AND s.derivation IS NULL) OR (x.mode = 2 AND s.derivation IS NOT NULL))
-				    AND (x.ind = x.self OR NOT EXISTS (SELECT 1 FROM sighting e WHERE e.indicator_id = x.self
-				                                       AND e.record_id = r.id AND e.derivation IS NULL))
-				    AND""" + " " + visible.sql() + " ORDER BY s.record_id DESC LIMIT :limit) c"), targets)
+		bind(jdbc.sql("SELECT x.q, GREATEST(x.rel, c.derived) AS rel, c.* "
+				+ reached(visible.sql(), " ORDER BY s.record_id DESC LIMIT :limit")), targets)
 			.params(visible.parameters())
 			.param("limit", limit + 1)
 			.query((rs, n) -> byQuery.computeIfAbsent(rs.getInt("q"), k -> new HashMap<>())
@@ -255,6 +264,7 @@ class PivotRepository {
 	}
 
 	/** Which records a count of related records takes in. */
+	@eu.eccp.shared.Labelled(shown = false)
 	enum CountScope {
 		/** Every record the caller may know exists, visible or not (never others' TLP:RED). */
 		COUNTABLE,
@@ -276,8 +286,8 @@ class PivotRepository {
 			case HIDDEN -> new Visibility.SqlCondition("NOT " + visible.sql() + " AND r.tlp <> 'RED'", visible.parameters());
 			case VISIBLE -> visible;
 		};
-		bind(jdbc.sql("SELECT x.q, r.country, count(DISTINCT r.id) " + RELATED_FROM + " AND " + condition.sql()
-				+ " GROUP BY 1, 2"), targets)
+		bind(jdbc.sql("SELECT x.q, c.country, count(DISTINCT c.id) " + reached(condition.sql(), "") + " GROUP BY 1, 2"),
+				targets)
 			.params(condition.parameters())
 			.query((rs, n) -> result.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3)))
 			.list();

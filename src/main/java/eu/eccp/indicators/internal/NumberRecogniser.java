@@ -25,6 +25,8 @@ final class NumberRecogniser {
 	private final int n;
 	private final @Nullable String region;
 	private final byte @Nullable [] cardKey;
+	/** The keyed hasher of card numbers, made at the first card of this window (making one costs a provider look-up). */
+	private javax.crypto.@Nullable Mac cardHasher;
 	/** Whether national numbers of the default region start with the trunk prefix 0 (most of Europe). */
 	private final boolean zeroTrunkPrefix;
 	/** Where the last number was tried (a word and its first piece start at the same place). */
@@ -168,7 +170,10 @@ final class NumberRecogniser {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put(Indicator.BRAND, PaymentCards.brand(number));
 			if (cardKey != null) {
-				details.put(Indicator.KEYED_HASH, PaymentCards.keyedHash(number, cardKey));
+				if (cardHasher == null) {
+					cardHasher = PaymentCards.keyedHasher(cardKey);
+				}
+				details.put(Indicator.KEYED_HASH, PaymentCards.keyedHash(number, cardHasher));
 			}
 			t.emit(IndicatorType.PAYMENT_CARD, PaymentCards.mask(number), i, end, details, null);
 			return end;

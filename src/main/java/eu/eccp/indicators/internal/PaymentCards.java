@@ -80,11 +80,12 @@ public final class PaymentCards {
 
 	/** The number with all but its first four and last four digits replaced by {@code *}. */
 	public static String mask(CharSequence digits) {
-		StringBuilder out = new StringBuilder(digits.length());
-		for (int i = 0; i < digits.length(); i++) {
-			out.append(i < 4 || i >= digits.length() - 4 ? digits.charAt(i) : '*');
+		int length = digits.length();
+		char[] out = new char[length];
+		for (int i = 0; i < length; i++) {
+			out[i] = i < 4 || i >= length - 4 ? digits.charAt(i) : '*';
 		}
-		return out.toString();
+		return new String(out);
 	}
 
 	/**
@@ -115,10 +116,23 @@ public final class PaymentCards {
 
 	/** HMAC-SHA256 of the digits under {@code key}, in lower-case hex. */
 	public static String keyedHash(CharSequence digits, byte[] key) {
+		return keyedHash(digits, keyedHasher(key));
+	}
+
+	/**
+	 * The same keyed hash with a hasher from {@link #keyedHasher(byte[])}, kept by a caller that hashes many numbers
+	 * in a row (the hasher is reset by each hash; one thread at a time).
+	 */
+	static String keyedHash(CharSequence digits, Mac hasher) {
+		return HexFormat.of().formatHex(hasher.doFinal(digits.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+	}
+
+	/** A hasher for {@link #keyedHash(CharSequence, Mac)} under {@code key}. */
+	static Mac keyedHasher(byte[] key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(digits.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

@@ -233,11 +233,40 @@ public final class CorrelationLoadBenchmark {
 		List<String> sample = jdbc.sql("SELECT value FROM indicator_value TABLESAMPLE SYSTEM (1) LIMIT 12000")
 			.query(String.class)
 			.list();
+		boolean statistics = Boolean.getBoolean("eccp.embedded-database.statement-statistics");
+		if (statistics) {
+			jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+		}
 		List<Long> searches = new ArrayList<>();
+		java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>();
+		long searchesStarted = System.nanoTime();
 		for (int i = 0; i < Math.min(2_000, sample.size()); i++) {
 			long t = System.nanoTime();
 			pivot.search(analyst, sample.get(i));
-			searches.add(System.nanoTime() - t);
+			long took = System.nanoTime() - t;
+			searches.add(took);
+			slowest.put(took, sample.get(i));
+			if (slowest.size() > 5) {
+				slowest.pollFirstEntry();
+			}
+		}
+		System.out.println("slowest searches: " + slowest.descendingMap().entrySet().stream()
+			.map(e -> String.format(Locale.ROOT, "%s %.1f ms", e.getValue(), e.getKey() / 1e6)).toList());
+		String slowestValue = slowest.lastEntry().getValue();
+		System.out.println("the slowest search's value and its related values, with their sightings (exact / derived): "
+				+ jdbc.sql("""
+						SELECT string_agg(v.type || ' ' || v.value || ' source_count ' || v.source_count || ' sightings '
+						  || (SELECT count(*) FILTER (WHERE s.derivation IS NULL) || ' / ' || count(*) FILTER (WHERE s.derivation IS NOT NULL)
+						      FROM sighting s WHERE s.indicator_id = v.id), '; ')
+						FROM indicator_value v WHERE v.value = :v OR :v LIKE '%://' || v.value || '/%'
+						  OR :v LIKE '%.' || v.value || '/%'""").param("v", slowestValue).query(String.class).single());
+		if (statistics) {
+			statementProfile(jdbc, (System.nanoTime() - searchesStarted) / 1e9);
+			jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+			long t = System.nanoTime();
+			pivot.search(analyst, slowestValue);
+			System.out.println("the slowest search again, alone:");
+			statementProfile(jdbc, (System.nanoTime() - t) / 1e9);
 		}
 		List<Long> perValue = new ArrayList<>();
 		for (int run = 0; run < 10 && (run + 1) * 1_000 <= sample.size(); run++) {
