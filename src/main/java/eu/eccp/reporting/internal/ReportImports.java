@@ -59,7 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Bulk intake of NDJSON or CSV files from organisations, as background jobs. The upload is streamed to a
  * file first; rows are then read one at a time, validated, routed and stored in chunks (JDBC batches, one
  * transaction per chunk), and each chunk's indicators are extracted and correlated as one batch by
- * {@link ReportCorrelation}, its hits held so that the import notifies each organisation once, at its end.
+ * {@link ReportCorrelation}, its hits held so that the import notifies each organisation once, at its end. A chunk
+ * is correlated on a second thread while the next one is stored ({@link InFlight}: one chunk at a time), so that
+ * storing and correlating overlap.
  * Every rejected row is kept with its line number and reason; nothing is dropped.
  *
  * <p>Imports run one at a time per node on their own thread. A node holds a lease on each job it has queued
@@ -87,6 +89,7 @@ public class ReportImports {
 	private final AuditTrail audit;
 	private final TransactionTemplate transactions;
 	private final TaskExecutor executor;
+	private final org.springframework.core.task.AsyncTaskExecutor correlator;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final Path directory;
@@ -102,6 +105,7 @@ public class ReportImports {
 			ReportIntake intake, ReportingProperties properties, ReportProcessingProperties processing,
 			ReportProcessingQueue queue, ReportCorrelation correlation, Sightings sightings, AuditTrail audit,
 			TransactionTemplate transactions, @Qualifier("reportImportExecutor") TaskExecutor executor,
+			@Qualifier("reportImportCorrelationExecutor") org.springframework.core.task.AsyncTaskExecutor correlator,
 			JsonMapper json, Clock clock, @Value("${eccp.data-dir:./data}") Path dataDir, MessageSource messages) {
 		this.jobs = jobs;
 		this.reports = reports;
@@ -116,6 +120,7 @@ public class ReportImports {
 		this.audit = audit;
 		this.transactions = transactions;
 		this.executor = executor;
+		this.correlator = correlator;
 		this.json = json;
 		this.clock = clock;
 		this.directory = dataDir.resolve("imports").toAbsolutePath().normalize();
@@ -278,6 +283,7 @@ public class ReportImports {
 			announce(id);
 			return;
 		}
+		InFlight inFlight = new InFlight(id, announcement);
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 				BulkRows rows = BulkRows.open(job.format(), reader, json)) {
 			jobs.progress(id, "RUNNING", progress.rows, progress.accepted, progress.rejected, progress.queued);
@@ -288,17 +294,19 @@ public class ReportImports {
 			while (rows.hasNext()) {
 				if (stopping) {
 					// a stop in the middle: the next start resumes after the last committed chunk
+					inFlight.await();
 					jobs.releaseLease(id, node);
 					log.info("bulk import {} paused after {} rows by a stop of this node", id, progress.rows);
 					return;
 				}
 				chunk.add(rows.next());
 				if (chunk.size() == processing.importChunk()) {
-					importChunk(id, chunk, by, progress, announcement);
+					inFlight.correlate(store(id, chunk, by, progress));
 					chunk.clear();
 				}
 			}
-			importChunk(id, chunk, by, progress, announcement);
+			inFlight.correlate(store(id, chunk, by, progress));
+			inFlight.await();
 			// finished first: the processing worker, finding the job finished after it correlated leftovers of
 			// the job (rows of a chunk cut short by a crash), announces what it held itself, so nothing is lost
 			jobs.finish(id, "COMPLETED", null, clock.instant());
@@ -312,12 +320,14 @@ public class ReportImports {
 					progress.rejected, hits);
 		}
 		catch (BulkRows.UnreadableFileException e) {
+			inFlight.await();
 			jobs.finish(id, "FAILED", e.getMessage(), clock.instant());
 			ended = true;
 			announce(id);
 		}
 		catch (RuntimeException | IOException e) {
 			log.error("bulk import {} failed after {} rows: {}", id, progress.rows, e.getClass().getName());
+			inFlight.await();
 			jobs.finish(id, "FAILED", "the import stopped after " + progress.rows
 					+ " rows because of an internal error; the accepted rows are stored", clock.instant());
 			ended = true;
@@ -371,16 +381,62 @@ public class ReportImports {
 	}
 
 	/**
-	 * Stores a chunk (its reports, their place in the processing queue, claimed by this import, its rejections
-	 * and the job's progress) in one transaction, then extracts and correlates it as one batch. If correlation
-	 * fails, the chunk stays queued and the processing worker does it later.
+	 * The chunk of an import being extracted and correlated on the correlation thread, at most one: the next is
+	 * handed over once it is done, and the import waits for the last before it ends (so its held hits are all
+	 * announced). A chunk whose correlation fails, or is cut short by a stop or a crash, stays in the processing
+	 * queue under this import's lease, and the processing worker correlates it once the lease runs out.
 	 */
-	private void importChunk(UUID job, List<BulkRows.Row> chunk, ImportJobRepository.Submitter by, Progress progress,
-			HitAnnouncement announcement) {
-		if (chunk.isEmpty()) {
-			return;
+	private final class InFlight {
+
+		private final UUID job;
+		private final HitAnnouncement announcement;
+		private java.util.concurrent.@Nullable Future<?> current;
+
+		InFlight(UUID job, HitAnnouncement announcement) {
+			this.job = job;
+			this.announcement = announcement;
 		}
-		List<ReportRepository.NewReport> stored = Objects.requireNonNull(transactions.execute(status -> {
+
+		/** Hands over a stored chunk, once the one before it is correlated. */
+		void correlate(List<ReportRepository.NewReport> stored) {
+			await();
+			if (!stored.isEmpty()) {
+				current = correlator.submit(() -> ReportImports.this.correlate(job, stored, announcement));
+			}
+		}
+
+		/** Waits until the chunk in flight, if any, is correlated (or has failed, and been left to the worker). */
+		void await() {
+			java.util.concurrent.Future<?> waiting = current;
+			current = null;
+			if (waiting == null) {
+				return;
+			}
+			try {
+				waiting.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while a chunk of import " + job + " was correlated", e);
+			}
+			catch (java.util.concurrent.ExecutionException e) {
+				// correlate() catches what correlation throws; anything else leaves the chunk to the processing worker
+				log.warn("bulk import {}: a chunk could not be correlated now ({}); the processing worker does it", job,
+						e.getCause().getClass().getName());
+			}
+		}
+	}
+
+	/**
+	 * Stores a chunk (its reports, their place in the processing queue, claimed by this import, its rejections
+	 * and the job's progress) in one transaction; returns its reports to correlate (those that are no duplicates).
+	 */
+	private List<ReportRepository.NewReport> store(UUID job, List<BulkRows.Row> chunk, ImportJobRepository.Submitter by,
+			Progress progress) {
+		if (chunk.isEmpty()) {
+			return List.of();
+		}
+		return Objects.requireNonNull(transactions.execute(status -> {
 			Instant now = clock.instant();
 			OrganisationId org = by.organisation();
 			List<ImportRejection> rejections = new ArrayList<>();
@@ -439,6 +495,13 @@ public class ReportImports {
 			jobs.progress(job, "RUNNING", progress.rows, progress.accepted, progress.rejected, progress.queued);
 			return originalsOnly;
 		}));
+	}
+
+	/**
+	 * Extracts and correlates a stored chunk as one batch (on the correlation thread). If correlation fails, the
+	 * chunk goes back to the processing queue and the processing worker does it later.
+	 */
+	private void correlate(UUID job, List<ReportRepository.NewReport> stored, HitAnnouncement announcement) {
 		try {
 			long hits = correlation.process(stored.stream().map(ReportForProcessing::of).toList(), announcement).hits();
 			if (hits > 0) {

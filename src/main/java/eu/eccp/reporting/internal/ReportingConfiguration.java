@@ -20,4 +20,21 @@ class ReportingConfiguration {
 		executor.initialize();
 		return executor;
 	}
+
+	/**
+	 * The import's second stage: while the import's thread stores a chunk, this thread extracts and correlates the
+	 * one stored before it (one at a time: the import waits for it before handing over the next), so that storing
+	 * and correlating use the machine's two cores. One thread, one chunk in flight, one connection at a time.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ThreadPoolTaskExecutor reportImportCorrelationExecutor() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix("report-import-correlation-");
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setQueueCapacity(1);
+		executor.setWaitForTasksToCompleteOnShutdown(false);
+		executor.initialize();
+		return executor;
+	}
 }
