@@ -45,9 +45,6 @@ class SightingListsTests {
 	@Autowired
 	IndicatorPivot pivot;
 
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
 
 	final OrganisationId france = OrganisationId.random();
 
@@ -147,23 +144,5 @@ class SightingListsTests {
 		assertThat(answer.visibleSightingsTruncated()).isTrue();
 		assertThat(answer.sightings()).as("the caller's own five, not the three listed nor the others' two").isEqualTo(5);
 		assertThat(answer.countries()).containsExactly("FR");
-	}
-
-	@Test
-	void aValueStoredForAnIngestThatNeverCommittedIsNotShown() {
-		// what an ingest leaves when it fails after storing its batch's new values (BatchCorrelation.storeValues)
-		String orphan = "https://" + newDomain() + "/never-committed";
-		jdbc.sql("""
-				INSERT INTO indicator_value (type, value, source_count, first_seen, last_seen)
-				VALUES ('URL', :v, 0, now(), now())""").param("v", orphan).update();
-
-		assertThat(pivot.search(frenchAnalyst, orphan)).isEmpty();
-		assertThat(pivot.lookup(frenchAnalyst, List.of(orphan)).get(0).known()).isFalse();
-
-		List<RecordSightings> mine = recordEach(france, "FR", List.of("URL " + orphan));
-		Views.IndicatorSighting found = pivot.search(frenchAnalyst, orphan).stream().filter(x -> x.type().equals("URL"))
-			.findFirst().orElseThrow();
-		assertThat(found.sourceCount()).as("counted from its first carrier on").isEqualTo(1);
-		assertThat(found.visibleSightings()).extracting(Views.VisibleRecord::sourceId).containsExactly(mine.get(0).source().id());
 	}
 }
