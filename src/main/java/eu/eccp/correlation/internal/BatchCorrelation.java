@@ -80,40 +80,6 @@ class BatchCorrelation {
 		this.clock = clock;
 	}
 
-	/**
-	 * Stores the batch's values not known yet (exact and derived, those on a warning list left out as the ingest
-	 * leaves them), carried by no record yet, in a transaction of its own that commits before the batch's ingest
-	 * begins. Values are a dictionary: a value inserted inside an ingest stays invisible, and blocks any other
-	 * ingest carrying it at its own insert, until that whole ingest commits, which serialised two ingests that
-	 * shared a new value (the next chunk of the same feed, a campaign reported twice at once). Values already
-	 * stored are read first, without waiting for ingests counting them. A value whose ingest then fails stays,
-	 * carried by nobody, and is not shown ({@link PivotRepository} reads values some record carries).
-	 */
-	void storeValues(List<RecordSightings> batch) {
-		TreeMap<String, BatchValue> values = new TreeMap<>();
-		Map<String, List<RelatedValue>> derivedOf = new HashMap<>();
-		for (RecordSightings sightings : batch) {
-			for (ObservedIndicator indicator : sightings.indicators()) {
-				String k = indicator.type() + "\u0000" + indicator.value();
-				seen(values, k, indicator, sightings.seenAt());
-				for (RelatedValue d : derivedOf.computeIfAbsent(k, x -> related.of(indicator.type(), indicator.value()))) {
-					if (d.benign() == null) {
-						seen(values, d.type().name() + "\u0000" + d.value(),
-								new ObservedIndicator(d.type().name(), d.value(), null), sightings.seenAt());
-					}
-				}
-			}
-		}
-		statements.insertNewValues(values);
-	}
-
-	private static BatchValue seen(TreeMap<String, BatchValue> values, String key, ObservedIndicator indicator, Instant at) {
-		BatchValue seen = values.computeIfAbsent(key, x -> new BatchValue(indicator, at));
-		seen.first = seen.first.isBefore(at) ? seen.first : at;
-		seen.last = seen.last.isAfter(at) ? seen.last : at;
-		return seen;
-	}
-
 	IngestResult correlate(List<RecordSightings> batch, HitAnnouncement announcement) {
 		LateCounts late = new LateCounts();
 		Set<Long> sighted = new java.util.TreeSet<>();
@@ -291,7 +257,9 @@ class BatchCorrelation {
 	/** Adds a record to a value's carriers, keeping the strongest way it carries it. */
 	private static void carry(TreeMap<String, BatchValue> values, Map<String, Map<Long, Integer>> carriers, String key,
 			ObservedIndicator indicator, IngestRecord rec, Instant at, int how) {
-		BatchValue seen = seen(values, key, indicator, at);
+		BatchValue seen = values.computeIfAbsent(key, x -> new BatchValue(indicator, at));
+		seen.first = seen.first.isBefore(at) ? seen.first : at;
+		seen.last = seen.last.isAfter(at) ? seen.last : at;
 		Map<Long, Integer> byRecord = carriers.computeIfAbsent(key, x -> new LinkedHashMap<>());
 		Integer before = byRecord.get(rec.id());
 		if (before == null) {

@@ -62,7 +62,6 @@ class CorrelationIngest implements Sightings {
 		try {
 			for (int attempt = 1;; attempt++) {
 				try {
-					transactions.executeWithoutResult(status -> batches.storeValues(batch));
 					return java.util.Objects.requireNonNull(transactions.execute(status -> batches.correlate(batch, announcement)));
 				}
 				catch (PessimisticLockingFailureException e) {

@@ -170,15 +170,11 @@ class CorrelationStatements {
 			.list();
 	}
 
-	/**
-	 * The reported ranges (not benign, carried by some record) holding each address, as (address, range), through
-	 * the GiST index. A range stored for an ingest that has not committed yet is carried by none: that ingest,
-	 * linking after this one, finds this one's addresses inside its range itself.
-	 */
+	/** The reported ranges (not benign) holding each address, as (address, range), through the GiST index. */
 	List<long[]> rangesHolding(Collection<Long> addresses) {
 		return jdbc.sql("""
 				SELECT a.id, r.id FROM indicator_value a
-				JOIN indicator_value r ON r.type = 'CIDR' AND r.network >>= a.network AND r.benign IS NULL AND r.source_count > 0
+				JOIN indicator_value r ON r.type = 'CIDR' AND r.network >>= a.network AND r.benign IS NULL
 				WHERE a.id = ANY (CAST(:ids AS bigint[])) AND a.network IS NOT NULL""")
 			.param("ids", addresses.toArray(Long[]::new))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
@@ -294,68 +290,57 @@ class CorrelationStatements {
 	Map<String, IngestValue> upsertValues(TreeMap<String, BatchValue> values, Map<String, IngestValue> tooCommon,
 			LateCounts toCount) {
 		Map<String, IngestValue> result = new HashMap<>(tooCommon);
-		// the values stored before, read without waiting: an insert meeting a stored value that another ingest is
-		// counting would wait for that ingest's commit, even when it inserts nothing
-		readStored(values.values().stream().filter(x -> !result.containsKey(key(x))).toList(), "", Map.of(), result);
-		List<BatchValue> missing = values.values().stream().filter(x -> !result.containsKey(key(x))).toList();
-		Set<String> countedByInsert = insertMissing(missing.stream().filter(x -> x.newCarriers > 0).toList(), true, result);
-		insertMissing(missing.stream().filter(x -> x.newCarriers == 0).toList(), false, result);
-		// inserted by another ingest meanwhile (committed by now, since an insert of the same value waits for it)
-		readStored(missing.stream().filter(x -> !result.containsKey(key(x))).toList(), "", Map.of(), result);
-		for (BatchValue x : values.values()) {
-			String k = key(x);
-			if (x.newCarriers > 0 && !tooCommon.containsKey(k) && !countedByInsert.contains(k)) {
-				toCount.add(result.get(k).id(), x.newCarriers, Timestamp.from(x.last));
+		List<BatchValue> counted = values.values().stream()
+			.filter(x -> x.newCarriers > 0 && !tooCommon.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
+			.toList();
+		List<BatchValue> uncounted = values.values().stream().filter(x -> x.newCarriers == 0).toList();
+		if (!counted.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen, network)
+					SELECT t, val, b, c, f, l, CAST(n AS inet) FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]),
+					  CAST(:benign AS text[]), CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]),
+					  CAST(:nets AS text[])) AS x(t, val, b, c, f, l, n)
+					ON CONFLICT (type, value) DO NOTHING
+					RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
+				.param("types", counted.stream().map(x -> x.indicator.type()).toArray(String[]::new))
+				.param("values", counted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
+				.param("benign", counted.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
+				.param("counts", counted.stream().map(x -> x.newCarriers).toArray(Integer[]::new))
+				.param("nets", counted.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
+				.param("first", counted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
+				.param("last", counted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
+				.query((rs, n) -> putValue(rs, result))
+				.list();
+			// stored before (or by another ingest that committed meanwhile): read now, counted under the lock
+			List<BatchValue> stored = counted.stream()
+				.filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value())).toList();
+			readStored(stored, "", Map.of(), result);
+			for (BatchValue x : stored) {
+				toCount.add(result.get(x.indicator.type() + "\u0000" + x.indicator.value()).id(), x.newCarriers,
+						Timestamp.from(x.last));
 			}
 		}
-		return result;
-	}
-
-	private static String key(BatchValue x) {
-		return x.indicator.type() + "\u0000" + x.indicator.value();
-	}
-
-	/**
-	 * Inserts values not stored yet, in key order ({@code counted}: with their count of new carrying records, else
-	 * 0); those another ingest inserted first are left to be read. Returns the keys of those inserted here.
-	 */
-	private Set<String> insertMissing(List<BatchValue> missing, boolean counted, Map<String, IngestValue> result) {
-		Set<String> inserted = new HashSet<>();
-		if (missing.isEmpty()) {
-			return inserted;
+		if (!uncounted.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO indicator_value (type, value, benign, source_count, first_seen, last_seen, network)
+					SELECT t, val, b, 0, f, l, CAST(n AS inet) FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]),
+					  CAST(:benign AS text[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]), CAST(:nets AS text[]))
+					  AS x(t, val, b, f, l, n)
+					ON CONFLICT (type, value) DO NOTHING
+					RETURNING id, type, value, source_count, benign""")
+				.param("types", uncounted.stream().map(x -> x.indicator.type()).toArray(String[]::new))
+				.param("values", uncounted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
+				.param("benign", uncounted.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
+				.param("nets", uncounted.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
+				.param("first", uncounted.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
+				.param("last", uncounted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
+				.query((rs, n) -> putValue(rs, result))
+				.list();
+			// known values (or inserted by another transaction at the same moment, committed by now)
+			readStored(uncounted.stream().filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
+				.toList(), "", Map.of(), result);
 		}
-		jdbc.sql("""
-				INSERT INTO indicator_value AS v (type, value, benign, source_count, first_seen, last_seen, network)
-				SELECT t, val, b, c, f, l, CAST(n AS inet) FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]),
-				  CAST(:benign AS text[]), CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]),
-				  CAST(:nets AS text[])) AS x(t, val, b, c, f, l, n)
-				ON CONFLICT (type, value) DO NOTHING
-				RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
-			.param("types", missing.stream().map(x -> x.indicator.type()).toArray(String[]::new))
-			.param("values", missing.stream().map(x -> x.indicator.value()).toArray(String[]::new))
-			.param("benign", missing.stream().map(x -> x.indicator.benign()).toArray(String[]::new))
-			.param("counts", missing.stream().map(x -> counted ? x.newCarriers : 0).toArray(Integer[]::new))
-			.param("nets", missing.stream().map(x -> Networks.of(x.indicator.type(), x.indicator.value())).toArray(String[]::new))
-			.param("first", missing.stream().map(x -> Timestamp.from(x.first)).toArray(Timestamp[]::new))
-			.param("last", missing.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
-			.query((rs, n) -> {
-				inserted.add(rs.getString(2) + "\u0000" + rs.getString(3));
-				return putValue(rs, result);
-			})
-			.list();
-		return inserted;
-	}
-
-
-	/**
-	 * Inserts the values not stored yet, carried by no record yet (count 0), in key order, after reading which are
-	 * stored (a read waits for nobody; an insert meeting a stored value another ingest is counting would wait for
-	 * that ingest's commit). See {@link BatchCorrelation#storeValues}.
-	 */
-	void insertNewValues(TreeMap<String, BatchValue> values) {
-		Map<String, IngestValue> stored = new HashMap<>();
-		readStored(values.values(), "", Map.of(), stored);
-		insertMissing(values.values().stream().filter(x -> !stored.containsKey(key(x))).toList(), false, stored);
+		return result;
 	}
 
 	/** The batch's records known before may have changed cluster while this transaction waited for the lock. */

@@ -81,10 +81,7 @@ class PivotRepository {
 		IndexProbes.only(jdbc);
 	}
 
-	/**
-	 * The stored values among {@code keys} that some record carries (a value stored for an ingest that failed, or
-	 * has not committed yet, is carried by none); untyped keys match a value of any type.
-	 */
+	/** The stored values among {@code keys}; untyped keys match a value of any type. */
 	Map<Key, Known> find(Collection<Key> keys) {
 		Map<Key, Known> found = new LinkedHashMap<>();
 		List<Key> typed = keys.stream().filter(k -> k.type() != null).distinct().toList();
@@ -92,14 +89,14 @@ class PivotRepository {
 		if (!typed.isEmpty()) {
 			jdbc.sql("""
 					SELECT v.* FROM indicator_value v JOIN unnest(CAST(:types AS text[]), CAST(:values AS text[])) AS x(t, val)
-					  ON v.type = x.t AND v.value = x.val WHERE v.source_count > 0""")
+					  ON v.type = x.t AND v.value = x.val""")
 				.param("types", typed.stream().map(Key::type).toArray(String[]::new))
 				.param("values", typed.stream().map(Key::value).toArray(String[]::new))
 				.query((rs, n) -> found.put(new Key(rs.getString("type"), rs.getString("value")), known(rs)))
 				.list();
 		}
 		if (!untyped.isEmpty()) {
-			jdbc.sql("SELECT v.* FROM indicator_value v WHERE v.value = ANY (CAST(:values AS text[])) AND v.source_count > 0")
+			jdbc.sql("SELECT v.* FROM indicator_value v WHERE v.value = ANY (CAST(:values AS text[]))")
 				.param("values", untyped.toArray(String[]::new))
 				.query((rs, n) -> found.put(new Key(null, rs.getString("value")), known(rs)))
 				.list();
@@ -115,7 +112,7 @@ class PivotRepository {
 		}
 		jdbc.sql("""
 				SELECT x.a, v.* FROM unnest(CAST(:a AS text[])) AS x(a)
-				JOIN indicator_value v ON v.type = 'CIDR' AND v.network >>= CAST(x.a AS inet) AND v.source_count > 0
+				JOIN indicator_value v ON v.type = 'CIDR' AND v.network >>= CAST(x.a AS inet)
 				ORDER BY masklen(v.network) DESC""")
 			.param("a", addresses.toArray(String[]::new))
 			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(known(rs)))
@@ -127,7 +124,7 @@ class PivotRepository {
 	List<Known> addressesIn(String range, int limit) {
 		return jdbc.sql("""
 				SELECT v.* FROM indicator_value rv
-				JOIN indicator_value v ON v.type IN ('IPV4', 'IPV6') AND v.network <<= rv.network AND v.source_count > 0
+				JOIN indicator_value v ON v.type IN ('IPV4', 'IPV6') AND v.network <<= rv.network
 				WHERE rv.type = 'CIDR' AND rv.value = :value LIMIT :limit""")
 			.param("value", range)
 			.param("limit", limit)
