@@ -130,20 +130,17 @@ class BatchCorrelation {
 				}
 			}
 		}
-		// Values, records and sightings are written before the linking lock, so two ingests do this part in
-		// parallel; values stored before are not locked here. What this batch adds to their counts of carrying
-		// records (toCount) is added under the lock, where the counts read back take in every ingest committed
-		// before, so whether a value is still linkable is decided as if the ingests ran one after the other.
-		// (Counting them here locked their rows until commit: an ingest sighting a popular value waited for the
-		// other's whole ingest before writing anything.) Values already too common to link are counted last
-		// (LateCounts): nothing in the ingest needs their exact count.
+		// Values, sightings and counts are written before the linking lock, so two ingests do this part in
+		// parallel. Each new sighting's value row is locked (counted) before the lock is taken and stays locked
+		// until commit: an ingest that sights the same value waits here for this one to commit, and then links.
+		// Values already too common to link are counted last instead (LateCounts): locking them here would make
+		// every ingest sighting one of them (a feed's many URLs on one registrable domain) wait for the others.
 		Map<String, IngestValue> tooCommon = statements.tooCommonToLink(values.values(), properties.maxSourcesToLink());
 		tooCommon.forEach((k, v) -> {
 			BatchValue seen = values.get(k);
 			late.add(v.id(), seen.newCarriers, Timestamp.from(seen.last));
 		});
-		LateCounts toCount = new LateCounts();
-		Map<String, IngestValue> byKey = statements.upsertValues(values, tooCommon, toCount);
+		Map<String, IngestValue> byKey = statements.upsertValues(values, tooCommon);
 		Map<Long, IngestValue> valueIds = new HashMap<>();
 		byKey.values().forEach(v -> valueIds.put(v.id(), v));
 
@@ -179,26 +176,29 @@ class BatchCorrelation {
 			}
 		});
 		boolean mayHaveRanges = fresh.stream().anyMatch(f -> networkTypes.containsKey(f[0]));
-		// new sightings of records known before this batch (a replay adds none) count too
+		if (fresh.isEmpty()) {
+			return new IngestResult(batch.size(), 0, 0, 0);
+		}
+		// new sightings of records known before this batch (a replay adds none) count now
 		Map<Long, Integer> added = new TreeMap<>();
 		fresh.stream().filter(f -> !recordsById.get(f[1]).created()).forEach(f -> added.merge(f[0], 1, Integer::sum));
 		if (!added.isEmpty()) {
 			Timestamp latest = sightingTimes.stream().max(Comparator.naturalOrder()).orElseThrow();
-			added.forEach((id, n) -> (valueIds.get(id).links(properties.maxSourcesToLink()) ? toCount : late).add(id, n, latest));
+			added.keySet().removeIf(id -> {
+				boolean common = !valueIds.get(id).links(properties.maxSourcesToLink());
+				if (common) {
+					late.add(id, added.get(id), latest);
+				}
+				return common;
+			});
+			if (!added.isEmpty()) {
+				statements.addToCounts(added, latest, valueIds);
+			}
 		}
-		if (fresh.isEmpty() && toCount.isEmpty()) {
-			return new IngestResult(batch.size(), 0, 0, 0);
-		}
-		// Counting, linking, hits and cluster merges run one transaction at a time. Under the lock every statement
-		// sees what other transactions committed meanwhile, so two records arriving at once are still linked, by
-		// the later one.
+		// Linking, hits and cluster merges run one transaction at a time. Under the lock every statement sees
+		// what other transactions committed meanwhile, so two records arriving at once are still linked, by the
+		// later one.
 		statements.lockLinking();
-		if (!toCount.isEmpty()) {
-			statements.addCounts(toCount, valueIds);
-		}
-		if (fresh.isEmpty()) {
-			return new IngestResult(batch.size(), 0, 0, 0);
-		}
 		statements.refreshClusters(recordsById);
 		if (mayHaveRanges) {
 			List<long[]> inRanges = addressesInRanges(fresh, networkTypes, recordsById, valueIds, seenAtOf, derivedFrom);
@@ -362,7 +362,7 @@ class BatchCorrelation {
 		}
 		Map<Long, Integer> counts = new TreeMap<>();
 		added.forEach(a -> counts.merge(a[0], 1, Integer::sum));
-		statements.addToCounts(counts, valueIds);
+		statements.addToCounts(counts, null, valueIds);
 		Long[] others = added.stream().map(a -> a[1]).filter(r -> !recordsById.containsKey(r)).distinct().toArray(Long[]::new);
 		if (others.length > 0) {
 			statements.readRecordsById(others, recordsById);

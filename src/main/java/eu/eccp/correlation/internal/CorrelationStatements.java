@@ -139,33 +139,24 @@ class CorrelationStatements {
 			.update();
 	}
 
-	/** Adds new sightings to their values' counts of carrying records and puts the values as they are now into {@code into}. */
-	void addToCounts(Map<Long, Integer> added, Map<Long, IngestValue> into) {
-		jdbc.sql("""
+	/**
+	 * Adds new sightings to their values' counts of carrying records ({@code latest}: moves last seen too) and
+	 * puts the values as they are now into {@code into}.
+	 */
+	void addToCounts(Map<Long, Integer> added, @org.jspecify.annotations.Nullable Timestamp latest,
+			Map<Long, IngestValue> into) {
+		jdbc.sql(latest == null ? """
 				UPDATE indicator_value v SET source_count = v.source_count + x.c
 				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
 				WHERE v.id = x.id
-				RETURNING v.id, v.source_count, v.benign""")
-			.param("ids", added.keySet().toArray(Long[]::new))
-			.param("counts", added.values().toArray(Integer[]::new))
-			.query((rs, n) -> into.put(rs.getLong(1), new IngestValue(rs.getLong(1), rs.getInt(2), rs.getString(3))))
-			.list();
-	}
-
-	/**
-	 * Adds the counts of carrying records an ingest noted for values stored before it ({@link LateCounts}, in id
-	 * order), moving each one's last seen, and puts the values as they are now into {@code into}: run under the
-	 * linking lock, so the counts it returns take in every ingest committed before.
-	 */
-	void addCounts(LateCounts counts, Map<Long, IngestValue> into) {
-		jdbc.sql("""
-				UPDATE indicator_value v SET source_count = v.source_count + x.c, last_seen = GREATEST(v.last_seen, x.l)
-				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[]), CAST(:lasts AS timestamptz[])) AS x(id, c, l)
+				RETURNING v.id, v.source_count, v.benign""" : """
+				UPDATE indicator_value v SET source_count = v.source_count + x.c, last_seen = GREATEST(v.last_seen, :latest)
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS int[])) AS x(id, c)
 				WHERE v.id = x.id
 				RETURNING v.id, v.source_count, v.benign""")
-			.param("ids", counts.ids())
-			.param("counts", counts.counts())
-			.param("lasts", counts.lasts())
+			.params(latest == null ? Map.of() : Map.of("latest", latest))
+			.param("ids", added.keySet().toArray(Long[]::new))
+			.param("counts", added.values().toArray(Integer[]::new))
 			.query((rs, n) -> into.put(rs.getLong(1), new IngestValue(rs.getLong(1), rs.getInt(2), rs.getString(3))))
 			.list();
 	}
@@ -279,16 +270,12 @@ class CorrelationStatements {
 	}
 
 	/**
-	 * Inserts the values not known yet, those carried by records new in the batch with their count, and reads the
-	 * others without locking them: the new records' counts of values stored before go to {@code toCount}, to be
-	 * added under the linking lock ({@link #addCounts}), so that two ingests sighting the same value write their
-	 * values, records and sightings at the same time instead of one waiting for the other's commit here (sorted,
-	 * so a value new to both is inserted by one and waited for by the other in the same order). Values carried
-	 * only by records known before are inserted if new, else read: whether those sightings are new is known only
-	 * once they are inserted, and they are counted then.
+	 * Inserts the values not known yet and, in the same statement, counts the new records that carry known
+	 * ones, locking those rows until commit (sorted, so rows are always locked in the same order). Values
+	 * carried only by records known before are inserted if new, else read, not locked: whether those
+	 * sightings are new is known only once they are inserted, and they are counted then.
 	 */
-	Map<String, IngestValue> upsertValues(TreeMap<String, BatchValue> values, Map<String, IngestValue> tooCommon,
-			LateCounts toCount) {
+	Map<String, IngestValue> upsertValues(TreeMap<String, BatchValue> values, Map<String, IngestValue> tooCommon) {
 		Map<String, IngestValue> result = new HashMap<>(tooCommon);
 		List<BatchValue> counted = values.values().stream()
 			.filter(x -> x.newCarriers > 0 && !tooCommon.containsKey(x.indicator.type() + "\u0000" + x.indicator.value()))
@@ -300,7 +287,8 @@ class CorrelationStatements {
 					SELECT t, val, b, c, f, l, CAST(n AS inet) FROM unnest(CAST(:types AS text[]), CAST(:values AS text[]),
 					  CAST(:benign AS text[]), CAST(:counts AS int[]), CAST(:first AS timestamptz[]), CAST(:last AS timestamptz[]),
 					  CAST(:nets AS text[])) AS x(t, val, b, c, f, l, n)
-					ON CONFLICT (type, value) DO NOTHING
+					ON CONFLICT (type, value) DO UPDATE
+					  SET source_count = v.source_count + EXCLUDED.source_count, last_seen = GREATEST(v.last_seen, EXCLUDED.last_seen)
 					RETURNING v.id, v.type, v.value, v.source_count, v.benign""")
 				.param("types", counted.stream().map(x -> x.indicator.type()).toArray(String[]::new))
 				.param("values", counted.stream().map(x -> x.indicator.value()).toArray(String[]::new))
@@ -311,14 +299,6 @@ class CorrelationStatements {
 				.param("last", counted.stream().map(x -> Timestamp.from(x.last)).toArray(Timestamp[]::new))
 				.query((rs, n) -> putValue(rs, result))
 				.list();
-			// stored before (or by another ingest that committed meanwhile): read now, counted under the lock
-			List<BatchValue> stored = counted.stream()
-				.filter(x -> !result.containsKey(x.indicator.type() + "\u0000" + x.indicator.value())).toList();
-			readStored(stored, "", Map.of(), result);
-			for (BatchValue x : stored) {
-				toCount.add(result.get(x.indicator.type() + "\u0000" + x.indicator.value()).id(), x.newCarriers,
-						Timestamp.from(x.last));
-			}
 		}
 		if (!uncounted.isEmpty()) {
 			jdbc.sql("""

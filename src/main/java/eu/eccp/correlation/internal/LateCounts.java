@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts of carrying records an ingest adds to values stored before it, in id order, written after its values,
- * records and sightings rather than when the values are upserted, so that no value row is locked while those are
- * written: under the linking lock ({@link CorrelationStatements#addCounts}) for values that may still link, whose
- * exact count decides whether they do, or by the ingest's last statement ({@link CorrelationStatements#addLateCounts})
- * for values too common to link, whose lock is then held only until the commit that follows.
+ * Counts of carrying records an ingest adds to values too common to link, written by its last statement
+ * ({@link CorrelationStatements#addLateCounts}) rather than when the values are upserted: such a value links
+ * nothing, so nothing else in the ingest needs its row locked, and the lock is then held only until the commit
+ * that follows. Kept in id order.
  */
 final class LateCounts {
 
