@@ -2,7 +2,6 @@ package eu.eccp.reporting.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
@@ -11,14 +10,7 @@ class ReportingConfiguration {
 	/** Bulk imports run one at a time in the background, so they never starve the web requests. */
 	@Bean(destroyMethod = "shutdown")
 	ThreadPoolTaskExecutor reportImportExecutor() {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setThreadNamePrefix("report-import-");
-		executor.setCorePoolSize(1);
-		executor.setMaxPoolSize(1);
-		executor.setQueueCapacity(1_000);
-		executor.setWaitForTasksToCompleteOnShutdown(false);
-		executor.initialize();
-		return executor;
+		return oneThread("report-import-", 1_000);
 	}
 
 	/**
@@ -28,11 +20,16 @@ class ReportingConfiguration {
 	 */
 	@Bean(destroyMethod = "shutdown")
 	ThreadPoolTaskExecutor reportImportCorrelationExecutor() {
+		return oneThread("report-import-correlation-", 1);
+	}
+
+	/** One thread with a bounded queue; what runs when the node stops is interrupted, and resumed by the next start. */
+	private static ThreadPoolTaskExecutor oneThread(String name, int queue) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setThreadNamePrefix("report-import-correlation-");
+		executor.setThreadNamePrefix(name);
 		executor.setCorePoolSize(1);
 		executor.setMaxPoolSize(1);
-		executor.setQueueCapacity(1);
+		executor.setQueueCapacity(queue);
 		executor.setWaitForTasksToCompleteOnShutdown(false);
 		executor.initialize();
 		return executor;
