@@ -90,19 +90,19 @@ public class IndicatorPivot {
 		}
 		List<Known> values = List.copyOf(new LinkedHashSet<>(known.values()));
 		List<Long> ids = values.stream().map(Known::id).toList();
-		Map<Long, Shown<PivotRepository.CarrierRow>> exact = repository.visibleCarriers(caller, ids,
+		Map<Long, Shown<PivotRepository.RecordRow>> exact = repository.visibleCarriers(caller, ids,
 				properties.maxSightingsShown());
 		Map<Long, Map<String, Integer>> others = repository.hiddenCounts(caller, ids, false);
 		List<Key> searched = values.stream().map(k -> new Key(k.type(), k.value())).toList();
 		Map<Key, PivotRelations.Reach> reach = related.reach(caller, searched, known, PivotRepository.CountScope.HIDDEN,
-				false);
+				key -> false);
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
-		Map<Long, Map<String, Integer>> mineCounted = mayCount ? Map.of() : visibleCountsOfCut(caller, exact);
+		Map<Long, Map<String, Integer>> mineCounted = mayCount ? Map.of() : visibleCountsOfCut(caller, exact, values);
 		Map<UUID, String> names = new HashMap<>();
 		List<Views.IndicatorSighting> results = new ArrayList<>();
 		for (Known k : values) {
-			Shown<PivotRepository.CarrierRow> shown = exact.getOrDefault(k.id(), Shown.none());
-			List<Views.VisibleRecord> mine = shown.items().stream().map(c -> view(c.record(), names)).toList();
+			Shown<PivotRepository.RecordRow> shown = exact.getOrDefault(k.id(), Shown.none());
+			List<Views.VisibleRecord> mine = shown.items().stream().map(r -> view(r, names)).toList();
 			PivotRelations.Reach r = reach.getOrDefault(new Key(k.type(), k.value()), PivotRelations.Reach.NONE);
 			List<Views.RelatedSighting> relatedMine = r.sightings(this, names);
 			List<Views.RelatedValueView> relatedValues = new ArrayList<>(r.values());
@@ -154,14 +154,15 @@ public class IndicatorPivot {
 		repository.probeIndexesOnly();
 		Map<Key, Known> known = repository.find(byQuery.values());
 		List<Long> ids = known.values().stream().map(Known::id).toList();
-		Map<Long, Shown<PivotRepository.CarrierRow>> visible = repository.visibleCarriers(caller, ids,
+		Map<Long, Shown<PivotRepository.RecordRow>> visible = repository.visibleCarriers(caller, ids,
 				properties.maxSightingsShown());
 		Map<Long, Map<String, Integer>> counts = repository.countableExactCounts(caller, ids);
 		boolean mayCount = maySeeCountsOfPersonalData(caller);
 		Map<Key, PivotRelations.Reach> reach = related.reach(caller,
 				byQuery.values().stream().filter(k -> k.type() != null).distinct().toList(), known,
-				PivotRepository.CountScope.COUNTABLE, !mayCount);
-		Map<Long, Map<String, Integer>> mineCounted = mayCount ? Map.of() : visibleCountsOfCut(caller, visible);
+				PivotRepository.CountScope.COUNTABLE, key -> !mayCount && identifiesPerson(key.type()));
+		Map<Long, Map<String, Integer>> mineCounted = mayCount ? Map.of()
+				: visibleCountsOfCut(caller, visible, known.values());
 		Map<UUID, String> names = new HashMap<>();
 		List<Views.LookupAnswer> answers = new ArrayList<>();
 		for (String value : values) {
@@ -170,8 +171,8 @@ public class IndicatorPivot {
 			String type = k != null ? k.type() : key == null ? null : key.type();
 			String canonical = k != null ? k.value() : key == null ? null : key.value();
 			boolean withheld = !mayCount && identifiesPerson(type);
-			Shown<PivotRepository.CarrierRow> shown = k == null ? Shown.none() : visible.getOrDefault(k.id(), Shown.none());
-			List<Views.VisibleRecord> mine = shown.items().stream().map(c -> view(c.record(), names)).toList();
+			Shown<PivotRepository.RecordRow> shown = k == null ? Shown.none() : visible.getOrDefault(k.id(), Shown.none());
+			List<Views.VisibleRecord> mine = shown.items().stream().map(r -> view(r, names)).toList();
 			PivotRelations.Reach r = key == null ? PivotRelations.Reach.NONE
 					: reach.getOrDefault(key, PivotRelations.Reach.NONE);
 			List<Views.RelatedSighting> relatedMine = r.sightings(this, names);
@@ -210,12 +211,14 @@ public class IndicatorPivot {
 	}
 
 	/**
-	 * The caller's visible records per country for the values whose list of them was cut (an answer that may speak
-	 * only of those records counts them in full); none for the others, whose list is whole.
+	 * The caller's visible records per country for the values among {@code values} that identify a person and whose
+	 * list of them was cut (an answer that may speak only of those records then counts them in full); none for the
+	 * others, whose answers count differently or whose list is whole.
 	 */
 	private Map<Long, Map<String, Integer>> visibleCountsOfCut(CallerContext caller,
-			Map<Long, Shown<PivotRepository.CarrierRow>> lists) {
-		List<Long> cut = lists.entrySet().stream().filter(e -> e.getValue().truncated()).map(Map.Entry::getKey).toList();
+			Map<Long, Shown<PivotRepository.RecordRow>> lists, java.util.Collection<Known> values) {
+		List<Long> cut = values.stream().filter(k -> identifiesPerson(k.type()))
+			.filter(k -> lists.containsKey(k.id()) && lists.get(k.id()).truncated()).map(Known::id).distinct().toList();
 		return cut.isEmpty() ? Map.of() : repository.visibleExactCounts(caller, cut);
 	}
 

@@ -66,11 +66,11 @@ final class PivotRelations {
 	 * What each of {@code keys} (typed, canonical) reaches by relation. {@code known} holds the stored values
 	 * among them. {@code counted}: which records the counts per country take in (the search counts only those the
 	 * caller may not open, as it lists its own apart; the lookup every record the caller may know exists).
-	 * {@code visibleCountsToo}: count the records the caller may open as well (for answers that may speak only of
-	 * those, when the list of them is cut).
+	 * {@code countVisible}: the values whose answer may speak only of the records the caller may open; those are
+	 * counted too, for such a value whose list of them is cut (the list alone counts them otherwise).
 	 */
 	Map<Key, Reach> reach(CallerContext caller, List<Key> keys, Map<Key, Known> known, PivotRepository.CountScope counted,
-			boolean visibleCountsToo) {
+			java.util.function.Predicate<Key> countVisible) {
 		Map<Key, Reach> result = new LinkedHashMap<>();
 		if (keys.isEmpty()) {
 			return result;
@@ -123,8 +123,12 @@ final class PivotRelations {
 		Map<Integer, PivotRepository.Shown<RelatedCarrier>> carriers = repository.visibleRelated(caller, targets,
 				properties.maxSightingsShown());
 		Map<Integer, Map<String, Integer>> counts = repository.relatedCounts(caller, targets, counted);
-		Map<Integer, Map<String, Integer>> visibleCounts = visibleCountsToo
-				? repository.relatedCounts(caller, targets, PivotRepository.CountScope.VISIBLE) : Map.of();
+		List<RelatedTarget> cutAndOwnOnly = targets.stream()
+			.filter(t -> carriers.containsKey(t.query()) && carriers.get(t.query()).truncated()
+					&& countVisible.test(keys.get(t.query())))
+			.toList();
+		Map<Integer, Map<String, Integer>> visibleCounts = cutAndOwnOnly.isEmpty() ? Map.of()
+				: repository.relatedCounts(caller, cutAndOwnOnly, PivotRepository.CountScope.VISIBLE);
 		for (int i = 0; i < keys.size(); i++) {
 			PivotRepository.Shown<RelatedCarrier> shown = carriers.getOrDefault(i, PivotRepository.Shown.none());
 			result.put(keys.get(i), new Reach(shown.items(), shown.truncated(), counts.getOrDefault(i, Map.of()),

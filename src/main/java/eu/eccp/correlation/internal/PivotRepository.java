@@ -44,10 +44,6 @@ class PivotRepository {
 			Instant seenAt) {
 	}
 
-	/** A record carrying indicator {@code indicatorId}, exactly ({@code derivation} 0) or by a relation's code. */
-	record CarrierRow(long indicatorId, int derivation, RecordRow record) {
-	}
-
 	/**
 	 * One way a looked-up value {@code query} reaches records by relation: through the sightings of indicator
 	 * {@code indicatorId}, at least as weak as {@code relation} (a relation's code), taking its exact sightings
@@ -137,8 +133,8 @@ class PivotRepository {
 	 * ones (the sighting index read backwards, so a value carried by very many records costs no more than
 	 * {@code limit} rows), each list in time order; {@link Shown#truncated()} says that more exist.
 	 */
-	Map<Long, Shown<CarrierRow>> visibleCarriers(CallerContext caller, List<Long> indicatorIds, int limit) {
-		Map<Long, List<CarrierRow>> rows = new HashMap<>();
+	Map<Long, Shown<RecordRow>> visibleCarriers(CallerContext caller, List<Long> indicatorIds, int limit) {
+		Map<Long, List<RecordRow>> rows = new HashMap<>();
 		if (indicatorIds.isEmpty()) {
 			return Map.of();
 		}
@@ -151,10 +147,10 @@ class PivotRepository {
 			.param("ids", indicatorIds.toArray(Long[]::new))
 			.param("limit", limit + 1)
 			.query((rs, n) -> rows.computeIfAbsent(rs.getLong("indicator"), k -> new ArrayList<>())
-				.add(new CarrierRow(rs.getLong("indicator"), 0, record(rs))))
+				.add(record(rs)))
 			.list();
-		Map<Long, Shown<CarrierRow>> result = new HashMap<>();
-		rows.forEach((id, list) -> result.put(id, Shown.latest(list, limit, Comparator.comparing(c -> c.record().seenAt()))));
+		Map<Long, Shown<RecordRow>> result = new HashMap<>();
+		rows.forEach((id, list) -> result.put(id, Shown.latest(list, limit, Comparator.comparing(RecordRow::seenAt))));
 		return result;
 	}
 
