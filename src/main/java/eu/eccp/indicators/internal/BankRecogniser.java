@@ -72,7 +72,8 @@ final class BankRecogniser {
 	}
 
 	/** A BIC: only next to the word BIC or SWIFT, or shortly after an IBAN (8 capitals are often just a word). */
-	void bic(int a, int b, String token) {
+	void bic(int a, int b) {
+		String token = t.str(a, b);
 		if (!BankIdentifiers.isValidBic(token)) {
 			return;
 		}

@@ -26,6 +26,14 @@ final class CharClasses {
 	/** The flags of each ASCII character. */
 	static final byte[] CLASS = new byte[128];
 
+	/**
+	 * The flags of every character of the Basic Multilingual Plane: those of {@link #CLASS} for ASCII, and
+	 * {@link #WORD} alone for a letter or digit of another script ({@link #isNonAsciiWord}). 64 KiB, of which
+	 * text in Latin script touches the first few cache lines: the cursor's loop reads a character's flags with
+	 * one look-up and no branch on its range.
+	 */
+	static final byte[] CHAR_CLASS = new byte[1 << 16];
+
 	/** One bit per BMP character: a letter or digit (Unicode categories Lu to Nd). */
 	private static final long[] NON_ASCII_WORD = new long[1 << 10];
 
@@ -52,8 +60,10 @@ final class CharClasses {
 			int type = Character.getType(c);
 			if (type >= Character.UPPERCASE_LETTER && type <= Character.DECIMAL_DIGIT_NUMBER) {
 				NON_ASCII_WORD[c >>> 6] |= 1L << c;
+				CHAR_CLASS[c] = WORD;
 			}
 		}
+		System.arraycopy(CLASS, 0, CHAR_CLASS, 0, CLASS.length);
 	}
 
 	static boolean isUrlChar(char c) {

@@ -22,13 +22,14 @@ final class CryptoRecogniser {
 	}
 
 	/**
-	 * Whether {@code token}, written in {@code s[a, b)}, has the shape of an Ethereum address: then it is one if
-	 * valid and nothing else in any case.
+	 * Whether the token {@code s[a, b)} has the shape of an Ethereum address: then it is one if valid and
+	 * nothing else in any case.
 	 */
-	boolean ethereum(int a, int b, String token) {
+	boolean ethereum(int a, int b) {
 		if (b - a != 42 || s[a] != '0' || s[a + 1] != 'x' && s[a + 1] != 'X') {
 			return false;
 		}
+		String token = t.str(a, b);
 		if (CryptoAddresses.isEthereum(token)) {
 			String lowerHex = token.substring(2).toLowerCase(Locale.ROOT);
 			t.emit(IndicatorType.ETHEREUM, "0x" + lowerHex, a, b,
@@ -37,11 +38,12 @@ final class CryptoRecogniser {
 		return true;
 	}
 
-	/** A Bitcoin address {@code token}, written in {@code s[a, b)}; returns whether it was one. */
-	boolean bitcoin(int a, int b, String token) {
+	/** A Bitcoin address in the token {@code s[a, b)}; returns whether it was one. */
+	boolean bitcoin(int a, int b) {
 		int length = b - a;
 		if ((s[a] == '1' || s[a] == '3') && length >= 26 && length <= 35 || length >= 14
-				&& (token.startsWith("bc1") || token.startsWith("BC1"))) {
+				&& (s[a] == 'b' && s[a + 1] == 'c' || s[a] == 'B' && s[a + 1] == 'C') && s[a + 2] == '1') {
+			String token = t.str(a, b);
 			String type = CryptoAddresses.bitcoinType(token);
 			if (type != null) {
 				t.emit(IndicatorType.BITCOIN, CryptoAddresses.canonicalBitcoin(token), a, b,

@@ -164,6 +164,9 @@ final class NumberRecogniser {
 				return -1;
 			}
 		}
+		if (count < 7) {
+			return -1; // shorter than any phone number (a card has at least 13 digits): years, times, amounts
+		}
 		String number = new String(digits, 0, count);
 		if (!plus && !parens && count >= 13 && count <= 19 && !mixed && (groupCount == 1 || separator == ' ' || separator == '-')
 				&& cardGrouping(groups, groupCount) && PaymentCards.isValid(number)) {

@@ -93,25 +93,26 @@ public final class PaymentCards {
 	 * the first four and the last four replaced by {@code *}.
 	 */
 	public static String maskWritten(CharSequence written) {
+		int length = written.length();
+		char[] out = new char[length];
 		int total = 0;
-		for (int i = 0; i < written.length(); i++) {
-			if (Character.isDigit(written.charAt(i))) {
+		for (int i = 0; i < length; i++) {
+			char c = written.charAt(i);
+			out[i] = c;
+			if (Character.isDigit(c)) {
 				total++;
 			}
 		}
-		StringBuilder out = new StringBuilder(written.length());
 		int seen = 0;
-		for (int i = 0; i < written.length(); i++) {
-			char c = written.charAt(i);
-			if (Character.isDigit(c)) {
-				out.append(seen < 4 || seen >= total - 4 ? c : '*');
+		for (int i = 0; i < length; i++) {
+			if (Character.isDigit(out[i])) {
+				if (seen >= 4 && seen < total - 4) {
+					out[i] = '*';
+				}
 				seen++;
 			}
-			else {
-				out.append(c);
-			}
 		}
-		return out.toString();
+		return new String(out);
 	}
 
 	/** HMAC-SHA256 of the digits under {@code key}, in lower-case hex. */

@@ -551,8 +551,7 @@ final class Scanner implements WordCursor.Words {
 			t.emit(type, t.str(a, b).toLowerCase(Locale.ROOT), a, b, Map.of(), null);
 			return;
 		}
-		String token = t.str(a, b);
-		if (crypto.ethereum(a, b, token) || crypto.bitcoin(a, b, token)) {
+		if (crypto.ethereum(a, b) || crypto.bitcoin(a, b)) {
 			return;
 		}
 		if ((s[a] | 0x20) == 'a' && (s[a + 1] | 0x20) == 's') {
@@ -564,7 +563,7 @@ final class Scanner implements WordCursor.Words {
 			return;
 		}
 		if ((length == 8 || length == 11) && !lower) {
-			banks.bic(a, b, token);
+			banks.bic(a, b);
 		}
 	}
 }

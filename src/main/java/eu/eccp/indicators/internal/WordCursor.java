@@ -32,50 +32,44 @@ final class WordCursor {
 	 * must resume: the end of the last word or indicator.
 	 */
 	static int scan(char[] s, int n, int start, int stop, Words words) {
-		byte[] classes = CLASS;
+		byte[] classes = CHAR_CLASS;
 		int i = start;
 		while (i < stop) {
 			char c = s[i];
-			int content;
-			if (c < 128) {
-				content = classes[c];
-				if ((content & WORD) == 0) {
-					if (c == '(' && i + 1 < n && isDigit(s[i + 1])) {
-						int next = words.parenthesisedNumber(i);
-						if (next >= 0) {
-							i = next;
-							continue;
-						}
+			int content = classes[c];
+			if ((content & WORD) == 0) {
+				if (c == '(' && i + 1 < n && isDigit(s[i + 1])) {
+					int next = words.parenthesisedNumber(i);
+					if (next >= 0) {
+						i = next;
+						continue;
 					}
-					i++;
-					continue;
 				}
-			}
-			else if (isNonAsciiWord(c)) {
-				content = 0;
-			}
-			else {
 				i++;
 				continue;
 			}
 			int j = i + 1;
+			int beforeLast = 0;
 			while (j < n) {
-				char d = s[j];
-				if (d < 128) {
-					byte type = classes[d];
-					if ((type & WORD) == 0) {
-						break;
-					}
-					content |= type;
-				}
-				else if (!isNonAsciiWord(d)) {
+				byte type = classes[s[j]];
+				if ((type & WORD) == 0) {
 					break;
 				}
+				beforeLast = content;
+				content |= type;
 				j++;
 			}
+			// a word whose only dot or colon is its last character ends a sentence or names a field ("house.",
+			// "Note:"): it is read as the word before it
+			int significant = content;
+			int length = j - i;
+			if ((beforeLast & SIGNIFICANT) == 0 && (s[j - 1] == '.' || s[j - 1] == ':')) {
+				significant = beforeLast;
+				length--;
+			}
 			// words without digits, dots, '@' or ':' are prose, except short or BIC-long capitals
-			if ((content & SIGNIFICANT) != 0 || (content & LOWER) == 0 && isCapitalsLength(j - i)
-					|| j - i == 3 && words.asnWord(i)) {
+			if ((significant & SIGNIFICANT) != 0 || (significant & LOWER) == 0 && isCapitalsLength(length)
+					|| length == 3 && words.asnWord(i)) {
 				i = words.word(i, j, content);
 			}
 			else {
