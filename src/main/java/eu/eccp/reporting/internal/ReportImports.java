@@ -11,14 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.ContextClosedEvent;
@@ -35,32 +31,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.eccp.audit.AuditActor;
 import eu.eccp.audit.AuditEvent;
 import eu.eccp.audit.AuditTrail;
-import eu.eccp.reporting.ReportId;
-import eu.eccp.reporting.ReportStatus;
 import eu.eccp.shared.CallerContext;
 import eu.eccp.shared.InvalidRequestException;
-import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
 import eu.eccp.shared.PageRequest;
 import eu.eccp.shared.RecordNotFoundException;
-import eu.eccp.shared.SqlTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk intake of NDJSON or CSV files from organisations, as background jobs. The upload is streamed to a
- * file first; rows are then read one at a time, validated, routed and stored in chunks (JDBC batches, one
- * transaction per chunk), and each chunk's indicators are extracted and correlated as one batch by
- * {@link ReportCorrelation}, its hits held so that the import notifies each organisation once, at its end. A chunk
- * is correlated on a second thread while the next one is stored ({@link InFlight}: one chunk at a time), so that
+ * file first; rows are then read one at a time and stored in chunks ({@link ImportChunks}: validated, routed,
+ * JDBC batches, one transaction per chunk), and each chunk's indicators are extracted and correlated as one
+ * batch ({@link ImportChunkCorrelation}), its hits held so that the import notifies each organisation once, at
+ * its end. A chunk is correlated on a second thread while the next one is stored (one chunk in flight), so that
  * storing and correlating overlap.
  * Every rejected row is kept with its line number and reason; nothing is dropped.
  *
@@ -77,23 +67,15 @@ public class ReportImports {
 	private static final Logger log = LoggerFactory.getLogger(ReportImports.class);
 
 	private final ImportJobRepository jobs;
-	private final ReportRepository reports;
-	private final ReportValidator validator;
-	private final ReportRouting routing;
-	private final ReportIntake intake;
-	private final ReportingProperties properties;
+	private final ImportChunks chunks;
+	private final ImportChunkCorrelation chunkCorrelation;
 	private final ReportProcessingProperties processing;
-	private final ReportProcessingQueue queue;
-	private final ReportCorrelation correlation;
 	private final Sightings sightings;
 	private final AuditTrail audit;
-	private final TransactionTemplate transactions;
 	private final TaskExecutor executor;
-	private final org.springframework.core.task.AsyncTaskExecutor correlator;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final Path directory;
-	private final MessageSource messages;
 	/** This node, as named in the leases of the jobs it holds. */
 	private final String node = UUID.randomUUID().toString();
 	/** The jobs this node has queued or is running, whose leases it renews. */
@@ -101,30 +83,20 @@ public class ReportImports {
 	private volatile boolean stopping;
 	private boolean leftoversChecked;
 
-	ReportImports(ImportJobRepository jobs, ReportRepository reports, ReportValidator validator, ReportRouting routing,
-			ReportIntake intake, ReportingProperties properties, ReportProcessingProperties processing,
-			ReportProcessingQueue queue, ReportCorrelation correlation, Sightings sightings, AuditTrail audit,
-			TransactionTemplate transactions, @Qualifier("reportImportExecutor") TaskExecutor executor,
-			@Qualifier("reportImportCorrelationExecutor") org.springframework.core.task.AsyncTaskExecutor correlator,
-			JsonMapper json, Clock clock, @Value("${eccp.data-dir:./data}") Path dataDir, MessageSource messages) {
+	ReportImports(ImportJobRepository jobs, ImportChunks chunks, ImportChunkCorrelation chunkCorrelation,
+			ReportProcessingProperties processing, Sightings sightings, AuditTrail audit,
+			@Qualifier("reportImportExecutor") TaskExecutor executor, JsonMapper json, Clock clock,
+			@Value("${eccp.data-dir:./data}") Path dataDir) {
 		this.jobs = jobs;
-		this.reports = reports;
-		this.validator = validator;
-		this.routing = routing;
-		this.intake = intake;
-		this.properties = properties;
+		this.chunks = chunks;
+		this.chunkCorrelation = chunkCorrelation;
 		this.processing = processing;
-		this.queue = queue;
-		this.correlation = correlation;
 		this.sightings = sightings;
 		this.audit = audit;
-		this.transactions = transactions;
 		this.executor = executor;
-		this.correlator = correlator;
 		this.json = json;
 		this.clock = clock;
 		this.directory = dataDir.resolve("imports").toAbsolutePath().normalize();
-		this.messages = messages;
 	}
 
 	/** The format named by a content type or file name: {@code ndjson} or {@code csv}; null if neither. */
@@ -275,7 +247,7 @@ public class ReportImports {
 		Path file = fileOf(id, job.format());
 		ImportJobRepository.Submitter by = jobs.submitter(id).orElseThrow();
 		HitAnnouncement announcement = HitAnnouncement.heldUnder(ReportCorrelation.announcementKey(id));
-		Progress progress = new Progress(job);
+		ImportProgress progress = new ImportProgress(job);
 		boolean ended = false;
 		if (!Files.exists(file)) {
 			jobs.finish(id, "FAILED", "the uploaded file is no longer available (" + job.rowsDone()
@@ -283,7 +255,7 @@ public class ReportImports {
 			announce(id);
 			return;
 		}
-		InFlight inFlight = new InFlight(id, announcement);
+		ImportChunkCorrelation.InFlight inFlight = chunkCorrelation.forImport(id, announcement);
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 				BulkRows rows = BulkRows.open(job.format(), reader, json)) {
 			jobs.progress(id, "RUNNING", progress.rows, progress.accepted, progress.rejected, progress.queued);
@@ -301,11 +273,11 @@ public class ReportImports {
 				}
 				chunk.add(rows.next());
 				if (chunk.size() == processing.importChunk()) {
-					inFlight.correlate(store(id, chunk, by, progress));
+					inFlight.correlate(chunks.store(id, chunk, by, progress));
 					chunk.clear();
 				}
 			}
-			inFlight.correlate(store(id, chunk, by, progress));
+			inFlight.correlate(chunks.store(id, chunk, by, progress));
 			inFlight.await();
 			// finished first: the processing worker, finding the job finished after it correlated leftovers of
 			// the job (rows of a chunk cut short by a crash), announces what it held itself, so nothing is lost
@@ -358,186 +330,5 @@ public class ReportImports {
 		catch (IOException e) {
 			log.warn("could not delete the import file of job {}", id);
 		}
-	}
-
-	/** Counters of a running import and what it has seen so far. */
-	private static final class Progress {
-
-		long rows;
-		long accepted;
-		long rejected;
-		long queued;
-		final Set<String> organisationReferences = new HashSet<>();
-		final Map<String, ReportId> contentSeen = new HashMap<>();
-		final Map<String, ReportRouting.Route> routes = new HashMap<>();
-
-		/** Continues from what the job has committed (earlier chunks are in the database, so duplicates of them are found there). */
-		Progress(ImportJob job) {
-			rows = job.rowsDone();
-			accepted = job.accepted();
-			rejected = job.rejected();
-			queued = job.queued();
-		}
-	}
-
-	/**
-	 * The chunk of an import being extracted and correlated on the correlation thread, at most one: the next is
-	 * handed over once it is done, and the import waits for the last before it ends (so its held hits are all
-	 * announced). A chunk whose correlation fails, or is cut short by a stop or a crash, stays in the processing
-	 * queue under this import's lease, and the processing worker correlates it once the lease runs out.
-	 */
-	private final class InFlight {
-
-		private final UUID job;
-		private final HitAnnouncement announcement;
-		private java.util.concurrent.@Nullable Future<?> current;
-
-		InFlight(UUID job, HitAnnouncement announcement) {
-			this.job = job;
-			this.announcement = announcement;
-		}
-
-		/** Hands over a stored chunk, once the one before it is correlated. */
-		void correlate(List<ReportRepository.NewReport> stored) {
-			await();
-			if (!stored.isEmpty()) {
-				current = correlator.submit(() -> ReportImports.this.correlate(job, stored, announcement));
-			}
-		}
-
-		/** Waits until the chunk in flight, if any, is correlated (or has failed, and been left to the worker). */
-		void await() {
-			java.util.concurrent.Future<?> waiting = current;
-			current = null;
-			if (waiting == null) {
-				return;
-			}
-			try {
-				waiting.get();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while a chunk of import " + job + " was correlated", e);
-			}
-			catch (java.util.concurrent.ExecutionException e) {
-				// correlate() catches what correlation throws; anything else leaves the chunk to the processing worker
-				log.warn("bulk import {}: a chunk could not be correlated now ({}); the processing worker does it", job,
-						e.getCause().getClass().getName());
-			}
-		}
-	}
-
-	/**
-	 * Stores a chunk (its reports, their place in the processing queue, claimed by this import, its rejections
-	 * and the job's progress) in one transaction; returns its reports to correlate (those that are no duplicates).
-	 */
-	private List<ReportRepository.NewReport> store(UUID job, List<BulkRows.Row> chunk, ImportJobRepository.Submitter by,
-			Progress progress) {
-		if (chunk.isEmpty()) {
-			return List.of();
-		}
-		return Objects.requireNonNull(transactions.execute(status -> {
-			Instant now = clock.instant();
-			OrganisationId org = by.organisation();
-			List<ImportRejection> rejections = new ArrayList<>();
-			List<ValidReport> valid = new ArrayList<>();
-			List<Long> lines = new ArrayList<>();
-			for (BulkRows.Row row : chunk) {
-				if (row.error() != null) {
-					rejections.add(new ImportRejection(row.line(), row.error()));
-					continue;
-				}
-				try {
-					valid.add(validator.validate(row.draft()));
-					lines.add(row.line());
-				}
-				catch (InvalidRequestException e) {
-					rejections.add(new ImportRejection(row.line(), describe(e)));
-				}
-			}
-			Map<String, String> existingReferences = existingOrganisationReferences(org, valid);
-			List<String> hashes = valid.stream().map(r -> intake.contentHash(r, "org|" + org)).toList();
-			Map<String, ReportId> originals = originals(hashes, now);
-			List<ReportRepository.NewReport> accepted = new ArrayList<>();
-			for (int i = 0; i < valid.size(); i++) {
-				ValidReport report = valid.get(i);
-				String orgReference = report.organisationReference();
-				if (orgReference != null) {
-					String earlier = existingReferences.get(orgReference);
-					if (earlier != null || !progress.organisationReferences.add(orgReference)) {
-						rejections.add(new ImportRejection(lines.get(i), "organisationReference " + orgReference
-								+ " was already submitted" + (earlier == null ? " earlier in this file" : " as " + earlier)));
-						continue;
-					}
-				}
-				String hash = hashes.get(i);
-				ReportId id = ReportId.random();
-				ReportId duplicateOf = originals.containsKey(hash) ? originals.get(hash) : progress.contentSeen.get(hash);
-				if (duplicateOf == null) {
-					progress.contentSeen.put(hash, id);
-				}
-				ReportRouting.Route route = progress.routes.computeIfAbsent(
-						report.offence().isIllegalContent() + "|" + report.victimCountries() + "|" + report.residenceCountry(),
-						key -> routing.route(report.offence(), report.victimCountries(), report.residenceCountry()));
-				accepted.add(new ReportRepository.NewReport(id, Secrets.newReference(), null, "BULK", org, by.user(), null,
-						report, route.owner(), route.reason(),
-						duplicateOf == null ? ReportStatus.RECEIVED : ReportStatus.DUPLICATE, duplicateOf, hash, now));
-			}
-			reports.insertAll(accepted);
-			List<ReportRepository.NewReport> originalsOnly = accepted.stream().filter(r -> r.duplicateOf() == null).toList();
-			queue.enqueue(originalsOnly.stream().map(ReportRepository.NewReport::id).toList(), job, now,
-					now.plus(processing.lease()));
-			jobs.reject(job, rejections);
-			progress.rows += chunk.size();
-			progress.accepted += accepted.size();
-			progress.rejected += rejections.size();
-			progress.queued += originalsOnly.size();
-			jobs.progress(job, "RUNNING", progress.rows, progress.accepted, progress.rejected, progress.queued);
-			return originalsOnly;
-		}));
-	}
-
-	/**
-	 * Extracts and correlates a stored chunk as one batch (on the correlation thread). If correlation fails, the
-	 * chunk goes back to the processing queue and the processing worker does it later.
-	 */
-	private void correlate(UUID job, List<ReportRepository.NewReport> stored, HitAnnouncement announcement) {
-		try {
-			long hits = correlation.process(stored.stream().map(ReportForProcessing::of).toList(), announcement).hits();
-			if (hits > 0) {
-				jobs.addHits(job, hits);
-			}
-		}
-		catch (RuntimeException e) {
-			log.warn("bulk import {}: a chunk of {} reports could not be correlated now ({}); the processing worker retries it",
-					job, stored.size(), e.getClass().getName());
-			transactions.executeWithoutResult(
-					status -> queue.release(stored.stream().map(ReportRepository.NewReport::id).toList()));
-		}
-	}
-
-	private Map<String, String> existingOrganisationReferences(OrganisationId org, List<ValidReport> valid) {
-		return reports.referencesByOrganisationReference(org,
-				valid.stream().map(ValidReport::organisationReference).filter(r -> r != null).toList());
-	}
-
-	/** The report each content hash repeats, if any (the same look-up as the public intake's). */
-	private Map<String, ReportId> originals(List<String> hashes, Instant now) {
-		Map<String, ReportId> originals = new HashMap<>();
-		reports.findOriginals(hashes, now.minus(properties.duplicateWindow()))
-			.forEach((hash, original) -> originals.put(hash, original.id()));
-		return originals;
-	}
-
-	/** Rejection reasons are kept in English, with the field names of the file. */
-	private String describe(InvalidRequestException e) {
-		StringBuilder reason = new StringBuilder();
-		e.fieldErrors().forEach((field, code) -> {
-			if (!reason.isEmpty()) {
-				reason.append("; ");
-			}
-			reason.append(field).append(": ").append(messages.getMessage(code, null, code, Locale.ENGLISH));
-		});
-		return reason.toString();
 	}
 }
