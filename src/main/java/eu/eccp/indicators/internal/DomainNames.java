@@ -4,6 +4,7 @@ import java.lang.Character.UnicodeScript;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,42 @@ public final class DomainNames {
 
 	/** A validated domain name. */
 	public record Domain(String ascii, String registeredDomain, @Nullable String unicode, boolean homograph) {
+	}
+
+	/** How a host name is validated: {@link DomainNames#parse} itself, or a {@link Memo} of it. */
+	@FunctionalInterface
+	interface Parser {
+
+		@Nullable Domain parse(String candidate);
+	}
+
+	/**
+	 * The results of {@link DomainNames#parse} for one extraction, since a text names the same hosts again and
+	 * again (every URL of a host, every address at a domain) and an internationalised name costs some 15 µs of
+	 * IDNA conversions each time. Bounded ({@value #LIMIT} names, then forgotten all at once); one thread.
+	 */
+	static final class Memo implements Parser {
+
+		static final int LIMIT = 4096;
+
+		/** Stands for "not a domain name" among the results. */
+		private static final Domain NONE = new Domain("", "", null, false);
+
+		private final Map<String, Domain> results = new HashMap<>();
+
+		@Override
+		public @Nullable Domain parse(String candidate) {
+			Domain known = results.get(candidate);
+			if (known == null) {
+				if (results.size() >= LIMIT) {
+					results.clear();
+				}
+				Domain parsed = DomainNames.parse(candidate);
+				known = parsed == null ? NONE : parsed;
+				results.put(candidate, known);
+			}
+			return known == NONE ? null : known;
+		}
 	}
 
 	private static final int TLD_CACHE_LIMIT = 20_000;

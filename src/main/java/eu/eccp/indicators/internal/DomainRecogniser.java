@@ -42,7 +42,7 @@ final class DomainRecogniser {
 			}
 			return;
 		}
-		DomainNames.Domain domain = DomainNames.parse(candidate);
+		DomainNames.Domain domain = t.names.parse(candidate);
 		if (domain == null) {
 			return;
 		}

@@ -86,7 +86,7 @@ final class EmailRecogniser {
 		if (local.endsWith(".") || local.contains("..")) {
 			return false;
 		}
-		DomainNames.Domain domain = DomainNames.parse(t.str(k + 1, domainEnd));
+		DomainNames.Domain domain = t.names.parse(t.str(k + 1, domainEnd));
 		if (domain == null) {
 			return false;
 		}

@@ -45,8 +45,12 @@ final class ScanText {
 	 * part of an e-mail address) reaches as far back as in a scan of the whole text.
 	 */
 	int consumedTo = UNSET;
+	/** Host names validated so far in this extraction (from window to window). */
+	final DomainNames.Parser names;
 
-	ScanText(PreparedText text, char[] input, long inputOffset, ExtractionOptions options, WarningLists warningLists) {
+	ScanText(PreparedText text, char[] input, long inputOffset, ExtractionOptions options, WarningLists warningLists,
+			DomainNames.Parser names) {
+		this.names = names;
 		this.text = text;
 		this.s = text.chars;
 		this.n = text.length;

@@ -53,8 +53,8 @@ final class Scanner implements WordCursor.Words {
 	 * {@code inputOffset} in the whole stream).
 	 */
 	Scanner(PreparedText text, char[] input, long inputOffset, ExtractionOptions options, byte @Nullable [] cardKey,
-			WarningLists warningLists) {
-		this.t = new ScanText(text, input, inputOffset, options, warningLists);
+			WarningLists warningLists, DomainNames.Parser names) {
+		this.t = new ScanText(text, input, inputOffset, options, warningLists, names);
 		this.text = text;
 		this.s = t.s;
 		this.n = t.n;
@@ -309,7 +309,7 @@ final class Scanner implements WordCursor.Words {
 		}
 		if (portEnd > colon + 1 && (portEnd == b || s[portEnd] == '/') && colon > a) {
 			long v4 = IpAddresses.parseIpv4(chars, a, colon);
-			boolean host = v4 >= 0 || (t.hasDot(a, colon) && DomainNames.parse(t.str(a, colon)) != null);
+			boolean host = v4 >= 0 || (t.hasDot(a, colon) && t.names.parse(t.str(a, colon)) != null);
 			if (host) {
 				if (portEnd < b && urls.schemelessUrl(a, portEnd)) {
 					return;
@@ -356,7 +356,7 @@ final class Scanner implements WordCursor.Words {
 			}
 			return;
 		}
-		if (t.hasDot(a, slash) && DomainNames.parse(t.str(a, slash)) != null && urls.schemelessUrl(a, slash)) {
+		if (t.hasDot(a, slash) && t.names.parse(t.str(a, slash)) != null && urls.schemelessUrl(a, slash)) {
 			return;
 		}
 		piece(a, slash);

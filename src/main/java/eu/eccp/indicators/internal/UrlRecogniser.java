@@ -141,13 +141,13 @@ final class UrlRecogniser {
 		}
 		// the host first (bounded work), the path only for a good host: a bad URL costs no long scan
 		int trimmedAuthority = trimUrlEnd(p, authorityEnd);
-		Urls.Authority authority = trimmedAuthority == p ? null : Urls.authority(scheme, t.str(p, trimmedAuthority));
+		Urls.Authority authority = trimmedAuthority == p ? null : Urls.authority(scheme, t.str(p, trimmedAuthority), t.names);
 		if (authority == null) {
 			return false;
 		}
 		int end = trimUrlEnd(sp, urlExtent(sp, authorityEnd));
 		if (end < authorityEnd && end != trimmedAuthority) {
-			authority = Urls.authority(scheme, t.str(p, end));
+			authority = Urls.authority(scheme, t.str(p, end), t.names);
 			if (authority == null) {
 				return false;
 			}
@@ -195,7 +195,7 @@ final class UrlRecogniser {
 		if (end <= slash + 1) {
 			return false;
 		}
-		Urls.Url url = Urls.canonical("http", t.str(a, end));
+		Urls.Url url = Urls.canonical("http", t.str(a, end), t.names);
 		if (url == null) {
 			return false;
 		}

@@ -57,11 +57,16 @@ public final class Urls {
 	 * port is not acceptable.
 	 */
 	public static @Nullable Url canonical(String scheme, String rest) {
+		return canonical(scheme, rest, DomainNames::parse);
+	}
+
+	/** As {@link #canonical(String, String)}, with host names validated by {@code names}. */
+	static @Nullable Url canonical(String scheme, String rest, DomainNames.Parser names) {
 		int authorityEnd = authorityEnd(rest);
 		if (authorityEnd > MAX_AUTHORITY) {
 			return null;
 		}
-		Authority authority = authority(scheme, rest.substring(0, authorityEnd));
+		Authority authority = authority(scheme, rest.substring(0, authorityEnd), names);
 		return authority == null ? null : canonical(authority, rest.substring(authorityEnd));
 	}
 
@@ -82,6 +87,11 @@ public final class Urls {
 
 	/** The scheme and authority ({@code [user@]host[:port]}) validated, or null. */
 	static @Nullable Authority authority(String scheme, String authority) {
+		return authority(scheme, authority, DomainNames::parse);
+	}
+
+	/** As {@link #authority(String, String)}, with host names validated by {@code names}. */
+	static @Nullable Authority authority(String scheme, String authority, DomainNames.Parser names) {
 		scheme = scheme.toLowerCase(Locale.ROOT);
 		if (!SCHEMES.contains(scheme)) {
 			return null;
@@ -118,7 +128,7 @@ public final class Urls {
 				hostText = authority;
 			}
 		}
-		Host host = host(hostText);
+		Host host = host(hostText, names);
 		if (host == null) {
 			return null;
 		}
@@ -182,7 +192,7 @@ public final class Urls {
 	record Host(String text, String registered, @Nullable String display, boolean homograph) {
 	}
 
-	private static @Nullable Host host(String text) {
+	private static @Nullable Host host(String text, DomainNames.Parser names) {
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -208,7 +218,7 @@ public final class Urls {
 			String onion = Onions.canonical(name);
 			return onion == null ? null : new Host(onion, Onions.serviceAddress(onion), null, false);
 		}
-		DomainNames.Domain domain = DomainNames.parse(text);
+		DomainNames.Domain domain = names.parse(text);
 		if (domain == null) {
 			return null;
 		}

@@ -82,6 +82,7 @@ final class WindowedScan {
 		char[] raw = new char[window];
 		Preparation preparation = this.preparation.get();
 		Refanger.Workspace refanging = new Refanger.Workspace();
+		DomainNames.Memo names = new DomainNames.Memo();
 		int length = 0;
 		long offset = 0;
 		int resume = 0;
@@ -103,7 +104,7 @@ final class WindowedScan {
 			PreparedText text = Refanger.refang(preparation.prepare(raw, length), refanging);
 			int start = text.indexOf(resume);
 			int stop = end ? text.length : Math.max(start + 1, text.indexOf(length - lookahead));
-			Scanner scanner = new Scanner(text, raw, offset, options, cardKey, warningLists);
+			Scanner scanner = new Scanner(text, raw, offset, options, cardKey, warningLists, names);
 			if (ibanEnd != NONE) {
 				scanner.lastIbanEnd(text.indexOf(ibanEnd));
 			}

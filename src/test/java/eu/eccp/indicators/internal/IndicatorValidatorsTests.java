@@ -3,6 +3,7 @@ package eu.eccp.indicators.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,6 +181,24 @@ class IndicatorValidatorsTests {
 		assertThat(DomainNames.parse("x".repeat(64) + ".com")).isNull();
 		assertThat(DomainNames.parse("bücher.de").ascii()).isEqualTo("xn--bcher-kva.de");
 		assertThat(DomainNames.parse("xn--bcher-kva.de").unicode()).isEqualTo("bücher.de");
+	}
+
+	@Test
+	void aMemoOfDomainNamesAnswersAsTheirParserForNamesSeenAgainAndPastItsLimit() {
+		DomainNames.Memo memo = new DomainNames.Memo();
+		List<String> names = List.of("Sub.Example.CO.UK", "co.uk", "invoice.pdf", "bücher.de", "xn--bcher-kva.de",
+				"пример.рф", "a_b.com", "o_o.example.nl");
+		for (int round = 0; round < 2; round++) {
+			for (String name : names) {
+				assertThat(memo.parse(name)).as(name).isEqualTo(DomainNames.parse(name));
+			}
+		}
+		for (int i = 0; i <= DomainNames.Memo.LIMIT; i++) {
+			assertThat(memo.parse("host" + i + ".example.org").registeredDomain()).isEqualTo("example.org");
+		}
+		for (String name : names) {
+			assertThat(memo.parse(name)).as(name).isEqualTo(DomainNames.parse(name));
+		}
 	}
 
 	@Test
