@@ -86,6 +86,14 @@ class IndicatorCommandLineTests {
 	}
 
 	@Test
+	void printsAPhoneNumbersDetailsInOneOrderInEveryRun() {
+		// a run's output is compared with the last one's: the order of the details must not depend on the JVM
+		run(new ByteArrayInputStream("call +33 7 90 90 41 71".getBytes(StandardCharsets.UTF_8)), Map.of());
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.contains("\"defanged\":false,\"region\":\"FR\",\"numberType\":\"MOBILE\"}");
+	}
+
+	@Test
 	void neverPrintsACardNumberInClear() {
 		run(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)), Map.of(), "--card-hash-key=k");
 		String printed = out.toString(StandardCharsets.UTF_8);

@@ -59,7 +59,12 @@ final class EmlReader {
 	private static final int MAX_DEPTH = 8;
 
 	private final ScanningIndicatorExtractor extractor;
-	private final Session session = Session.getInstance(new Properties());
+	/**
+	 * The mail session messages are parsed in: default properties only, read and never changed, so one for all
+	 * (making one reads the providers' resource files from the class path each time).
+	 */
+	private static final Session SESSION = Session.getInstance(new Properties());
+
 	private final Map<String, Integer> sourceCounts = new HashMap<>();
 
 	EmlReader(ScanningIndicatorExtractor extractor) {
@@ -97,7 +102,7 @@ final class EmlReader {
 	private void read(InputStream shared, int depth, String prefix, ExtractionOptions options,
 			Consumer<Indicator> sink) throws IOException {
 		try {
-			MimeMessage message = new MimeMessage(session, shared);
+			MimeMessage message = new MimeMessage(SESSION, shared);
 			headers(message, prefix, options, sink);
 			part(message, depth, prefix, options, sink);
 		}

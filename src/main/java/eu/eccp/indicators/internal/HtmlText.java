@@ -96,9 +96,33 @@ final class HtmlText {
 				i = reference(i, n);
 				continue;
 			}
-			emit(c, i);
-			i++;
+			// text up to the next '<' or '&', copied as one run
+			int j = i + 1;
+			while (j < n && h[j] != '<' && h[j] != '&') {
+				j++;
+			}
+			emitRun(i, j);
+			i = j;
 		}
+	}
+
+	/** The characters {@code h[from, to)} as they are, each at its own position. */
+	private void emitRun(int from, int to) {
+		int length = to - from;
+		if (o + length > out.length) {
+			int capacity = Math.max(out.length * 2, o + length);
+			out = java.util.Arrays.copyOf(out, capacity);
+			map = java.util.Arrays.copyOf(map, capacity);
+			ends = java.util.Arrays.copyOf(ends, capacity);
+		}
+		System.arraycopy(h, from, out, o, length);
+		int[] map = this.map;
+		int[] ends = this.ends;
+		for (int k = 0; k < length; k++) {
+			map[o + k] = from + k;
+			ends[o + k] = from + k + 1;
+		}
+		o += length;
 	}
 
 	private void emit(char c, int source) {

@@ -186,8 +186,11 @@ final class NumberRecogniser {
 			// punctuation) then run over a shorter, simpler string
 			PhoneNumbers.Phone phone = PhoneNumbers.parse(plus ? "+" + number : number, region);
 			if (phone != null) {
-				t.emit(IndicatorType.PHONE, phone.e164(), i, end,
-						Map.of(Indicator.REGION, phone.region(), Indicator.NUMBER_TYPE, phone.numberType()), null);
+				// in this order, whatever the run: Map.of's order of two entries changes from one JVM to the next
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put(Indicator.REGION, phone.region());
+				details.put(Indicator.NUMBER_TYPE, phone.numberType());
+				t.emit(IndicatorType.PHONE, phone.e164(), i, end, details, null);
 				return end;
 			}
 		}
