@@ -156,4 +156,21 @@ class IndicatorCommandLineTests {
 		assertThat(line.toString()).endsWith("\n").doesNotContain("\u0007");
 		assertThat(line.toString().strip()).isEqualTo(JSON.writeValueAsString(expected));
 	}
+
+	@Test
+	void writesTheFieldsOfTheApiWhenADetailIsNamedLikeOne() {
+		Map<String, Object> details = new java.util.LinkedHashMap<>();
+		details.put("type", "not the type");
+		details.put("benign", "a list");
+		details.put("offset", 9);
+		details.put(Indicator.REGION, "FR");
+		for (String benign : new String[] { null, "documentation" }) {
+			Indicator indicator = new Indicator(IndicatorType.DOMAIN, "example.com", "example.com", 3, false, benign, details);
+			StringBuilder line = new StringBuilder();
+
+			IndicatorJson.appendLine(indicator, null, line);
+
+			assertThat(line.toString().strip()).isEqualTo(JSON.writeValueAsString(IndicatorJson.toMap(indicator)));
+		}
+	}
 }
