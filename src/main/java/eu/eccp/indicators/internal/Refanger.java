@@ -17,10 +17,13 @@ final class Refanger {
 	private static final byte BEFORE_X = 2;
 	/** A space starts {@code " dot "} or {@code " [.] "} only before one of {@code [({dD}. */
 	private static final byte SPACE = 4;
-	/** By the low byte of a character: which kinds of defanged form it may start... */
-	private static final byte[] TRIGGERS = new byte[256];
-	/** ...and which it may continue as the next character. */
-	private static final byte[] FOLLOWERS = new byte[256];
+	/**
+	 * For every character of the Basic Multilingual Plane: which kinds of defanged form it may start (the ideographic
+	 * full stops start one whatever follows)...
+	 */
+	private static final byte[] TRIGGERS = new byte[1 << 16];
+	/** ...and which it may continue as the next character (any character continues a bracket). */
+	private static final byte[] FOLLOWERS = new byte[1 << 16];
 
 	static {
 		for (char c : "[({\\".toCharArray()) {
@@ -30,7 +33,9 @@ final class Refanger {
 			TRIGGERS[c] = BEFORE_X;
 		}
 		TRIGGERS[' '] = SPACE;
-		// characters from U+0100 on (the ideographic full stops among them) stop the fast loop anyway
+		for (char c : "\u3002\uFF0E\uFF61".toCharArray()) {
+			TRIGGERS[c] = ALWAYS;
+		}
 		java.util.Arrays.fill(FOLLOWERS, ALWAYS);
 		FOLLOWERS['x'] |= BEFORE_X;
 		FOLLOWERS['X'] |= BEFORE_X;
@@ -103,7 +108,7 @@ final class Refanger {
 			while (i < n) {
 				// skip quickly to the next character that may start a defanged form: one table look-up for the
 				// character and one for the next, and-ed, so that ordinary text takes no unpredictable branch
-				while (i < last && (TRIGGERS[s[i] & 0xff] & FOLLOWERS[s[i + 1] & 0xff]) == 0 && s[i] < 256) {
+				while (i < last && (TRIGGERS[s[i]] & FOLLOWERS[s[i + 1]]) == 0) {
 					i++;
 				}
 				if (i >= n) {
@@ -130,11 +135,7 @@ final class Refanger {
 		}
 
 		private boolean mayStart(int i) {
-			char c = s[i];
-			if (c >= 128) {
-				return c == '\u3002' || c == '\uFF0E' || c == '\uFF61';
-			}
-			byte trigger = TRIGGERS[c];
+			byte trigger = TRIGGERS[s[i]];
 			if (trigger == 0) {
 				return false;
 			}
@@ -144,7 +145,7 @@ final class Refanger {
 			if (i + 1 >= n) {
 				return false;
 			}
-			return (trigger & FOLLOWERS[s[i + 1] & 0xff]) != 0 && s[i + 1] < 256;
+			return (trigger & FOLLOWERS[s[i + 1]]) != 0;
 		}
 
 		/** A defanged form at {@code i}: replaces it and returns its length, or returns 0. */
