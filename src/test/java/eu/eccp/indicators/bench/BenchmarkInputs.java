@@ -134,6 +134,25 @@ final class BenchmarkInputs {
 		return out.toString();
 	}
 
+	private static final String[] OTHER_SCRIPTS = ("мошенничество банк перевод жертва счёт полиция сервер атака "
+			+ "злоумышленник пароль 詐欺 銀行 振込 被害者 警察 サーバー 口座 パスワード").split(" ");
+
+	/**
+	 * Prose in Cyrillic and Japanese of about {@code size} characters (not bytes), with an indicator about every
+	 * 40 words and sentences ended by ideographic full stops: text whose characters are nearly all outside Latin-1.
+	 */
+	static String otherScripts(int size, long seed) {
+		Random random = new Random(seed);
+		StringBuilder out = new StringBuilder(size + 256);
+		while (out.length() < size) {
+			out.append(OTHER_SCRIPTS[random.nextInt(OTHER_SCRIPTS.length)]).append(random.nextInt(12) == 0 ? "。\n" : " ");
+			if (random.nextInt(40) == 0) {
+				out.append(indicator(random)).append(' ');
+			}
+		}
+		return out.toString();
+	}
+
 	/** The same prose as an HTML page: paragraphs, links on some indicators, attributes, entities. */
 	static String html(int size, long seed) {
 		Random random = new Random(seed);

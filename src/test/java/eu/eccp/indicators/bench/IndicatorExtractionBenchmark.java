@@ -77,6 +77,18 @@ public class IndicatorExtractionBenchmark {
 		}
 	}
 
+	/** Prose in other scripts (Cyrillic, Japanese), about a million characters. */
+	@State(Scope.Benchmark)
+	public static class OtherScripts {
+
+		String text;
+
+		@Setup(Level.Trial)
+		public void generate() {
+			text = BenchmarkInputs.otherScripts(1 << 20, 42);
+		}
+	}
+
 	/** Adversarial inputs at two sizes. */
 	@State(Scope.Benchmark)
 	public static class Adversarial {
@@ -102,6 +114,14 @@ public class IndicatorExtractionBenchmark {
 	@Measurement(iterations = 3, time = 2)
 	public List<Indicator> realistic(Realistic input) {
 		return input.run();
+	}
+
+	/** Not part of the mixed corpus's figure: text nearly all outside Latin-1, where other loops are taken. */
+	@Benchmark
+	@Warmup(iterations = 4, time = 2)
+	@Measurement(iterations = 3, time = 2)
+	public List<Indicator> otherScripts(OtherScripts input) {
+		return EXTRACTOR.extract(input.text, OPTIONS);
 	}
 
 	@Benchmark
