@@ -1,10 +1,10 @@
 package eu.eccp.indicators.internal;
 
 /**
- * The character classes the {@link Scanner} reads text by, as tables: one byte of flags per ASCII character
- * ({@link #CLASS}) and one bit per character of the Basic Multilingual Plane for "a letter or digit of another
- * script" ({@link #isNonAsciiWord}), computed once, so that the hot loop never asks {@link Character#getType}
- * (which costs a lookup through several tables per call, and ran for every non-ASCII character of prose).
+ * The character classes the {@link Scanner} reads text by, as one table of flags for every character of the
+ * Basic Multilingual Plane ({@link #CHAR_CLASS}; "a letter or digit of another script" is {@link #WORD} there,
+ * {@link #isNonAsciiWord}), computed once, so that the hot loop never asks {@link Character#getType} (which costs
+ * a lookup through several tables per call, and ran for every non-ASCII character of prose).
  */
 final class CharClasses {
 
@@ -23,51 +23,42 @@ final class CharClasses {
 	static final byte COLON = 16;
 	static final byte AT = 32;
 
-	/** The flags of each ASCII character. */
-	static final byte[] CLASS = new byte[128];
-
 	/**
-	 * The flags of every character of the Basic Multilingual Plane: those of {@link #CLASS} for ASCII, and
-	 * {@link #WORD} alone for a letter or digit of another script ({@link #isNonAsciiWord}). 64 KiB, of which
-	 * text in Latin script touches the first few cache lines: the cursor's loop reads a character's flags with
-	 * one look-up and no branch on its range.
+	 * The flags of every character of the Basic Multilingual Plane; a letter or digit of another script has
+	 * {@link #WORD} alone. 64 KiB, of which text in Latin script touches the first few cache lines: the cursor's
+	 * loop reads a character's flags with one look-up and no branch on its range.
 	 */
 	static final byte[] CHAR_CLASS = new byte[1 << 16];
 
-	/** One bit per BMP character: a letter or digit (Unicode categories Lu to Nd). */
-	private static final long[] NON_ASCII_WORD = new long[1 << 10];
-
 	static {
 		for (char c = 'a'; c <= 'z'; c++) {
-			CLASS[c] = WORD | URL | LOWER;
-			CLASS[Character.toUpperCase(c)] = WORD | URL;
+			CHAR_CLASS[c] = WORD | URL | LOWER;
+			CHAR_CLASS[Character.toUpperCase(c)] = WORD | URL;
 		}
 		for (char c = '0'; c <= '9'; c++) {
-			CLASS[c] = WORD | URL | SIGNIFICANT;
+			CHAR_CLASS[c] = WORD | URL | SIGNIFICANT;
 		}
 		for (char c : ".-_@:/+".toCharArray()) {
-			CLASS[c] = WORD | URL;
+			CHAR_CLASS[c] = WORD | URL;
 		}
 		for (char c : ".@:".toCharArray()) {
-			CLASS[c] |= SIGNIFICANT;
+			CHAR_CLASS[c] |= SIGNIFICANT;
 		}
-		CLASS[':'] |= COLON;
-		CLASS['@'] |= AT;
+		CHAR_CLASS[':'] |= COLON;
+		CHAR_CLASS['@'] |= AT;
 		for (char c : "!$&'()*,;=?#%~[]".toCharArray()) {
-			CLASS[c] = URL;
+			CHAR_CLASS[c] = URL;
 		}
 		for (int c = 128; c <= Character.MAX_VALUE; c++) {
 			int type = Character.getType(c);
 			if (type >= Character.UPPERCASE_LETTER && type <= Character.DECIMAL_DIGIT_NUMBER) {
-				NON_ASCII_WORD[c >>> 6] |= 1L << c;
 				CHAR_CLASS[c] = WORD;
 			}
 		}
-		System.arraycopy(CLASS, 0, CHAR_CLASS, 0, CLASS.length);
 	}
 
 	static boolean isUrlChar(char c) {
-		return c < 128 ? (CLASS[c] & URL) != 0 : isNonAsciiWord(c);
+		return (CHAR_CLASS[c] & (c < 128 ? URL : WORD)) != 0;
 	}
 
 	/**
@@ -75,7 +66,7 @@ final class CharClasses {
 	 * {@code Character.getType} numbers them), by table.
 	 */
 	static boolean isNonAsciiWord(char c) {
-		return (NON_ASCII_WORD[c >>> 6] & 1L << c) != 0;
+		return c >= 128 && (CHAR_CLASS[c] & WORD) != 0;
 	}
 
 	static boolean isDigit(char c) {

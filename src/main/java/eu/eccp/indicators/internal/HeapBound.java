@@ -15,7 +15,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  *
  * <p>The free share is HotSpot's default, {@value #MIN_FREE_PERCENT} to {@value #MAX_FREE_PERCENT} %, set here
  * so that options given otherwise do not undo the bound: with the few MiB that are live, the heap then settles
- * in tens of MiB and a collection to shrink it comes every 15 to 20 MiB of text. Tighter bounds (5 and 10 %,
+ * in tens of MiB and a collection to shrink it comes every 12 to 25 MiB of text. Tighter bounds (5 and 10 %,
  * before 2026-12-02) kept the heap at about 24 MiB: a young collection every few MiB allocated, the old
  * generation always above the concurrent cycle's threshold, and some 400 pauses and a quarter of the process's
  * CPU time for 100 MiB of text (see docs/benchmarks.md, "Extraction as a process").

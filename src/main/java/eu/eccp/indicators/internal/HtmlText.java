@@ -109,12 +109,7 @@ final class HtmlText {
 	/** The characters {@code h[from, to)} as they are, each at its own position. */
 	private void emitRun(int from, int to) {
 		int length = to - from;
-		if (o + length > out.length) {
-			int capacity = Math.max(out.length * 2, o + length);
-			out = java.util.Arrays.copyOf(out, capacity);
-			map = java.util.Arrays.copyOf(map, capacity);
-			ends = java.util.Arrays.copyOf(ends, capacity);
-		}
+		reserve(length);
 		System.arraycopy(h, from, out, o, length);
 		int[] map = this.map;
 		int[] ends = this.ends;
@@ -130,15 +125,21 @@ final class HtmlText {
 	}
 
 	private void emit(char c, int source, int sourceEnd) {
-		if (o == out.length) {
-			out = java.util.Arrays.copyOf(out, out.length * 2);
-			map = java.util.Arrays.copyOf(map, map.length * 2);
-			ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-		}
+		reserve(1);
 		out[o] = c;
 		map[o] = source;
 		ends[o] = sourceEnd;
 		o++;
+	}
+
+	/** Room for {@code count} more characters and their positions: the arrays grown to twice at least. */
+	private void reserve(int count) {
+		if (o + count > out.length) {
+			int capacity = Math.max(out.length * 2, o + count);
+			out = java.util.Arrays.copyOf(out, capacity);
+			map = java.util.Arrays.copyOf(map, capacity);
+			ends = java.util.Arrays.copyOf(ends, capacity);
+		}
 	}
 
 	/** A tag, comment or declaration at {@code i}: returns where the text continues, or {@code i}. */

@@ -85,12 +85,7 @@ public final class Urls {
 	record Authority(String scheme, @Nullable String userInfo, Host host, int port) {
 	}
 
-	/** The scheme and authority ({@code [user@]host[:port]}) validated, or null. */
-	static @Nullable Authority authority(String scheme, String authority) {
-		return authority(scheme, authority, DomainNames::parse);
-	}
-
-	/** As {@link #authority(String, String)}, with host names validated by {@code names}. */
+	/** The scheme and authority ({@code [user@]host[:port]}) validated, host names by {@code names}, or null. */
 	static @Nullable Authority authority(String scheme, String authority, DomainNames.Parser names) {
 		scheme = scheme.toLowerCase(Locale.ROOT);
 		if (!SCHEMES.contains(scheme)) {
