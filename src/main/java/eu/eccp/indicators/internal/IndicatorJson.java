@@ -41,34 +41,15 @@ public final class IndicatorJson {
 
 	/** The JSON of {@link #toMap}, with a last field {@code file} when given, and a newline. */
 	public static void appendLine(Indicator indicator, @Nullable String file, StringBuilder out) {
-		// the fields of toMap in its order, without building the map: a detail named like a field before it is left out
 		out.append('{');
-		field(out, true, "type", indicator.type().name());
-		field(out, false, "value", indicator.value());
-		field(out, false, "original", indicator.original());
-		out.append(",\"offset\":").append(indicator.offset());
-		out.append(",\"defanged\":").append(indicator.defanged());
-		if (indicator.benign() != null) {
-			field(out, false, "benign", indicator.benign());
-		}
-		boolean first = false;
-		for (Map.Entry<String, Object> detail : indicator.details().entrySet()) {
-			String name = detail.getKey();
-			if (!isField(name) && !(name.equals("benign") && indicator.benign() != null)) {
-				first = field(out, first, name, detail.getValue());
-			}
+		boolean first = true;
+		for (Map.Entry<String, Object> field : toMap(indicator).entrySet()) {
+			first = field(out, first, field.getKey(), field.getValue());
 		}
 		if (file != null) {
 			field(out, first, "file", file);
 		}
 		out.append("}\n");
-	}
-
-	private static boolean isField(String name) {
-		return switch (name) {
-			case "type", "value", "original", "offset", "defanged" -> true;
-			default -> false;
-		};
 	}
 
 	private static boolean field(StringBuilder out, boolean first, String name, @Nullable Object value) {
