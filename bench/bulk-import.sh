@@ -18,9 +18,11 @@ WORK=$(mktemp -d /tmp/eccp-bulk-XXXX)
 trap 'cp "$WORK/app.log" /tmp/bench-app.log 2>/dev/null; kill $PROBE 2>/dev/null || true; kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 PROBE=; PID=
 
-python3 - "$ROWS" "$FORMAT" "$WORK/reports.$FORMAT" <<'PY'
+WARMUP=${WARMUP:-0}
+generate() {
+python3 - "$1" "$FORMAT" "$2" "$3" "$4" <<'PY'
 import json, random, sys, csv
-rows, fmt, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+rows, fmt, path, prefix, domain = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 random.seed(7)
 offences = ["PHISHING", "FRAUD_SHOPPING", "FRAUD_INVESTMENT", "IDENTITY_THEFT", "FRAUD_CEO_BEC", "MALWARE_RANSOMWARE"]
 countries = ["FR", "DE", "BE", "NL", "IT", "ES", "PL", "PT", "IE", "AT", "SE", "US", "GB", "CH"]
@@ -34,8 +36,8 @@ def row(i):
         "timeZone": "Europe/Paris",
         "loss": {"amount": "%d.%02d" % (random.randint(1, 90000), random.randint(0, 99)), "currency": "EUR", "paymentMethod": "bank transfer"},
         "description": "Customer %d reports a message pretending to be the bank, with a link to a fake login page and a request to confirm a payment of the amount shown." % i,
-        "details": {"urls": ["https://login-%d.bank-secure-verify.xyz/verify" % (i % 5000)], "emails": ["alert%d@bank-secure-verify.xyz" % (i % 900)]},
-        "organisationReference": "BANK-%08d" % i,
+        "details": {"urls": ["https://login-%d.%s/verify" % (i % 5000, domain)], "emails": ["alert%d@%s" % (i % 900, domain)]},
+        "organisationReference": "%s-%08d" % (prefix, i),
     }
 with open(path, "w", newline="") as out:
     if fmt == "csv":
@@ -48,6 +50,11 @@ with open(path, "w", newline="") as out:
         for i in range(1, rows + 1):
             out.write(json.dumps(row(i)) + "\n")
 PY
+}
+generate "$ROWS" "$WORK/reports.$FORMAT" BANK bank-secure-verify.xyz
+# WARMUP=N: an import of N other rows (their own references and domain, so they link nothing of the measured file)
+# runs first and is reported on its own, so that the measured import meets a platform whose code is compiled
+[ "$WARMUP" -gt 0 ] && generate "$WARMUP" "$WORK/warmup.$FORMAT" WARM warm-up-verify.xyz
 echo "file: $(du -h "$WORK/reports.$FORMAT" | cut -f1) $FORMAT, $ROWS rows"
 
 # STATEMENTS=1: PostgreSQL's statement profile of the import (pg_stat_statements, printed at the end; needs psql)
@@ -71,11 +78,18 @@ if [ -n "${STATEMENTS:-}" ]; then
   statements "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
   statements "SELECT pg_stat_statements_reset()" >/dev/null
 fi
+# CPU seconds (user + system) of the platform's JVM and of PostgreSQL's processes (the postmaster and its children)
+PGMASTER=$(sed -n 1p "$WORK/data/postgres/postmaster.pid" 2>/dev/null || true)
+cpu() { local t=0; for p in "$@"; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat))); done; echo $t; }
+pgcpu() { cpu $PGMASTER $(pgrep -P "$PGMASTER" 2>/dev/null); }
+PEAK=0
+TICK=$(getconf CLK_TCK)
+import_file() {  # FILE LABEL
+JCPU0=$(cpu $PID); PGCPU0=$(pgcpu)
 START=$(date +%s.%N)
 TYPE=$([ "$FORMAT" = csv ] && echo text/csv || echo application/x-ndjson)
-JOB=$(curl -s -X POST "localhost:$PORT/api/v1/reports/bulk?fileName=reports.$FORMAT" -H "Authorization: Bearer $TOKEN" \
-  -H "Content-Type: $TYPE" --data-binary @"$WORK/reports.$FORMAT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-PEAK=0
+JOB=$(curl -s -X POST "localhost:$PORT/api/v1/reports/bulk?fileName=$(basename "$1")" -H "Authorization: Bearer $TOKEN" \
+  -H "Content-Type: $TYPE" --data-binary @"$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 while true; do
   STATUS=$(curl -s "localhost:$PORT/api/v1/reports/bulk/$JOB" -H "Authorization: Bearer $TOKEN")
   RSS=$(ps -o rss= -p $PID | tr -d ' '); [ "$RSS" -gt "$PEAK" ] && PEAK=$RSS
@@ -87,13 +101,13 @@ print("done" if j["state"] == "FAILED" or (j["state"] == "COMPLETED" and j["corr
   sleep 0.25
 done
 END=$(date +%s.%N)
-kill $PROBE 2>/dev/null || true
-echo "$STATUS" | START=$START END=$END python3 -c '
+JCPU1=$(cpu $PID); PGCPU1=$(pgcpu)
+echo "$STATUS" | LABEL=$2 START=$START END=$END python3 -c '
 import json, os, sys
 s = json.load(sys.stdin)["job"]
 secs = float(os.environ["END"]) - float(os.environ["START"])
-print("state %s: %d rows read, %d accepted, %d rejected; %d new reports: %d extracted, %d correlated, %d hits" % (
-    s["state"], s["rowsDone"], s["accepted"], s["rejected"], s["queued"], s["extracted"], s["correlated"], s["hits"]))
+print("%s: state %s: %d rows read, %d accepted, %d rejected; %d new reports: %d extracted, %d correlated, %d hits" % (
+    os.environ["LABEL"], s["state"], s["rowsDone"], s["accepted"], s["rejected"], s["queued"], s["extracted"], s["correlated"], s["hits"]))
 print("end to end (upload, store, extract, correlate, hits): %.1f s = %.0f rows/s" % (secs, s["rowsDone"] / secs))'
 curl -s "localhost:$PORT/api/v1/reports/bulk/$JOB/rejections?size=3" -H "Authorization: Bearer $TOKEN" | python3 -c '
 import json, sys
@@ -105,6 +119,15 @@ if v:
     print("another user's GET /api/v1/me during the import: %d requests, p50 %.0f ms, p99 %.0f ms, max %.0f ms" % (
         len(v), v[len(v) // 2], v[min(len(v) - 1, int(len(v) * 0.99))], v[-1]))
 PY
+awk -v j=$((JCPU1 - JCPU0)) -v p=$((PGCPU1 - PGCPU0)) -v t=$TICK 'BEGIN { printf "CPU time of this import: platform JVM %.1f s, PostgreSQL %.1f s\n", j / t, p / t }'
+}
+if [ "$WARMUP" -gt 0 ]; then
+  import_file "$WORK/warmup.$FORMAT" warm-up
+  if [ -n "${STATEMENTS:-}" ]; then statements "SELECT pg_stat_statements_reset()" >/dev/null; fi
+  : > "$WORK/latency.txt"
+fi
+import_file "$WORK/reports.$FORMAT" measured
+kill $PROBE 2>/dev/null || true
 echo "peak resident memory of the platform JVM (-Xmx256m): $((PEAK / 1024)) MiB"
 if [ -n "${STATEMENTS:-}" ]; then
   echo "PostgreSQL statements by total time (s | calls | rows | statement):"

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -26,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import eu.eccp.reporting.Offence;
 import eu.eccp.reporting.ReportId;
 import eu.eccp.reporting.ReportStatus;
+import eu.eccp.shared.CopyIn;
 import eu.eccp.shared.CountryCode;
 import eu.eccp.shared.OrganisationId;
 import eu.eccp.shared.Page;
@@ -40,16 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ReportRepository {
 
-	private static final String INSERT = """
-			INSERT INTO report (id, reference, status_token_hash, channel, submitted_by_org, submitted_by_user,
-			  org_reference, idempotency_key, kind, offence, residence_country, victim_countries, occurred_at,
-			  occurred_time_zone, loss_amount, loss_currency, payment_method, description, details, report_language,
-			  consent_contact, consent_share, owner_org, routed_by, tlp, status, duplicate_of, content_hash,
-			  submitted_at, updated_at)
-			VALUES (:id, :reference, :tokenHash, :channel, :submittedByOrg, :submittedByUser, :orgReference,
-			  :idempotencyKey, :kind, :offence, :residence, CAST(:victims AS text[]), :occurredAt, :timeZone,
-			  :lossAmount, :lossCurrency, :paymentMethod, :description, CAST(:details AS jsonb), :language,
-			  :consentContact, :consentShare, :owner, :routedBy, :tlp, :status, :duplicateOf, :contentHash, :now, :now)""";
+	/** The columns a new report's row fills, in the order {@link #row} writes them. */
+	private static final String REPORT_COLUMNS = """
+			id, reference, status_token_hash, channel, submitted_by_org, submitted_by_user, org_reference,
+			idempotency_key, kind, offence, residence_country, victim_countries, occurred_at, occurred_time_zone,
+			loss_amount, loss_currency, payment_method, description, details, report_language, consent_contact,
+			consent_share, owner_org, routed_by, tlp, status, duplicate_of, content_hash, submitted_at, updated_at""";
+
+	private static final String EVENT_COLUMNS = "report_id, at, type, status, text, by_user, visible_to_reporter";
 
 	private static final String INSERT_CONTACT = """
 			INSERT INTO report_contact (report_id, name, email, phone, language)
@@ -62,11 +60,13 @@ class ReportRepository {
 	private final JdbcClient jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final JsonMapper json;
+	private final CopyIn copy;
 
-	ReportRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+	ReportRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, CopyIn copy) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.json = json;
+		this.copy = copy;
 	}
 
 	/** Everything needed to store one new report row. */
@@ -80,18 +80,17 @@ class ReportRepository {
 		insertAll(List.of(report));
 	}
 
-	/** Stores reports with their contact details and first history step, in JDBC batches. */
+	/**
+	 * Stores reports with their contact details and first history step: the reports and their steps each with
+	 * one {@code COPY}, the (few) contact details in a JDBC batch.
+	 */
 	void insertAll(List<NewReport> reports) {
 		if (reports.isEmpty()) {
 			return;
 		}
-		MapSqlParameterSource[] rows = new MapSqlParameterSource[reports.size()];
 		List<MapSqlParameterSource> contacts = new ArrayList<>();
-		MapSqlParameterSource[] events = new MapSqlParameterSource[reports.size()];
-		for (int i = 0; i < reports.size(); i++) {
-			NewReport n = reports.get(i);
+		for (NewReport n : reports) {
 			ValidReport r = n.report();
-			rows[i] = row(n);
 			if (r.hasContact() || r.language() != null) {
 				contacts.add(new MapSqlParameterSource().addValue("id", n.id().value())
 					.addValue("name", r.contactName())
@@ -99,46 +98,52 @@ class ReportRepository {
 					.addValue("phone", r.contactPhone())
 					.addValue("language", r.language()));
 			}
-			events[i] = event(n.id(), n.now(), "SUBMITTED", n.status().name(), null, n.submittedByUser(), true);
 		}
-		named.batchUpdate(INSERT, rows);
+		copy.copy("report", REPORT_COLUMNS, reports, this::row);
 		if (!contacts.isEmpty()) {
 			named.batchUpdate(INSERT_CONTACT, contacts.toArray(MapSqlParameterSource[]::new));
 		}
-		named.batchUpdate(INSERT_EVENT, events);
+		copy.copy("report_event", EVENT_COLUMNS, reports, (n, row) -> row.uuid(n.id().value())
+			.instant(n.now())
+			.text("SUBMITTED")
+			.text(n.status().name())
+			.text(null)
+			.uuid(n.submittedByUser())
+			.bool(true));
 	}
 
-	private MapSqlParameterSource row(NewReport n) {
+	private void row(NewReport n, CopyIn.Row row) {
 		ValidReport r = n.report();
-		return new MapSqlParameterSource().addValue("id", n.id().value())
-			.addValue("reference", n.reference())
-			.addValue("tokenHash", n.statusTokenHash())
-			.addValue("channel", n.channel())
-			.addValue("submittedByOrg", n.submittedByOrg() == null ? null : n.submittedByOrg().value())
-			.addValue("submittedByUser", n.submittedByUser())
-			.addValue("orgReference", r.organisationReference())
-			.addValue("idempotencyKey", n.idempotencyKey())
-			.addValue("kind", r.offence().kind().name())
-			.addValue("offence", r.offence().name())
-			.addValue("residence", r.residenceCountry() == null ? null : r.residenceCountry().value())
-			.addValue("victims", r.victimCountries().stream().map(CountryCode::value).collect(Collectors.joining(",", "{", "}")))
-			.addValue("occurredAt", SqlTimes.at(r.occurredAt()))
-			.addValue("timeZone", r.occurredTimeZone())
-			.addValue("lossAmount", r.lossAmount())
-			.addValue("lossCurrency", r.lossCurrency())
-			.addValue("paymentMethod", r.paymentMethod())
-			.addValue("description", r.description())
-			.addValue("details", json.writeValueAsString(r.details()))
-			.addValue("language", r.language())
-			.addValue("consentContact", r.consentToContact())
-			.addValue("consentShare", r.consentToShare())
-			.addValue("owner", n.owner().value())
-			.addValue("routedBy", n.routedBy())
-			.addValue("tlp", r.tlp().name())
-			.addValue("status", n.status().name())
-			.addValue("duplicateOf", n.duplicateOf() == null ? null : n.duplicateOf().value())
-			.addValue("contentHash", n.contentHash())
-			.addValue("now", SqlTimes.at(n.now()));
+		row.uuid(n.id().value())
+			.text(n.reference())
+			.text(n.statusTokenHash())
+			.text(n.channel())
+			.uuid(n.submittedByOrg() == null ? null : n.submittedByOrg().value())
+			.uuid(n.submittedByUser())
+			.text(r.organisationReference())
+			.text(n.idempotencyKey())
+			.text(r.offence().kind().name())
+			.text(r.offence().name())
+			.text(r.residenceCountry() == null ? null : r.residenceCountry().value())
+			.textArray(r.victimCountries().stream().map(CountryCode::value).toList())
+			.instant(r.occurredAt())
+			.text(r.occurredTimeZone())
+			.number(r.lossAmount())
+			.text(r.lossCurrency())
+			.text(r.paymentMethod())
+			.text(r.description())
+			.text(json.writeValueAsString(r.details()))
+			.text(r.language())
+			.bool(r.consentToContact())
+			.bool(r.consentToShare())
+			.uuid(n.owner().value())
+			.text(n.routedBy())
+			.text(r.tlp().name())
+			.text(n.status().name())
+			.uuid(n.duplicateOf() == null ? null : n.duplicateOf().value())
+			.text(n.contentHash())
+			.instant(n.now())
+			.instant(n.now());
 	}
 
 	void addEvent(ReportId id, Instant at, String type, @Nullable String status, @Nullable String text,
