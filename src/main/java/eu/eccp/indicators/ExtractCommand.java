@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import eu.eccp.indicators.internal.HeapBound;
 import eu.eccp.indicators.internal.IndicatorJson;
+import eu.eccp.indicators.internal.QuickCompilation;
 
 /**
  * {@code java -jar eccp.jar extract [--region=CC] [FILE...]}: prints the indicators in the files (standard
@@ -29,7 +30,8 @@ import eu.eccp.indicators.internal.IndicatorJson;
  * {@code ECCP_INDICATORS_CARDHASHKEY}, {@code ECCP_INDICATORS_WARNINGLISTDIR} as Spring Boot names them for
  * the platform, or the platform's own
  * {@code --eccp.indicators.card-hash-key=}, {@code --eccp.indicators.warninglist-dir=}) as for the platform.
- * With several files each line also names its {@code file}.
+ * With several files each line also names its {@code file}. {@code --compiler=quick|full|auto} chooses whether the
+ * JVM's optimising compiler is left out ({@link QuickCompilation}; by default for files of up to 128 MiB).
  *
  * <p>Files and standard input are streamed (read in windows, each line printed as its window is scanned): the
  * memory used does not grow with the input (see docs/benchmarks.md, "Extraction in bounded memory").
@@ -50,12 +52,51 @@ public final class ExtractCommand {
 				false, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		try {
-			// a process of its own: its memory is bounded here (see HeapBound), not for callers in a platform
+			// a process of its own: its memory is bounded here (see HeapBound), not for callers in a platform, and
+			// a short run is spared the optimising compiler (see QuickCompilation)
+			if (quickCompilation(args)) {
+				QuickCompilation.start();
+			}
 			return run(args, System.in, out, err, System.getenv(), HeapBound.start());
 		}
 		finally {
 			out.flush();
 		}
+	}
+
+	/**
+	 * Whether this run leaves the optimising compiler out: {@code --compiler=quick} or {@code --compiler=full} say
+	 * so; otherwise only when every input is a file and together they are small (see {@link QuickCompilation}).
+	 */
+	static boolean quickCompilation(String[] args) {
+		long bytes = 0;
+		boolean optionsEnded = false;
+		int files = 0;
+		for (String arg : args) {
+			if (!optionsEnded && arg.equals("--")) {
+				optionsEnded = true;
+			}
+			else if (!optionsEnded && arg.startsWith("--compiler=")) {
+				String choice = arg.substring("--compiler=".length());
+				if (!choice.equals("auto")) {
+					return choice.equals("quick");
+				}
+			}
+			else if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+				Path path = arg.equals("-") ? null : Path.of(arg);
+				try {
+					if (path == null || !Files.isRegularFile(path)) {
+						return false;
+					}
+					bytes += Files.size(path);
+					files++;
+				}
+				catch (IOException | RuntimeException e) {
+					return false;
+				}
+			}
+		}
+		return files > 0 && QuickCompilation.suits(bytes);
 	}
 
 	public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -83,6 +124,13 @@ public final class ExtractCommand {
 			else if (arg.equals("--help") || arg.equals("-h")) {
 				usage(out);
 				return 0;
+			}
+			else if (value(arg, "--compiler") != null) {
+				String choice = value(arg, "--compiler");
+				if (!List.of("auto", "quick", "full").contains(choice)) {
+					err.println("extract: --compiler is auto, quick or full, not " + choice);
+					return 2;
+				}
 			}
 			else if (value(arg, "--region", "--default-region") != null) {
 				region = value(arg, "--region", "--default-region");
@@ -170,8 +218,11 @@ public final class ExtractCommand {
 	}
 
 	private static void usage(PrintStream stream) {
-		stream.println("usage: java -jar eccp.jar extract [--region=CC] [--card-hash-key=KEY] [--warninglist-dir=DIR] [FILE...]");
+		stream.println("usage: java -jar eccp.jar extract [--region=CC] [--card-hash-key=KEY] [--warninglist-dir=DIR]");
+		stream.println("       [--compiler=auto|quick|full] [FILE...]");
 		stream.println("  prints one JSON object per indicator and line: type, value, original, offset, defanged, details;");
-		stream.println("  reads standard input when no FILE (or '-') is given; .eml and .html files are read as such");
+		stream.println("  reads standard input when no FILE (or '-') is given; .eml and .html files are read as such;");
+		stream.println("  --compiler: quick leaves the JVM's optimising compiler out (less CPU on inputs of up to some 100 MiB),");
+		stream.println("  full keeps it, auto (the default) chooses quick for files of 128 MiB or less together");
 	}
 }

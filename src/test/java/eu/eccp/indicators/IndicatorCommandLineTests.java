@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.eccp.indicators.internal.IndicatorJson;
+import eu.eccp.indicators.internal.QuickCompilation;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -135,6 +136,72 @@ class IndicatorCommandLineTests {
 		assertThat(run(InputStream.nullInputStream(), Map.of(), "--bogus")).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus").contains("usage:");
 		assertThat(run(InputStream.nullInputStream(), Map.of(), "--region=France")).isEqualTo(2);
+	}
+
+	@Test
+	void leavesTheOptimisingCompilerOutOnlyForFilesKnownToBeSmall(@TempDir Path directory) throws IOException {
+		Path small = Files.writeString(directory.resolve("small.txt"), TEXT);
+		Path big = sparse(directory.resolve("big.txt"), QuickCompilation.LIMIT + 1);
+		Path half = sparse(directory.resolve("half.txt"), QuickCompilation.LIMIT / 2 + 1);
+
+		assertThat(ExtractCommand.quickCompilation(new String[] { small.toString() })).isTrue();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "--region=FR", "--", small.toString() })).isTrue();
+		assertThat(ExtractCommand.quickCompilation(new String[] { big.toString() })).isFalse();
+		// together
+		assertThat(ExtractCommand.quickCompilation(new String[] { half.toString(), half.toString() })).isFalse();
+		// standard input, whose size is not known, and a file that is not there
+		assertThat(ExtractCommand.quickCompilation(new String[0])).isFalse();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "-" })).isFalse();
+		assertThat(ExtractCommand.quickCompilation(new String[] { small.toString(), "-" })).isFalse();
+		assertThat(ExtractCommand.quickCompilation(new String[] { directory.resolve("missing").toString() })).isFalse();
+		// unless told
+		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=quick" })).isTrue();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=full", small.toString() })).isFalse();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=auto", big.toString() })).isFalse();
+	}
+
+	@Test
+	void refusesACompilerChoiceItDoesNotKnow() {
+		assertThat(run(InputStream.nullInputStream(), Map.of(), "--compiler=fast")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--compiler is auto, quick or full");
+		assertThat(run(new ByteArrayInputStream("8.8.8.8".getBytes(StandardCharsets.UTF_8)), Map.of(), "--compiler=quick"))
+			.isZero();
+	}
+
+	/**
+	 * In a JVM of its own (the directive holds for the rest of the process): the directive is taken, it leaves C2
+	 * out, and nothing of it reaches standard output, which is the indicators' alone.
+	 */
+	@Test
+	void aShortRunTellsTheJvmToLeaveTheOptimisingCompilerOut() throws Exception {
+		Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), Probe.class.getName()).redirectErrorStream(true).start();
+		String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(probe.waitFor()).isZero();
+		assertThat(output.lines().toList()).containsExactly("taken: true", "c2 excluded: true");
+	}
+
+	/** Run by the test above in a JVM of its own. */
+	static final class Probe {
+
+		public static void main(String[] args) throws Exception {
+			boolean taken = QuickCompilation.start();
+			Object directives = java.lang.management.ManagementFactory.getPlatformMBeanServer()
+				.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+						"compilerDirectivesPrint", new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			String printed = String.valueOf(directives);
+			String c2 = printed.substring(printed.indexOf("c2 directives:"));
+			System.out.println("taken: " + taken);
+			System.out.println("c2 excluded: " + c2.contains("Exclude:true"));
+		}
+	}
+
+	private static Path sparse(Path file, long size) throws IOException {
+		try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+			raf.setLength(size);
+		}
+		return file;
 	}
 
 	@Test
