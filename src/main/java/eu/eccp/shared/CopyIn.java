@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -51,6 +52,13 @@ public class CopyIn {
 		void write(T item, Row row);
 	}
 
+	/** Hands the items to copy, one at a time, as it reads them (a file, say), so that none is held. */
+	@FunctionalInterface
+	public interface RowSource<T> {
+
+		void writeTo(Consumer<T> sink) throws IOException;
+	}
+
 	/**
 	 * Copies {@code items} into {@code table}'s {@code columns} (comma-separated, as in SQL), one row per item;
 	 * returns how many rows PostgreSQL took.
@@ -59,6 +67,15 @@ public class CopyIn {
 		if (items.isEmpty()) {
 			return 0;
 		}
+		return copy(table, columns, items::forEach, writer);
+	}
+
+	/**
+	 * Copies the items {@code source} hands over, streaming, one row each; returns how many rows PostgreSQL took.
+	 *
+	 * @throws UncheckedIOException when the source cannot read its input (nothing of the copy is stored)
+	 */
+	public <T> long copy(String table, String columns, RowSource<T> source, RowWriter<? super T> writer) {
 		String sql = "COPY " + table + " (" + columns + ") FROM STDIN";
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		PGCopyOutputStream stream = null;
@@ -66,10 +83,10 @@ public class CopyIn {
 			stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
 			Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
 			Row row = new Row(out);
-			for (T item : items) {
+			source.writeTo(item -> {
 				writer.write(item, row);
 				row.end();
-			}
+			});
 			out.flush();
 			long rows = stream.endCopy();
 			stream = null;

@@ -130,6 +130,28 @@ class CopyInTests {
 		assertThat(again).isEqualTo(1);
 	}
 
+	@Test
+	void streamsWhatASourceReadsAndStoresNothingWhenItsInputFailsHalfWay() {
+		Long streamed = transactions.execute(status -> copy.copy("copy_in_test", "id, text", (CopyIn.RowSource<Integer>) sink -> {
+			for (int i = 0; i < 20_000; i++) {
+				sink.accept(i);
+			}
+		}, (i, row) -> row.uuid(new UUID(0, i)).text("line " + i)));
+		assertThat(streamed).isEqualTo(20_000);
+
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> copy.copy("copy_in_test", "id, text",
+				(CopyIn.RowSource<Integer>) sink -> {
+					for (int i = 20_000; i < 30_000; i++) {
+						sink.accept(i);
+					}
+					throw new java.io.IOException("the file could not be read further");
+				}, (i, row) -> row.uuid(new UUID(0, i)).text("line " + i))))
+			.isInstanceOf(java.io.UncheckedIOException.class)
+			.hasRootCauseMessage("the file could not be read further");
+
+		assertThat(jdbc.sql("SELECT count(*) FROM copy_in_test").query(Long.class).single()).isEqualTo(20_000);
+	}
+
 	private static Item item(UUID id) {
 		return new Item(id, "row " + id, List.of("FR"), BigDecimal.ONE, Instant.parse("2026-01-01T00:00:00Z"), false);
 	}

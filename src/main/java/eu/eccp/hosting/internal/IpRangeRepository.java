@@ -1,29 +1,20 @@
 package eu.eccp.hosting.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import com.google.common.net.InetAddresses;
+
+import eu.eccp.shared.CopyIn;
 
 /**
  * The imported IP data: one row per dataset ({@code ip_data_source}) and its ranges ({@code ip_country_range},
@@ -46,11 +37,11 @@ class IpRangeRepository {
 		void writeTo(Consumer<IpRange> sink) throws IOException;
 	}
 
-	private final DataSource dataSource;
+	private final CopyIn copy;
 	private final JdbcClient jdbc;
 
-	IpRangeRepository(DataSource dataSource, JdbcClient jdbc) {
-		this.dataSource = dataSource;
+	IpRangeRepository(CopyIn copy, JdbcClient jdbc) {
+		this.copy = copy;
 		this.jdbc = jdbc;
 	}
 
@@ -128,55 +119,19 @@ class IpRangeRepository {
 	 * @throws UncheckedIOException when the producer cannot read its input
 	 */
 	long copy(long sourceId, IpDataFormat.Kind kind, RangeProducer producer) {
-		boolean country = kind == IpDataFormat.Kind.COUNTRY;
-		String sql = country ? "COPY ip_country_range (source_id, range_start, range_end, country) FROM STDIN (FORMAT csv)"
-				: "COPY ip_asn_range (source_id, range_start, range_end, asn, owner) FROM STDIN (FORMAT csv)";
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			PGConnection pg = connection.unwrap(PGConnection.class);
-			String source = Long.toString(sourceId);
-			long[] written = new long[1];
-			try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16),
-					StandardCharsets.UTF_8), 1 << 16)) {
-				producer.writeTo(range -> {
-					try {
-						out.write(source);
-						out.write(',');
-						out.write(InetAddresses.toAddrString(range.start()));
-						out.write(',');
-						out.write(InetAddresses.toAddrString(range.end()));
-						out.write(',');
-						if (country) {
-							out.write(range.country());
-						}
-						else {
-							out.write(Long.toString(range.asn()));
-							out.write(',');
-							if (range.owner() != null) {
-								out.write('"');
-								out.write(range.owner().replace("\"", "\"\"").replace("\u0000", ""));
-								out.write('"');
-							}
-						}
-						out.write('\n');
-						written[0]++;
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-				});
-			}
-			return written[0];
+		if (kind == IpDataFormat.Kind.COUNTRY) {
+			return copy.copy("ip_country_range", "source_id, range_start, range_end, country", producer::writeTo,
+					(IpRange range, CopyIn.Row row) -> row.number(sourceId)
+						.text(InetAddresses.toAddrString(range.start()))
+						.text(InetAddresses.toAddrString(range.end()))
+						.text(range.country()));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("COPY into the IP data tables failed", e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		return copy.copy("ip_asn_range", "source_id, range_start, range_end, asn, owner", producer::writeTo,
+				(IpRange range, CopyIn.Row row) -> row.number(sourceId)
+					.text(InetAddresses.toAddrString(range.start()))
+					.text(InetAddresses.toAddrString(range.end()))
+					.number(range.asn())
+					.text(range.owner()));
 	}
 
 	private static String table(IpDataFormat.Kind kind) {
