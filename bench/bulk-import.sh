@@ -134,3 +134,8 @@ if [ -n "${STATEMENTS:-}" ]; then
   statements "SELECT round(total_exec_time::numeric / 1000, 1), calls, rows, regexp_replace(left(query, 120), '\s+', ' ', 'g')
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
 fi
+if [ -n "${STATEMENTS:-}" ]; then
+  echo "tables by rows written (inserted | updated | of them HOT | deleted | table):"
+  psql -q -h localhost -p "$PGPORT" -U postgres -d eccp -At -F ' | ' -c "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, relname
+    FROM pg_stat_user_tables ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 15"
+fi
