@@ -2,15 +2,12 @@ package eu.eccp.notifications.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * send one delivery twice at once, and no database lock is held while a receiver answers. A network error,
  * a timeout or an answer other than 2xx is retried with exponential backoff until
  * {@code eccp.notifications.webhooks.max-attempts}; every attempt is logged in {@code webhook_attempt}.
+ *
+ * Deliveries are sent by {@link WebhookSender}, which connects only to addresses it checked.
  */
 @Component
 public class WebhookWorker {
@@ -47,7 +46,7 @@ public class WebhookWorker {
 	/** Runs the immediate attempts off the committing thread; the worker's own, not the application's. */
 	private final ExecutorService executor;
 	private final NotificationsProperties.Webhooks options;
-	private final HttpClient http;
+	private final WebhookSender sender;
 	private final Clock clock;
 
 	WebhookWorker(WebhookRepository webhooks, PlatformTransactionManager transactions, NotificationsProperties properties, Clock clock) {
@@ -61,17 +60,14 @@ public class WebhookWorker {
 			return thread;
 		});
 		this.options = properties.webhooks();
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(options.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.sender = new WebhookSender(options, InetAddress::getAllByName);
 		this.clock = clock;
 	}
 
 	@PreDestroy
 	void stop() {
 		executor.shutdownNow();
+		sender.close();
 	}
 
 	@Scheduled(fixedDelayString = "${eccp.notifications.webhooks.poll-interval:PT5S}",
@@ -136,39 +132,19 @@ public class WebhookWorker {
 		String error = null;
 		long t0 = System.nanoTime();
 		try {
-			URI uri = URI.create(delivery.url());
-			if (!options.allowPrivateAddresses()) {
-				for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-					if (NotificationsProperties.Webhooks.isPrivate(address)) {
-						throw new IOException("refused: the host resolves to a private or local address");
-					}
-				}
-			}
-			HttpRequest request = HttpRequest.newBuilder(uri)
-				.timeout(options.readTimeout())
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "ECCP-Webhooks/1")
-				.header("X-ECCP-Event", delivery.topic())
-				.header("X-ECCP-Delivery", delivery.id().toString())
-				.header("X-ECCP-Timestamp", Long.toString(timestamp))
-				.header("X-ECCP-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
-				.POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-				.build();
-			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-			statusCode = response.statusCode();
+			statusCode = sender.send(URI.create(delivery.url()), Map.of("X-ECCP-Event", delivery.topic(),
+					"X-ECCP-Delivery", delivery.id().toString(), "X-ECCP-Timestamp", Long.toString(timestamp),
+					"X-ECCP-Signature", WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload())),
+					delivery.payload());
 			if (statusCode < 200 || statusCode > 299) {
 				error = "HTTP " + statusCode;
 			}
 		}
-		catch (HttpTimeoutException e) {
+		catch (SocketTimeoutException e) {
 			error = "timeout: " + e.getMessage();
 		}
 		catch (IOException e) {
 			error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
 		}
 		catch (IllegalArgumentException e) {
 			error = "invalid request: " + e.getMessage();

@@ -1,0 +1,105 @@
+package eu.eccp.notifications.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+
+import com.google.common.net.InetAddresses;
+
+import eu.eccp.shared.CheckedDnsResolver;
+
+/**
+ * Posts a webhook delivery's JSON to its endpoint with Apache HttpClient 5, as feed pulls and removal checks do.
+ * Unless {@code allow-private-addresses} is set, it connects only to addresses it checked: the host is resolved once,
+ * by the connection itself ({@link CheckedDnsResolver}), and refused when one of its addresses is private or
+ * reserved, so a name that resolved to a public address when the endpoint was registered and resolves to a private
+ * one at delivery (DNS rebinding) reaches nothing; a literal address is checked without a lookup. Redirects are not
+ * followed, nothing is retried here (the worker's backoff does that), no cookies are kept.
+ */
+final class WebhookSender implements Closeable {
+
+	/** Refused because the host resolves to an address the platform may not call. */
+	static final class PrivateAddressRefused extends UnknownHostException {
+		PrivateAddressRefused(String host) {
+			super("refused: the host resolves to a private or local address");
+		}
+	}
+
+	private final NotificationsProperties.Webhooks options;
+	private final CloseableHttpClient http;
+
+	WebhookSender(NotificationsProperties.Webhooks options, CheckedDnsResolver.Lookup lookup) {
+		this.options = options;
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(new CheckedDnsResolver(lookup, this::refused, PrivateAddressRefused::new))
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.of(options.connectTimeout()))
+					.setSocketTimeout(Timeout.of(options.readTimeout()))
+					.build())
+				// the worker's two sending threads and its scheduled run
+				.setMaxConnTotal(3)
+				.setMaxConnPerRoute(3)
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.of(options.readTimeout()))
+				.setRedirectsEnabled(false)
+				.build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableContentCompression()
+			.disableAuthCaching()
+			.setUserAgent("ECCP-Webhooks/1")
+			.build();
+	}
+
+	private boolean refused(InetAddress address) {
+		return !options.allowPrivateAddresses() && NotificationsProperties.Webhooks.isPrivate(address);
+	}
+
+	/**
+	 * Posts {@code payload} ({@code application/json}) with the given headers; returns the status code of the answer.
+	 *
+	 * @throws PrivateAddressRefused when the host is, or resolves to, an address the platform may not call
+	 * @throws IOException when the endpoint cannot be reached or does not answer in time
+	 */
+	int send(URI uri, Map<String, String> headers, String payload) throws IOException {
+		String host = uri.getHost() == null ? "" : uri.getHost().replace("[", "").replace("]", "");
+		if (InetAddresses.isInetAddress(host) && refused(InetAddresses.forString(host))) {
+			throw new PrivateAddressRefused(host);
+		}
+		HttpPost post = new HttpPost(uri);
+		headers.forEach(post::setHeader);
+		post.setEntity(new ByteArrayEntity(payload.getBytes(StandardCharsets.UTF_8), ContentType.create("application/json")));
+		return http.execute(post, response -> {
+			EntityUtils.consume(response.getEntity());
+			return response.getCode();
+		});
+	}
+
+	@Override
+	public void close() {
+		try {
+			http.close();
+		}
+		catch (IOException e) {
+			// the client's connections are closed anyway when the process ends
+		}
+	}
+}
