@@ -22,7 +22,9 @@ import eu.eccp.shared.ClusterLock;
  * once more ({@code eccp.correlation.backfill.batch-size} records per batch, as one ingest, which takes its turn
  * among {@code eccp.correlation.concurrent-ingests}), for at most {@code eccp.correlation.backfill.run-for} per run,
  * then leaves the node to other work until the next run ({@code eccp.correlation.backfill.interval}). One node runs
- * it at a time; its cursor is in the database and a batch replayed after a crash records nothing twice.
+ * it at a time; its cursor is in the database and a batch replayed after a crash records nothing twice. Once a node
+ * has seen the cursor finished (or no cursor at all: a database that had no records before V50), its later runs
+ * stop at once, without the cluster lock or a query: no record made since can need the backfill.
  */
 @Component
 class RelatedValuesBackfill {
@@ -37,6 +39,8 @@ class RelatedValuesBackfill {
 	private final Clock clock;
 	private final int batchSize;
 	private final Duration runFor;
+	/** Set once the cursor was seen finished; a restart (or {@link #forget}) looks again. */
+	private volatile boolean done;
 
 	RelatedValuesBackfill(BackfillRepository backfills, Sightings sightings, ClusterLock cluster, Clock clock,
 			@Value("${eccp.correlation.backfill.batch-size:500}") int batchSize,
@@ -54,7 +58,19 @@ class RelatedValuesBackfill {
 
 	@Scheduled(fixedDelayString = "${eccp.correlation.backfill.interval:PT5S}", initialDelayString = "PT20S")
 	void runScheduled() {
-		cluster.runExclusively("correlation.related-values-backfill", this::run);
+		if (!done) {
+			cluster.runExclusively("correlation.related-values-backfill", this::run);
+		}
+	}
+
+	/** Whether this node has seen the backfill finished, and so no longer looks. */
+	boolean done() {
+		return done;
+	}
+
+	/** Looks at the cursor again at the next run, as after a restart (tests that move the cursor back). */
+	void forget() {
+		done = false;
 	}
 
 	/** Feeds batches until the backfill is done or this run's time is up; returns how many records it fed. */
@@ -77,6 +93,9 @@ class RelatedValuesBackfill {
 				log.info("related values: every record correlated before they existed now carries them");
 			}
 			cursor = backfills.cursor(NAME).orElse(null);
+		}
+		if (cursor == null || cursor.finished()) {
+			done = true;
 		}
 		return fed;
 	}

@@ -82,6 +82,7 @@ class RelatedValuesBackfillTests {
 		assertThat(derivedSightingsOf(records)).isZero();
 		jdbc.sql("UPDATE correlation_backfill SET next_record = :first, last_record = :last, finished_at = NULL WHERE name = :n")
 			.param("first", records.get(0)).param("last", records.get(1)).param("n", RelatedValuesBackfill.NAME).update();
+		backfill.forget(); // a node that starts on such a database looks at the cursor
 
 		backfill.runScheduled();
 
@@ -91,15 +92,35 @@ class RelatedValuesBackfillTests {
 		assertThat(derivedSightingsOf(records)).as("hosts and registrable domain of both URLs").isPositive();
 		assertThat(hitsOn(records)).as("each unit's record is hit on the domain, as if correlated today").isEqualTo(hitsOfToday);
 		long derived = derivedSightingsOf(records);
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(backfill::done);
 
-		// fed again (a crash before the cursor moved): nothing is added twice
+		// fed again (a crash before the cursor moved, and the node restarted): nothing is added twice
 		jdbc.sql("UPDATE correlation_backfill SET next_record = :first, finished_at = NULL WHERE name = :n")
 			.param("first", records.get(0)).param("n", RelatedValuesBackfill.NAME).update();
+		backfill.forget();
 		backfill.runScheduled();
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
 				"SELECT finished_at IS NOT NULL FROM correlation_backfill WHERE name = :n").param("n", RelatedValuesBackfill.NAME)
 			.query(Boolean.class).single());
 		assertThat(derivedSightingsOf(records)).isEqualTo(derived);
 		assertThat(hitsOn(records)).isEqualTo(hitsOfToday);
+	}
+
+	@Test
+	void aNodeThatSawTheBackfillFinishedNoLongerLooks() {
+		backfill.forget();
+		backfill.runScheduled();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(backfill::done);
+
+		// were it to look, it would find the cursor moved back and feed again
+		jdbc.sql("UPDATE correlation_backfill SET finished_at = NULL, next_record = last_record + 1 WHERE name = :n")
+			.param("n", RelatedValuesBackfill.NAME).update();
+		backfill.runScheduled();
+
+		assertThat(jdbc.sql("SELECT finished_at IS NULL FROM correlation_backfill WHERE name = :n")
+			.param("n", RelatedValuesBackfill.NAME).query(Boolean.class).single()).as("not looked at").isTrue();
+		backfill.forget();
+		backfill.runScheduled();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(backfill::done);
 	}
 }
