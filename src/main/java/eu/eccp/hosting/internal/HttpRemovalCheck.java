@@ -32,17 +32,12 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +52,7 @@ import eu.eccp.hosting.ProbeResult.Hop;
 import eu.eccp.hosting.ProbeResult.Outcome;
 import eu.eccp.hosting.RemovalCheck;
 import eu.eccp.shared.CheckedDnsResolver;
+import eu.eccp.shared.CheckedHttpClients;
 import eu.eccp.shared.NetworkAddresses;
 
 /**
@@ -87,30 +83,9 @@ class HttpRemovalCheck implements RemovalCheck, DisposableBean {
 		this.resolver = resolver;
 		this.clock = clock;
 		this.allowedPrivate = options.allowedPrivateNetworks().stream().map(Cidr::parse).toList();
-		DnsResolver guarded = new CheckedDnsResolver(resolver::addressesOrThrow, this::refused,
-				PrivateAddressRefusedException::new);
-		ConnectionConfig connection = ConnectionConfig.custom()
-			.setConnectTimeout(Timeout.of(options.connectTimeout()))
-			.setSocketTimeout(Timeout.of(options.readTimeout()))
-			.build();
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(guarded)
-				.setDefaultConnectionConfig(connection)
-				.setMaxConnTotal(options.threads())
-				.setMaxConnPerRoute(options.threads())
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(Timeout.of(options.readTimeout()))
-				.setRedirectsEnabled(false)
-				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableContentCompression()
-			.disableAuthCaching()
-			.setUserAgent(options.userAgent())
-			.build();
+		this.http = CheckedHttpClients.create(new CheckedDnsResolver(resolver::addressesOrThrow, this::refused,
+				PrivateAddressRefusedException::new), options.connectTimeout(), options.readTimeout(), options.threads(),
+				options.userAgent());
 		AtomicInteger threadNumber = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(options.queue()), task -> {

@@ -9,19 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 import com.google.common.net.InetAddresses;
 
 import eu.eccp.shared.CheckedDnsResolver;
+import eu.eccp.shared.CheckedHttpClients;
 
 /**
  * Posts a webhook delivery's JSON to its endpoint with Apache HttpClient 5, as feed pulls and removal checks do.
@@ -45,28 +41,9 @@ final class WebhookSender implements Closeable {
 
 	WebhookSender(NotificationsProperties.Webhooks options, CheckedDnsResolver.Lookup lookup) {
 		this.options = options;
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new CheckedDnsResolver(lookup, this::refused, PrivateAddressRefused::new))
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.of(options.connectTimeout()))
-					.setSocketTimeout(Timeout.of(options.readTimeout()))
-					.build())
-				// the worker's two sending threads and its scheduled run
-				.setMaxConnTotal(3)
-				.setMaxConnPerRoute(3)
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(Timeout.of(options.readTimeout()))
-				.setRedirectsEnabled(false)
-				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableContentCompression()
-			.disableAuthCaching()
-			.setUserAgent("ECCP-Webhooks/1")
-			.build();
+		// the worker's two sending threads and its scheduled run
+		this.http = CheckedHttpClients.create(new CheckedDnsResolver(lookup, this::refused, PrivateAddressRefused::new),
+				options.connectTimeout(), options.readTimeout(), 3, "ECCP-Webhooks/1");
 	}
 
 	private boolean refused(InetAddress address) {

@@ -9,15 +9,10 @@ import java.net.UnknownHostException;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +21,7 @@ import org.springframework.stereotype.Component;
 import com.google.common.net.InetAddresses;
 
 import eu.eccp.shared.CheckedDnsResolver;
+import eu.eccp.shared.CheckedHttpClients;
 import eu.eccp.shared.NetworkAddresses;
 
 /**
@@ -114,28 +110,8 @@ class FeedHttp implements DisposableBean {
 
 	FeedHttp(FeedProperties properties, HostLookup lookup) {
 		this.properties = properties;
-		DnsResolver guarded = new CheckedDnsResolver(lookup::addresses, this::refused, PrivateAddressRefused::new);
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(guarded)
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.of(properties.connectTimeout()))
-					.setSocketTimeout(Timeout.of(properties.readTimeout()))
-					.build())
-				.setMaxConnTotal(2)
-				.setMaxConnPerRoute(2)
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(Timeout.of(properties.readTimeout()))
-				.setRedirectsEnabled(false)
-				.build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableContentCompression()
-			.disableAuthCaching()
-			.setUserAgent("ECCP feed client")
-			.build();
+		this.http = CheckedHttpClients.create(new CheckedDnsResolver(lookup::addresses, this::refused, PrivateAddressRefused::new),
+				properties.connectTimeout(), properties.readTimeout(), 2, "ECCP feed client");
 	}
 
 	private boolean refused(InetAddress address) {
