@@ -64,14 +64,21 @@ public final class ExtractCommand {
 		}
 	}
 
+	/** Where this process's standard input can be looked at as a file (Linux; elsewhere it is not found). */
+	private static final Path STANDARD_INPUT = Path.of("/dev/stdin");
+
 	/**
 	 * Whether this run leaves the optimising compiler out: {@code --compiler=quick} or {@code --compiler=full} say
-	 * so; otherwise only when every input is a file and together they are small (see {@link QuickCompilation}).
+	 * so, wherever they stand; otherwise only when every input is a regular file (standard input too, when it is
+	 * redirected from one) and together they are small (see {@link QuickCompilation}). A pipe's size is not known.
 	 */
 	static boolean quickCompilation(String[] args) {
-		long bytes = 0;
+		return quickCompilation(args, STANDARD_INPUT);
+	}
+
+	static boolean quickCompilation(String[] args, Path standardInput) {
 		boolean optionsEnded = false;
-		int files = 0;
+		List<String> inputs = new ArrayList<>();
 		for (String arg : args) {
 			if (!optionsEnded && arg.equals("--")) {
 				optionsEnded = true;
@@ -83,20 +90,26 @@ public final class ExtractCommand {
 				}
 			}
 			else if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-				Path path = arg.equals("-") ? null : Path.of(arg);
-				try {
-					if (path == null || !Files.isRegularFile(path)) {
-						return false;
-					}
-					bytes += Files.size(path);
-					files++;
-				}
-				catch (IOException | RuntimeException e) {
-					return false;
-				}
+				inputs.add(arg);
 			}
 		}
-		return files > 0 && QuickCompilation.suits(bytes);
+		if (inputs.isEmpty()) {
+			inputs.add("-");
+		}
+		long bytes = 0;
+		for (String input : inputs) {
+			try {
+				Path path = input.equals("-") ? standardInput : Path.of(input);
+				if (!Files.isRegularFile(path)) {
+					return false;
+				}
+				bytes += Files.size(path);
+			}
+			catch (IOException | RuntimeException e) {
+				return false;
+			}
+		}
+		return QuickCompilation.suits(bytes);
 	}
 
 	public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -223,6 +236,7 @@ public final class ExtractCommand {
 		stream.println("  prints one JSON object per indicator and line: type, value, original, offset, defanged, details;");
 		stream.println("  reads standard input when no FILE (or '-') is given; .eml and .html files are read as such;");
 		stream.println("  --compiler: quick leaves the JVM's optimising compiler out (less CPU on inputs of up to some 100 MiB),");
-		stream.println("  full keeps it, auto (the default) chooses quick for files of 128 MiB or less together");
+		stream.println("  full keeps it, auto (the default) chooses quick for files of 128 MiB or less together (standard");
+		stream.println("  input too when it is redirected from such a file; not for a pipe, whose size is not known)");
 	}
 }

@@ -149,13 +149,17 @@ class IndicatorCommandLineTests {
 		assertThat(ExtractCommand.quickCompilation(new String[] { big.toString() })).isFalse();
 		// together
 		assertThat(ExtractCommand.quickCompilation(new String[] { half.toString(), half.toString() })).isFalse();
-		// standard input, whose size is not known, and a file that is not there
-		assertThat(ExtractCommand.quickCompilation(new String[0])).isFalse();
-		assertThat(ExtractCommand.quickCompilation(new String[] { "-" })).isFalse();
-		assertThat(ExtractCommand.quickCompilation(new String[] { small.toString(), "-" })).isFalse();
+		// standard input redirected from a small file, or from a big one; a pipe (no regular file); a file not there
+		assertThat(ExtractCommand.quickCompilation(new String[0], small)).isTrue();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "-" }, small)).isTrue();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "-" }, big)).isFalse();
+		Path pipe = directory.resolve("not-a-regular-file");
+		assertThat(ExtractCommand.quickCompilation(new String[0], pipe)).isFalse();
+		assertThat(ExtractCommand.quickCompilation(new String[] { small.toString(), "-" }, pipe)).isFalse();
 		assertThat(ExtractCommand.quickCompilation(new String[] { directory.resolve("missing").toString() })).isFalse();
-		// unless told
-		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=quick" })).isTrue();
+		// unless told, wherever the choice stands
+		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=quick" }, pipe)).isTrue();
+		assertThat(ExtractCommand.quickCompilation(new String[] { "-", "--compiler=quick" }, pipe)).isTrue();
 		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=full", small.toString() })).isFalse();
 		assertThat(ExtractCommand.quickCompilation(new String[] { "--compiler=auto", big.toString() })).isFalse();
 	}

@@ -14,13 +14,13 @@ import javax.management.ObjectName;
  * Spares a short command line run the JVM's optimising compiler, without JVM options ({@code java -jar eccp.jar
  * extract} is started with none, like {@link HeapBound}): HotSpot's C2 compiles the scanner's large methods
  * (each its callees inlined) for several seconds of CPU, more than it wins back on an input of tens of MiB,
- * where the quick compiler's (C1) code finishes first. So, for inputs known to be at most {@link #LIMIT} (files
- * whose size is known), one compiler directive is added through the JVM's diagnostic commands (the in-process
+ * where the quick compiler's (C1) code finishes first. So, for inputs known to be at most {@link #LIMIT} (files,
+ * and standard input redirected from one), one compiler directive is added through the JVM's diagnostic commands (the in-process
  * form of {@code jcmd PID Compiler.directives_add}) that leaves every method to C1.
  *
  * <p>Measured on 100 MiB of text (docs/benchmarks.md, "Extraction as a process"): 8.6 s of CPU with C2, 5.0 s
  * without, in the same wall time; on 400 MiB C2's code catches up on wall time (11.1 s against 14.9 s), which is
- * why larger inputs, and standard input (whose size is not known), keep it.
+ * why larger inputs, and a pipe (whose size is not known), keep it.
  */
 public final class QuickCompilation {
 
