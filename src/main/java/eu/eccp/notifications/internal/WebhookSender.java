@@ -14,8 +14,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
-import com.google.common.net.InetAddresses;
-
 import eu.eccp.shared.CheckedDnsResolver;
 import eu.eccp.shared.CheckedHttpClients;
 
@@ -24,7 +22,7 @@ import eu.eccp.shared.CheckedHttpClients;
  * Unless {@code allow-private-addresses} is set, it connects only to addresses it checked: the host is resolved once,
  * by the connection itself ({@link CheckedDnsResolver}), and refused when one of its addresses is private or
  * reserved, so a name that resolved to a public address when the endpoint was registered and resolves to a private
- * one at delivery (DNS rebinding) reaches nothing; a literal address is checked without a lookup. Redirects are not
+ * one at delivery (DNS rebinding) reaches nothing; a literal address is checked there too, without a lookup. Redirects are not
  * followed, nothing is retried here (the worker's backoff does that), no cookies are kept.
  */
 final class WebhookSender implements Closeable {
@@ -57,10 +55,6 @@ final class WebhookSender implements Closeable {
 	 * @throws IOException when the endpoint cannot be reached or does not answer in time
 	 */
 	int send(URI uri, Map<String, String> headers, String payload) throws IOException {
-		String host = uri.getHost() == null ? "" : uri.getHost().replace("[", "").replace("]", "");
-		if (InetAddresses.isInetAddress(host) && refused(InetAddresses.forString(host))) {
-			throw new PrivateAddressRefused(host);
-		}
 		HttpPost post = new HttpPost(uri);
 		headers.forEach(post::setHeader);
 		post.setEntity(new ByteArrayEntity(payload.getBytes(StandardCharsets.UTF_8), ContentType.create("application/json")));

@@ -18,8 +18,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import com.google.common.net.InetAddresses;
-
 import eu.eccp.shared.CheckedDnsResolver;
 import eu.eccp.shared.CheckedHttpClients;
 import eu.eccp.shared.NetworkAddresses;
@@ -126,10 +124,6 @@ class FeedHttp implements DisposableBean {
 		}
 		catch (IllegalArgumentException e) {
 			throw new Failed("url", null, "not a URL");
-		}
-		String host = uri.getHost() == null ? "" : uri.getHost().replace("[", "").replace("]", "");
-		if (InetAddresses.isInetAddress(host) && refused(InetAddresses.forString(host))) {
-			throw new Failed("refusedAddress", null, "the address is not acceptable: a private or reserved address");
 		}
 		HttpGet request = new HttpGet(uri);
 		request.setHeader(HttpHeaders.ACCEPT, accept);
