@@ -1,12 +1,10 @@
 package eu.eccp.hosting.internal;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +28,6 @@ class IpRangeRepository {
 
 	/** A dataset imported so far. */
 	record Source(String name, String kind, String fileName, long ranges, long skipped, Instant importedAt) {
-	}
-
-	/** Writes ranges into the open {@code COPY}. */
-	interface RangeProducer {
-		void writeTo(Consumer<IpRange> sink) throws IOException;
 	}
 
 	private final CopyIn copy;
@@ -118,20 +111,20 @@ class IpRangeRepository {
 	 *
 	 * @throws UncheckedIOException when the producer cannot read its input
 	 */
-	long copy(long sourceId, IpDataFormat.Kind kind, RangeProducer producer) {
-		if (kind == IpDataFormat.Kind.COUNTRY) {
-			return copy.copy("ip_country_range", "source_id, range_start, range_end, country", producer::writeTo,
-					(IpRange range, CopyIn.Row row) -> row.number(sourceId)
+	long copy(long sourceId, IpDataFormat.Kind kind, CopyIn.RowSource<IpRange> producer) {
+		boolean country = kind == IpDataFormat.Kind.COUNTRY;
+		return copy.copy(table(kind), country ? "source_id, range_start, range_end, country"
+				: "source_id, range_start, range_end, asn, owner", producer, (IpRange range, CopyIn.Row row) -> {
+					row.number(sourceId)
 						.text(InetAddresses.toAddrString(range.start()))
-						.text(InetAddresses.toAddrString(range.end()))
-						.text(range.country()));
-		}
-		return copy.copy("ip_asn_range", "source_id, range_start, range_end, asn, owner", producer::writeTo,
-				(IpRange range, CopyIn.Row row) -> row.number(sourceId)
-					.text(InetAddresses.toAddrString(range.start()))
-					.text(InetAddresses.toAddrString(range.end()))
-					.number(range.asn())
-					.text(range.owner()));
+						.text(InetAddresses.toAddrString(range.end()));
+					if (country) {
+						row.text(range.country());
+					}
+					else {
+						row.number(range.asn()).text(range.owner());
+					}
+				});
 	}
 
 	private static String table(IpDataFormat.Kind kind) {
