@@ -73,7 +73,7 @@ OTHER=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: appl
   done ) &
 PROBE=$!
 PGPORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid" 2>/dev/null || true)
-statements() { psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -At -F ' | ' -c "$1"; }
+statements() { psql -q -h localhost -p "$PGPORT" -U postgres -d "${2:-postgres}" -At -F ' | ' -c "$1"; }
 if [ -n "${STATEMENTS:-}" ]; then
   statements "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
   statements "SELECT pg_stat_statements_reset()" >/dev/null
@@ -133,9 +133,7 @@ if [ -n "${STATEMENTS:-}" ]; then
   echo "PostgreSQL statements by total time (s | calls | rows | statement):"
   statements "SELECT round(total_exec_time::numeric / 1000, 1), calls, rows, regexp_replace(left(query, 120), '\s+', ' ', 'g')
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
-fi
-if [ -n "${STATEMENTS:-}" ]; then
   echo "tables by rows written (inserted | updated | of them HOT | deleted | table):"
-  psql -q -h localhost -p "$PGPORT" -U postgres -d eccp -At -F ' | ' -c "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, relname
-    FROM pg_stat_user_tables ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 15"
+  statements "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, relname
+    FROM pg_stat_user_tables ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 15" eccp
 fi

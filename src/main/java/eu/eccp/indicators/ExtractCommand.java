@@ -80,17 +80,17 @@ public final class ExtractCommand {
 		boolean optionsEnded = false;
 		List<String> inputs = new ArrayList<>();
 		for (String arg : args) {
-			if (!optionsEnded && arg.equals("--")) {
+			if (isInput(arg, optionsEnded)) {
+				inputs.add(arg);
+			}
+			else if (arg.equals("--")) {
 				optionsEnded = true;
 			}
-			else if (!optionsEnded && arg.startsWith("--compiler=")) {
-				String choice = arg.substring("--compiler=".length());
-				if (!choice.equals("auto")) {
+			else {
+				String choice = value(arg, "--compiler");
+				if (choice != null && !choice.equals("auto")) {
 					return choice.equals("quick");
 				}
-			}
-			else if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-				inputs.add(arg);
 			}
 		}
 		if (inputs.isEmpty()) {
@@ -128,7 +128,7 @@ public final class ExtractCommand {
 		List<String> files = new ArrayList<>();
 		boolean optionsEnded = false;
 		for (String arg : args) {
-			if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+			if (isInput(arg, optionsEnded)) {
 				files.add(arg);
 			}
 			else if (arg.equals("--")) {
@@ -219,6 +219,11 @@ public final class ExtractCommand {
 		}
 		out.flush();
 		return status;
+	}
+
+	/** An input rather than an option: a file name, {@code -} (standard input), or anything after {@code --}. */
+	private static boolean isInput(String arg, boolean optionsEnded) {
+		return optionsEnded || !arg.startsWith("-") || arg.equals("-");
 	}
 
 	private static @Nullable String value(String arg, String... names) {

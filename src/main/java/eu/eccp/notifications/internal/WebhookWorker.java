@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a timeout or an answer other than 2xx is retried with exponential backoff until
  * {@code eccp.notifications.webhooks.max-attempts}; every attempt is logged in {@code webhook_attempt}.
  *
- * Deliveries are sent by {@link WebhookSender}, which connects only to addresses it checked.
+ * <p>Deliveries are sent by {@link WebhookSender}, which connects only to addresses it checked.
  */
 @Component
 public class WebhookWorker {
