@@ -139,6 +139,35 @@ class IndicatorEmlTests {
 		assertThat(spooled()).as("temporary copies left behind").isEqualTo(spooledBefore);
 	}
 
+
+	@Test
+	void findsJakartaMailsStreamProviderWithoutSearchingTheClassPathAtEachPart() throws IOException {
+		String service = "META-INF/services/jakarta.mail.util.StreamProvider";
+		java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+		ClassLoader counting = new ClassLoader(getClass().getClassLoader()) {
+
+			@Override
+			public java.util.Enumeration<java.net.URL> getResources(String name) throws IOException {
+				if (name.equals(service)) {
+					searches.incrementAndGet();
+				}
+				return super.getResources(name);
+			}
+		};
+		Thread thread = Thread.currentThread();
+		ClassLoader before = thread.getContextClassLoader();
+		thread.setContextClassLoader(counting);
+		List<Indicator> found;
+		try {
+			found = phishing();
+			assertThat(thread.getContextClassLoader()).as("the thread's class loader after the parse").isSameAs(counting);
+		}
+		finally {
+			thread.setContextClassLoader(before);
+		}
+		assertThat(found).hasSize(14);
+		assertThat(searches).as("class-path searches for the provider").hasValue(0);
+	}
 	private static long spooled() throws IOException {
 		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
 			return files.filter(p -> p.getFileName().toString().startsWith("eccp-eml-")).count();

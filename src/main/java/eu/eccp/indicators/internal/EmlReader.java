@@ -102,9 +102,11 @@ final class EmlReader {
 	private void read(InputStream shared, int depth, String prefix, ExtractionOptions options,
 			Consumer<Indicator> sink) throws IOException {
 		try {
-			MimeMessage message = new MimeMessage(SESSION, shared);
-			headers(message, prefix, options, sink);
-			part(message, depth, prefix, options, sink);
+			MailProviderLookup.run(() -> {
+				MimeMessage message = new MimeMessage(SESSION, shared);
+				headers(message, prefix, options, sink);
+				part(message, depth, prefix, options, sink);
+			});
 		}
 		catch (MessagingException e) {
 			throw new IOException("unreadable e-mail: " + e.getMessage(), e);
