@@ -1,8 +1,10 @@
 package eu.eccp.indicators;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +64,41 @@ public record Indicator(IndicatorType type, String value, String original, int o
 	public static final String SIZE = "size";
 
 	public Indicator {
-		details = details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+		details = details instanceof Details ? details
+				: details.isEmpty() ? Map.of() : new Details(new LinkedHashMap<>(details));
+	}
+
+	/**
+	 * The details as stored: a copy in the order given that nobody else holds, read-only, so that a copy made
+	 * by {@link #withDetail} is not copied once more.
+	 */
+	private static final class Details extends AbstractMap<String, Object> {
+
+		private final Map<String, Object> entries;
+
+		Details(LinkedHashMap<String, Object> entries) {
+			this.entries = Collections.unmodifiableMap(entries);
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return entries.entrySet();
+		}
+
+		@Override
+		public @Nullable Object get(Object key) {
+			return entries.get(key);
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return entries.containsKey(key);
+		}
+
+		@Override
+		public int size() {
+			return entries.size();
+		}
 	}
 
 	/**
@@ -90,8 +126,8 @@ public record Indicator(IndicatorType type, String value, String original, int o
 
 	/** A copy with one more detail. */
 	public Indicator withDetail(String name, Object detail) {
-		Map<String, Object> more = new LinkedHashMap<>(details);
+		LinkedHashMap<String, Object> more = new LinkedHashMap<>(details);
 		more.put(name, detail);
-		return new Indicator(type, value, original, offset, defanged, benign, more);
+		return new Indicator(type, value, original, offset, defanged, benign, new Details(more));
 	}
 }

@@ -168,6 +168,21 @@ class IndicatorEmlTests {
 		assertThat(found).hasSize(14);
 		assertThat(searches).as("class-path searches for the provider").hasValue(0);
 	}
+
+	@Test
+	void aDetailAddedToAnIndicatorLeavesTheOriginalAsItWasAndTheCopyReadOnly() {
+		Indicator plain = new Indicator(IndicatorType.DOMAIN, "evil.example", "evil.example", 0, false, null,
+				new java.util.LinkedHashMap<>(java.util.Map.of(Indicator.REGISTERED_DOMAIN, "evil.example")));
+		Indicator sourced = plain.withDetail(Indicator.SOURCE, "header:Subject");
+
+		assertThat(plain.details()).containsOnlyKeys(Indicator.REGISTERED_DOMAIN);
+		assertThat(sourced.details()).containsExactly(java.util.Map.entry(Indicator.REGISTERED_DOMAIN, "evil.example"),
+				java.util.Map.entry(Indicator.SOURCE, "header:Subject"));
+		assertThat(sourced).isEqualTo(new Indicator(IndicatorType.DOMAIN, "evil.example", "evil.example", 0, false, null,
+				java.util.Map.of(Indicator.REGISTERED_DOMAIN, "evil.example", Indicator.SOURCE, "header:Subject")));
+		assertThatThrownBy(() -> sourced.details().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> sourced.details().entrySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+	}
 	private static long spooled() throws IOException {
 		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
 			return files.filter(p -> p.getFileName().toString().startsWith("eccp-eml-")).count();
