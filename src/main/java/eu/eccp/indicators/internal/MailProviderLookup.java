@@ -3,7 +3,6 @@ package eu.eccp.indicators.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
@@ -41,32 +40,33 @@ final class MailProviderLookup extends ClassLoader {
 
 	private MailProviderLookup(ClassLoader parent) {
 		super("eccp-mail-provider-lookup", parent);
+		this.copies = copies(parent);
+	}
+
+	/**
+	 * In-memory copies of the service files {@code parent} finds; none when they cannot be read, and Jakarta Mail
+	 * then searches the class path itself, as it would without this loader.
+	 */
+	private static List<URL> copies(ClassLoader parent) {
 		List<URL> found = new ArrayList<>();
 		try {
 			Enumeration<URL> resources = parent.getResources(SERVICE);
 			while (resources.hasMoreElements()) {
-				URL resource = resources.nextElement();
-				byte[] bytes;
-				try (InputStream in = resource.openStream()) {
-					bytes = in.readAllBytes();
+				try (InputStream in = resources.nextElement().openStream()) {
+					found.add(inMemory(found.size(), in.readAllBytes()));
 				}
-				found.add(inMemory(resource, bytes));
 			}
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("cannot read " + SERVICE, e);
+			return List.of();
 		}
-		this.copies = List.copyOf(found);
+		return List.copyOf(found);
 	}
 
 	/** Runs {@code parse} with this loader as the thread's context class loader, restoring the one before. */
 	static void run(Parse parse) throws IOException, MessagingException {
 		Thread thread = Thread.currentThread();
 		ClassLoader before = thread.getContextClassLoader();
-		if (before == INSTANCE) {
-			parse.run();
-			return;
-		}
 		thread.setContextClassLoader(INSTANCE);
 		try {
 			parse.run();
@@ -88,8 +88,8 @@ final class MailProviderLookup extends ClassLoader {
 		return SERVICE.equals(name) && !copies.isEmpty() ? Collections.enumeration(copies) : super.getResources(name);
 	}
 
-	/** A URL that reads {@code bytes}, a copy of {@code original}'s, from memory. */
-	private static URL inMemory(URL original, byte[] bytes) throws IOException {
+	/** A URL that reads {@code bytes}, the copy of service file number {@code index}, from memory. */
+	private static URL inMemory(int index, byte[] bytes) throws IOException {
 		URLStreamHandler handler = new URLStreamHandler() {
 
 			@Override
@@ -109,8 +109,7 @@ final class MailProviderLookup extends ClassLoader {
 			}
 		};
 		@SuppressWarnings("deprecation") // a constructor is the only way to give a handler on Java 17
-		URL url = new URL("eccp-memory", null, -1, "/" + Integer.toHexString(original.hashCode()) + "/" + SERVICE,
-				handler);
+		URL url = new URL("eccp-memory", null, -1, "/" + index + "/" + SERVICE, handler);
 		return url;
 	}
 }
